@@ -1,0 +1,144 @@
+"""Activation functions by name, each a value and a derivative, vectorised over numpy arrays.
+
+Adding an activation is adding one entry to ``ACTIVATIONS``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+Fn = Callable[[np.ndarray, float], np.ndarray]
+
+_GELU_K = np.sqrt(2.0 / np.pi)
+_GELU_C = 0.044715
+
+
+@dataclass(frozen=True)
+class Activation:
+    """One activation: f(z), f'(z), how to show it, and the default of its parameter alpha."""
+
+    name: str
+    label: str
+    latex: str
+    f: Fn
+    df: Fn
+    alpha: float | None = None  # None: the activation has no parameter
+    kinks: tuple[float, ...] | None = None  # corners of a piecewise-linear f; None if smooth
+
+    def __call__(self, z: np.ndarray | float, alpha: float | None = None) -> np.ndarray:
+        return self.f(np.asarray(z, dtype=float), self._alpha(alpha))
+
+    def slope(self, z: np.ndarray | float, alpha: float | None = None) -> np.ndarray:
+        """The derivative f'(z)."""
+        return self.df(np.asarray(z, dtype=float), self._alpha(alpha))
+
+    def _alpha(self, alpha: float | None) -> float:
+        if alpha is not None:
+            return float(alpha)
+        return 0.0 if self.alpha is None else self.alpha
+
+
+def _sigmoid(z: np.ndarray, _: float = 0.0) -> np.ndarray:
+    # exp(-|z|) never overflows; the two branches are the same function.
+    e = np.exp(-np.abs(z))
+    return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+
+
+def _dsigmoid(z: np.ndarray, _: float = 0.0) -> np.ndarray:
+    s = _sigmoid(z)
+    return s * (1.0 - s)
+
+
+def _gelu_t(z: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    # tanh saturates long before |z| = 20, so clipping keeps z**3 finite without changing f.
+    zc = np.clip(z, -20.0, 20.0)
+    return zc, np.tanh(_GELU_K * (zc + _GELU_C * zc**3))
+
+
+def _gelu(z: np.ndarray, _: float = 0.0) -> np.ndarray:
+    return 0.5 * z * (1.0 + _gelu_t(z)[1])
+
+
+def _dgelu(z: np.ndarray, _: float = 0.0) -> np.ndarray:
+    zc, t = _gelu_t(z)
+    return 0.5 * (1.0 + t) + 0.5 * zc * (1.0 - t**2) * _GELU_K * (1.0 + 3.0 * _GELU_C * zc**2)
+
+
+def _dtanh(z: np.ndarray, _: float = 0.0) -> np.ndarray:
+    return 1.0 - np.tanh(z) ** 2
+
+
+ACTIVATIONS: dict[str, Activation] = {
+    a.name: a
+    for a in (
+        Activation(
+            "relu",
+            "ReLU",
+            r"\max(0, z)",
+            lambda z, _: np.maximum(z, 0.0),
+            lambda z, _: (z > 0).astype(float),  # 0 at z = 0, by convention
+            kinks=(0.0,),
+        ),
+        Activation(
+            "leaky_relu",
+            "Leaky ReLU",
+            r"\begin{cases} z & z > 0 \\ \alpha z & z \le 0 \end{cases}",
+            lambda z, alpha: np.where(z > 0, z, alpha * z),
+            lambda z, alpha: np.where(z > 0, 1.0, alpha),
+            alpha=0.01,
+            kinks=(0.0,),
+        ),
+        Activation(
+            "elu",
+            "ELU",
+            r"\begin{cases} z & z > 0 \\ \alpha (e^{z} - 1) & z \le 0 \end{cases}",
+            lambda z, alpha: np.where(z > 0, z, alpha * np.expm1(np.minimum(z, 0.0))),
+            lambda z, alpha: np.where(z > 0, 1.0, alpha * np.exp(np.minimum(z, 0.0))),
+            alpha=1.0,
+        ),
+        Activation(
+            "gelu",
+            "GELU",
+            r"\tfrac{z}{2}\left(1 + \tanh\left(\sqrt{2/\pi}\,(z + 0.044715 z^3)\right)\right)",
+            _gelu,
+            _dgelu,
+        ),
+        Activation("sigmoid", "sigmoid", r"\frac{1}{1 + e^{-z}}", _sigmoid, _dsigmoid),
+        Activation("tanh", "tanh", r"\tanh(z)", lambda z, _: np.tanh(z), _dtanh),
+        Activation(
+            "softplus",
+            "softplus",
+            r"\ln(1 + e^{z})",
+            lambda z, _: np.logaddexp(0.0, z),
+            _sigmoid,
+        ),
+        Activation(
+            "identity",
+            "identity",
+            "z",
+            lambda z, _: z.copy(),
+            lambda z, _: np.ones_like(z),
+            kinks=(),
+        ),
+        Activation(
+            "step",
+            "step",
+            r"\begin{cases} 1 & z \ge 0 \\ 0 & z < 0 \end{cases}",
+            lambda z, _: (z >= 0).astype(float),
+            lambda z, _: np.zeros_like(z),  # 0 everywhere it exists
+            kinks=(0.0,),
+        ),
+    )
+}
+
+
+def get(name: str) -> Activation:
+    """The activation called ``name``; a ValueError lists the known names otherwise."""
+    try:
+        return ACTIVATIONS[name]
+    except (KeyError, TypeError):
+        known = ", ".join(ACTIVATIONS)
+        raise ValueError(f"unknown activation {name!r}; choose one of: {known}") from None

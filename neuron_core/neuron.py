@@ -1,0 +1,84 @@
+"""The neuron's forward pass: terms w_i·x_i, pre-activation z = w·x + b, output a = f(z)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from neuron_core.activations import Activation, get
+
+N_MIN, N_MAX = 1, 8
+
+ArrayLike = Sequence[float] | np.ndarray
+
+
+@dataclass(frozen=True)
+class Forward:
+    """One forward pass; x may be one row of n inputs or a batch of rows (m, n)."""
+
+    x: np.ndarray
+    w: np.ndarray
+    b: float
+    z: np.ndarray
+    a: np.ndarray
+    act: Activation
+    alpha: float
+
+    @property
+    def n(self) -> int:
+        return self.w.shape[0]
+
+    @property
+    def terms(self) -> np.ndarray:
+        """The products w_i·x_i, one per input (per row for a batch)."""
+        return self.w * self.x
+
+    def __repr__(self) -> str:
+        return f"Forward(n={self.n}, act={self.act.name}, z={self.z}, a={self.a})"
+
+
+def _vector(values: ArrayLike, name: str) -> np.ndarray:
+    try:
+        v = np.asarray(values, dtype=float)
+    except (TypeError, ValueError):
+        raise ValueError(f"{name} must be numbers") from None
+    if v.ndim == 0:
+        v = v.reshape(1)
+    return v
+
+
+def _first_bad(v: np.ndarray, name: str) -> str:
+    flat = v.ravel()
+    i = int(np.flatnonzero(~np.isfinite(flat))[0])
+    where = f"{name}{i % v.shape[-1] + 1}" if v.size > 1 else name
+    return f"{where} is {flat[i]}, but every value must be a finite number"
+
+
+def forward(x: ArrayLike, w: ArrayLike, b: float, act: str = "relu", alpha: float | None = None) -> Forward:
+    """Compute z = w·x + b and a = act(z); a ValueError says what is wrong with bad input."""
+    activation = get(act)
+    x, w = _vector(x, "x"), _vector(w, "w")
+    if w.ndim != 1 or not N_MIN <= w.shape[0] <= N_MAX:
+        raise ValueError(f"a neuron here has {N_MIN} to {N_MAX} weights, not {w.size}")
+    if x.ndim > 2 or x.shape[-1] != w.shape[0]:
+        raise ValueError(
+            f"there are {x.shape[-1]} inputs but {w.shape[0]} weights; give one weight per input"
+        )
+    try:
+        b = float(b)
+    except (TypeError, ValueError):
+        raise ValueError("b must be a number") from None
+    a_ = activation._alpha(alpha)
+    if not np.isfinite(a_):
+        raise ValueError(f"alpha is {a_}, but it must be a finite number")
+    with np.errstate(over="ignore", invalid="ignore"):
+        z = x @ w + b
+    # One check of z finds every non-finite input (nan and inf spread into z) and any overflow.
+    if not np.isfinite(z).all():
+        for v, name in ((w, "w"), (x, "x"), (np.asarray(b), "b")):
+            if not np.isfinite(v).all():
+                raise ValueError(_first_bad(v, name))
+        raise ValueError("w·x + b is too large to compute; use smaller values")
+    return Forward(x=x, w=w, b=b, z=z, a=activation.f(z, a_), act=activation, alpha=a_)

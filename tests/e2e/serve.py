@@ -1,0 +1,87 @@
+"""A real `streamlit run` server on 127.0.0.1 and the Chromium to drive it: shared by the browser
+tests, the README screenshot and the benchmarks."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+APP = ROOT / "playground.py"
+
+# Debian's Chromium; NEURON_CHROMIUM points elsewhere. Browser downloads are impossible here.
+CHROMIUM_ENV = "NEURON_CHROMIUM"
+REQUIRE_ENV = "NEURON_REQUIRE_BROWSER"  # set by .ci/run: a missing browser fails instead of skipping
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+
+
+def chromium_path() -> str | None:
+    """The Chromium binary to use, or None when there is none on this machine."""
+    path = os.environ.get(CHROMIUM_ENV) or "/usr/bin/chromium"
+    return path if Path(path).exists() else shutil.which("chromium")
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _healthy(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as r:
+            return r.status == 200
+    except OSError:
+        return False
+
+
+@contextmanager
+def streamlit_server(script: Path = APP, timeout: float = 60.0) -> Iterator[str]:
+    """Run `streamlit run script` on a free port of 127.0.0.1; yield its URL; stop it by its pid."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    cmd = [
+        sys.executable, "-m", "streamlit", "run", str(script),
+        "--server.address", "127.0.0.1",
+        "--server.port", str(port),
+        "--server.headless", "true",
+        "--server.fileWatcherType", "none",
+        "--browser.gatherUsageStats", "false",
+    ]  # fmt: skip
+    proc = subprocess.Popen(cmd, cwd=script.parent, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + timeout
+        while not _healthy(url):
+            if proc.poll() is not None:
+                raise RuntimeError(f"streamlit exited with {proc.returncode}: {proc.stderr.read().decode()}")
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"streamlit did not answer {url}/_stcore/health in {timeout} s")
+            time.sleep(0.2)
+        yield url
+    finally:
+        os.kill(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.kill(proc.pid, signal.SIGKILL)
+            proc.wait()
+        proc.stderr.close()

@@ -1,0 +1,89 @@
+"""Activations against independent references: math expressions, and finite differences."""
+
+import math
+import warnings
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from neuron_core.activations import ACTIVATIONS, get
+
+
+def _gelu(z: float) -> float:
+    return 0.5 * z * (1 + math.tanh(math.sqrt(2 / math.pi) * (z + 0.044715 * z**3)))
+
+
+def _sigmoid(z: float) -> float:
+    return 1 / (1 + math.exp(-z))
+
+
+# Written out again with the math module, one scalar at a time; alpha as each default.
+REFERENCE = {
+    "relu": lambda z: max(0.0, z),
+    "leaky_relu": lambda z: z if z > 0 else 0.01 * z,
+    "elu": lambda z: z if z > 0 else math.exp(z) - 1,
+    "gelu": _gelu,
+    "sigmoid": _sigmoid,
+    "tanh": math.tanh,
+    "softplus": lambda z: math.log(1 + math.exp(z)),
+    "identity": lambda z: z,
+    "step": lambda z: 1.0 if z >= 0 else 0.0,
+}
+ZS = np.array([-7.5, -3.0, -1.0, -0.5, -0.1, 0.0, 0.1, 0.5, 1.0, 2.0, 3.0, 7.5])
+
+
+def test_the_table_and_the_references_name_the_same_activations():
+    assert set(ACTIVATIONS) == set(REFERENCE)
+
+
+@pytest.mark.parametrize("name", list(REFERENCE))
+def test_value_matches_the_reference(name):
+    got = ACTIVATIONS[name](ZS)
+    want = np.array([REFERENCE[name](float(z)) for z in ZS])
+    np.testing.assert_allclose(got, want, rtol=1e-12, atol=1e-12)
+
+
+@pytest.mark.parametrize("name", list(REFERENCE))
+def test_derivative_matches_central_differences(name):
+    act = ACTIVATIONS[name]
+    zs = ZS[np.abs(ZS) > 0.05] if act.kinks else ZS  # a corner has no derivative to compare
+    h = 1e-6
+    numeric = (act(zs + h) - act(zs - h)) / (2 * h)
+    np.testing.assert_allclose(act.slope(zs), numeric, rtol=1e-5, atol=1e-6)
+
+
+@pytest.mark.parametrize("name", list(REFERENCE))
+def test_no_warning_and_no_nan_at_plus_minus_1000(name):
+    act = ACTIVATIONS[name]
+    z = np.array([-1000.0, -50.0, 50.0, 1000.0])
+    with warnings.catch_warnings(), np.errstate(over="raise", invalid="raise", divide="raise"):
+        warnings.simplefilter("error")
+        values, slopes = act(z), act.slope(z)
+    assert np.isfinite(values).all() and np.isfinite(slopes).all()
+
+
+def test_conventions_at_zero():
+    assert ACTIVATIONS["relu"].slope(0.0) == 0.0
+    assert ACTIVATIONS["step"](0.0) == 1.0
+    assert ACTIVATIONS["step"](-1e-12) == 0.0
+
+
+def test_alpha_is_settable_for_leaky_relu_and_elu():
+    assert ACTIVATIONS["leaky_relu"](-2.0, alpha=0.1) == pytest.approx(-0.2)
+    assert ACTIVATIONS["leaky_relu"].slope(-2.0, alpha=0.1) == pytest.approx(0.1)
+    assert ACTIVATIONS["elu"](-1.0, alpha=2.0) == pytest.approx(2 * (math.exp(-1) - 1))
+
+
+def test_an_unknown_name_is_a_value_error_that_lists_the_names():
+    with pytest.raises(ValueError, match="relu, leaky_relu"):
+        get("swish")
+
+
+@given(st.lists(st.floats(-30, 30), min_size=1, max_size=20), st.sampled_from(list(REFERENCE)))
+def test_vectorised_equals_one_at_a_time(zs, name):
+    act = ACTIVATIONS[name]
+    together = act(np.array(zs))
+    np.testing.assert_array_equal(together, [float(act(z)) for z in zs])
+    np.testing.assert_allclose(together, [REFERENCE[name](z) for z in zs], rtol=1e-9, atol=1e-12)

@@ -1,0 +1,116 @@
+"""The app through Streamlit's own AppTest: default view, sliders, links, junk links, reset."""
+
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from neuron_core.activations import ACTIVATIONS
+from neuron_core.state import ACTS, from_query, widget_values
+from neuron_core.trace import fmt
+
+APP = str(Path(__file__).resolve().parents[1] / "playground.py")
+
+
+def run(query: dict | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.query_params.update(query or {})
+    at.run()
+    assert not at.exception
+    return at
+
+
+def shown(at: AppTest) -> tuple[str, str]:
+    """The z and a metrics, as the page prints them."""
+    z, a = (m.value for m in at.metric)
+    return z, a
+
+
+def point(at: AppTest) -> tuple[float, float]:
+    """The highlighted `current` point of the activation curve."""
+    (curve,) = [c for c in at.get("plotly_chart") if '"name":"current"' in c.proto.spec]
+    (t,) = [t for t in json.loads(curve.proto.spec)["data"] if t["name"] == "current"]
+    return t["x"][0], t["y"][0]
+
+
+def settings(at: AppTest) -> dict:
+    keys = ["n", *(f"{p}{i}" for i in range(1, at.session_state["n"] + 1) for p in "xw"), "b", "act"]
+    return {k: at.session_state[k] for k in keys}
+
+
+def test_the_default_view_is_the_worked_example():
+    at = run()
+    assert shown(at) == ("-1", "0")
+    assert point(at) == (-1.0, 0.0)
+    assert at.code[0].value == (
+        "w*x + b = (1)*(2) + (-1)*(1) + (1)*(3) + (-5) = -1\nReLU: -1 → 0 because -1 is negative."
+    )
+    assert "(1)(2) + (-1)(1) + (1)(3) + (-5) = -1" in at.latex[0].value
+    assert not at.warning
+
+
+def test_moving_a_slider_moves_z_a_and_the_point():
+    at = run()
+    at.slider(key="b").set_value(-3.0).run()
+    assert shown(at) == ("1", "1")
+    assert point(at) == (1.0, 1.0)
+    at.slider(key="w2").set_value(2.0).run()
+    assert shown(at) == ("4", "4") and point(at) == (4.0, 4.0)
+
+
+def test_n_adds_inputs_that_change_nothing_until_weighted():
+    at = run()
+    at.slider(key="n").set_value(4).run()
+    assert at.session_state["w4"] == 0.0 and shown(at) == ("-1", "0")
+    at.slider(key="w4").set_value(2.0).run()
+    assert shown(at) == ("1", "1")
+
+
+def test_a_link_sets_the_state():
+    at = run({"n": "2", "x1": "1", "x2": "2", "w1": "3", "w2": "-1", "b": "0.5", "act": "relu"})
+    assert shown(at) == ("1.5", "1.5") and point(at) == (1.5, 1.5)
+    assert not at.warning
+
+
+@pytest.mark.parametrize("act", ACTS)
+def test_every_activation_renders(act):
+    at = run({"act": act})
+    assert at.selectbox(key="act").value == act
+    z, a = point(at)
+    assert z == -1.0 and shown(at)[0] == "-1"
+    assert a == float(ACTIVATIONS[act](-1.0)) and shown(at)[1] == fmt(a)
+    assert at.code[0].value.splitlines()[1].startswith("ReLU" if act == "relu" else act)
+
+
+def test_leaky_relu_has_its_alpha_in_the_link():
+    at = run({"act": "leaky_relu", "alpha": "0.5"})
+    assert at.slider(key="alpha").value == 0.5
+    assert point(at) == (-1.0, -0.5)
+
+
+JUNK = [
+    {"x1": "abc", "w2": "nan", "b": "1e999"},
+    {"n": "2.5", "x2": ["1", "2"], "act": "<script>alert(1)</script>", "zz": "1"},
+    {"n": "-3", "b": "", "w1": "50"},
+    {"n": "100000", "x3": "inf", "act": "swish"},
+]
+
+
+@pytest.mark.parametrize("query", JUNK)
+def test_a_junk_link_gives_notices_and_a_valid_view(query):
+    at = run(query)
+    reading = from_query(query)
+    assert [w.value for w in at.warning] == reading.notices and reading.notices
+    # Streamlit's own seeding of the bound sliders agrees with the core's reading, value for value.
+    expected = widget_values(reading.state)
+    assert settings(at) == {k: expected[k] for k in settings(at)}
+    assert shown(at)[0] != "" and all("<script>" not in w.value for w in at.warning)
+
+
+def test_reset_returns_to_the_worked_example():
+    at = run({"n": "2", "x1": "1", "b": "4", "act": "tanh"})
+    assert shown(at) != ("-1", "0")
+    at.button[0].click().run()
+    assert shown(at) == ("-1", "0") and at.session_state["n"] == 3
+    assert settings(at) == {k: v for k, v in widget_values(from_query({}).state).items() if k != "alpha"}

@@ -1,0 +1,55 @@
+"""`python -m neuron_core`: the seed lines exactly, JSON, and exit 2 with one line for bad input."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from neuron_core.cli import main
+
+SEED = "w*x + b = (1)*(2) + (-1)*(1) + (1)*(3) + (-5) = -1\nReLU: -1 → 0 because -1 is negative.\n"
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "neuron_core", *args], capture_output=True, text=True,
+                          encoding="utf-8", timeout=60)  # fmt: skip
+
+
+def test_no_arguments_prints_the_two_seed_lines_exactly():
+    r = run()
+    assert (r.returncode, r.stdout, r.stderr) == (0, SEED, "")
+
+
+def test_options_set_the_neuron(capsys):
+    assert main(["--inputs", "2", "1", "3", "--weights", "1", "-1", "1", "--bias", "-3"]) == 0
+    assert capsys.readouterr().out.splitlines()[1] == "ReLU: 1 → 1 because 1 is non-negative."
+    assert main(["-x", "1", "-w", "-2", "-b", "0", "--activation", "leaky_relu", "--alpha", "0.1"]) == 0
+    assert capsys.readouterr().out.splitlines()[1] == "leaky_relu: -2 → -0.2"
+
+
+def test_json_has_z_a_terms_and_activation(capsys):
+    assert main(["-x", "1", "2", "-w", "3", "-1", "-b", "0.5", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert (out["z"], out["a"], out["terms"], out["activation"]) == (1.5, 1.5, [3.0, -2.0], "relu")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--inputs", "1", "2", "--weights", "1"], "2 inputs but 1 weights"),
+        (["--inputs", "one"], "'one' is not a number"),
+        (["--bias", "nan"], "'nan' is not a finite number"),
+        (["--weights", "1", "inf", "1"], "'inf' is not a finite number"),
+        (["--bias", "1e999"], "'1e999' is not a finite number"),
+        (["--activation", "swish"], "invalid choice: 'swish'"),
+        (["--inputs"], "expected at least one argument"),
+        (["--inputs", "1"] * 1 + ["--weights"], "expected at least one argument"),
+        (["--inputs", *["1"] * 9, "--weights", *["1"] * 9], "1 to 8 weights"),
+    ],
+)
+def test_bad_input_exits_2_with_one_line_and_no_traceback(args, message):
+    r = run(*args)
+    assert r.returncode == 2 and r.stdout == ""
+    assert message in r.stderr and "Traceback" not in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1

@@ -1,0 +1,82 @@
+"""The figures' data: the current point, the visible range, the curve's points, the edges."""
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from neuron_core.activations import ACTIVATIONS
+from neuron_core.figures import NEGATIVE, POSITIVE, activation_curve, curve_points, neuron_diagram
+from neuron_core.neuron import forward
+
+
+def trace(fig, name):
+    (t,) = [t for t in fig.data if t.name == name]
+    return t
+
+
+@pytest.mark.parametrize("name", list(ACTIVATIONS))
+def test_current_point_sits_exactly_at_z_a(name):
+    f = forward([0.3, 1.7], [1.1, -0.7], 0.05, name)
+    z, a = float(f.z), float(f.a)
+    fig = activation_curve(f.act, f.alpha, z, a)
+    current = trace(fig, "current")
+    assert (current.x, current.y) == ((z,), (a,))
+
+
+@given(st.floats(-800, 800), st.sampled_from(list(ACTIVATIONS)))
+def test_the_visible_range_always_includes_the_point(z, name):
+    act = ACTIVATIONS[name]
+    a = float(act(z))
+    fig = activation_curve(act, 0.01, z, a)
+    x0, x1 = fig.layout.xaxis.range
+    y0, y1 = fig.layout.yaxis.range
+    assert x0 < z < x1 and y0 < a < y1
+    assert x0 <= -6 and x1 >= 6
+
+
+def test_piecewise_linear_curves_have_only_their_corners():
+    assert curve_points(ACTIVATIONS["relu"], 0.0, 6.0) == ([-6.0, 0.0, 6.0], [0.0, 0.0, 6.0])
+    assert curve_points(ACTIVATIONS["identity"], 0.0, 6.0) == ([-6.0, 6.0], [-6.0, 6.0])
+    # The step breaks its line at the jump instead of drawing a riser.
+    assert curve_points(ACTIVATIONS["step"], 0.0, 6.0) == (
+        [-6.0, 0.0, None, 0.0, 6.0],
+        [0.0, 0.0, None, 1.0, 1.0],
+    )
+
+
+def test_smooth_curves_use_a_modest_number_of_points_that_lie_on_f():
+    zs, a = curve_points(ACTIVATIONS["sigmoid"], 0.0, 6.0)
+    assert 50 <= len(zs) <= 200
+    np.testing.assert_allclose(a, 1 / (1 + np.exp(-np.array(zs))))
+
+
+def test_relu_marks_z_0_and_shades_where_the_neuron_is_off():
+    fig = activation_curve(ACTIVATIONS["relu"], 0.0, -1.0, 0.0)
+    rects = [s for s in fig.layout.shapes if s.type == "rect"]
+    assert len(rects) == 1 and (rects[0].x0, rects[0].x1) == (-6.0, 0)
+    assert any(s.type == "line" and s.x0 == s.x1 == 0 for s in fig.layout.shapes)
+    other = activation_curve(ACTIVATIONS["sigmoid"], 0.0, -1.0, 0.27)
+    assert not [s for s in other.layout.shapes if s.type == "rect"]
+
+
+def test_the_diagram_shows_every_value_and_each_weight_sign_twice():
+    f = forward([2, 1, 3], [1, -1, 1], -5)
+    fig = neuron_diagram(f)
+    nodes = trace(fig, "nodes")
+    assert list(nodes.text) == ["2", "1", "3", "1", "Σ", "ReLU", "0"]
+    assert "z = -1" in trace(fig, "names").text
+    edges = [s for s in fig.layout.shapes if s.type == "line"][:4]  # w1, w2, w3, then b
+    assert [(e.line.color, e.line.dash) for e in edges] == [
+        (POSITIVE, "solid"), (NEGATIVE, "dash"), (POSITIVE, "solid"), (NEGATIVE, "dash"),
+    ]  # fmt: skip
+    assert edges[3].line.width > edges[0].line.width  # |b| = 5 is drawn wider than |w1| = 1
+    labels = [note.text for note in fig.layout.annotations]
+    assert labels == ["w₁ = 1", "w₂ = -1", "w₃ = 1", "b = -5"]
+
+
+@pytest.mark.parametrize("n", [1, 8])
+def test_the_diagram_draws_one_input_node_and_edge_per_input(n):
+    fig = neuron_diagram(forward([1.0] * n, [0.5] * n, 0))
+    assert len(trace(fig, "nodes").x) == n + 4
+    assert len(fig.layout.annotations) == n + 1

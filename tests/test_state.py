@@ -1,0 +1,116 @@
+"""The state read from and written to the URL: examples, junk, and properties."""
+
+import math
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from neuron_core import state
+from neuron_core.state import ACTS, State, from_query, to_query, widget_values
+
+in_range = st.floats(state.LO, state.HI, allow_nan=False)
+
+
+@st.composite
+def states(draw) -> State:
+    n = draw(st.integers(state.N_MIN, state.N_MAX))
+    act = draw(st.sampled_from(ACTS))
+    alpha = draw(st.floats(state.ALPHA_LO, state.ALPHA_HI)) if act == "leaky_relu" else state.SEED_ALPHA
+    return State(
+        x=tuple(draw(st.lists(in_range, min_size=n, max_size=n))),
+        w=tuple(draw(st.lists(in_range, min_size=n, max_size=n))),
+        b=draw(in_range),
+        act=act,
+        alpha=alpha,
+    )
+
+
+def test_no_parameters_is_the_seed_example():
+    assert from_query({}) == state.Reading(State(x=(2.0, 1.0, 3.0), w=(1.0, -1.0, 1.0), b=-5.0), [])
+    assert to_query(State()) == {}
+
+
+def test_the_issue_example_link():
+    q = {"n": "2", "x1": "1", "x2": "2", "w1": "3", "w2": "-1", "b": "0.5", "act": "relu"}
+    r = from_query(q)
+    assert r.notices == []
+    assert r.state == State(x=(1.0, 2.0), w=(3.0, -1.0), b=0.5, act="relu")
+
+
+def test_inputs_beyond_the_seed_default_to_x_1_and_w_0():
+    s = from_query({"n": "5"}).state
+    assert s.x == (2.0, 1.0, 3.0, 1.0, 1.0) and s.w == (1.0, -1.0, 1.0, 0.0, 0.0)
+
+
+@pytest.mark.parametrize(
+    ("query", "key", "why"),
+    [
+        ({"x1": "abc"}, "x1", "not a number"),
+        ({"x1": "nan"}, "x1", "not a finite number"),
+        ({"w2": "inf"}, "w2", "not a finite number"),
+        ({"b": "1e999"}, "b", "not a finite number"),
+        ({"b": "10.5"}, "b", "outside -10 to 10"),
+        ({"x3": ""}, "x3", "empty"),
+        ({"w1": ["1", "2"]}, "w1", "more than once"),
+        ({"n": "0"}, "n", "outside 1 to 8"),
+        ({"n": "-3"}, "n", "outside 1 to 8"),
+        ({"n": "100000"}, "n", "outside 1 to 8"),
+        ({"act": "swish"}, "act", "not one of relu"),
+    ],
+)
+def test_each_bad_value_falls_back_to_its_default_with_a_notice(query, key, why):
+    r = from_query(query)
+    assert r.state == State()
+    assert len(r.notices) == 1 and key in r.notices[0] and why in r.notices[0]
+
+
+def test_a_fractional_n_keeps_its_whole_part_and_says_so():
+    r = from_query({"n": "2.5"})
+    assert r.state.n == 2 and "as 2" in r.notices[0]
+
+
+def test_unknown_parameters_are_counted_not_echoed():
+    r = from_query({"<script>": "1", "zz": "2", "x3": "1"})
+    assert r.notices == ["Ignored 2 unknown parameters in the link."]
+
+
+def test_alpha_is_read_for_leaky_relu_only():
+    assert from_query({"act": "leaky_relu", "alpha": "0.2"}).state.alpha == 0.2
+    assert from_query({"act": "elu", "alpha": "0.2"}).state.alpha == state.SEED_ALPHA
+    assert State(act="elu", alpha=0.2).act_alpha is None
+
+
+def test_widget_values_are_keyed_as_the_url():
+    assert widget_values(State()) == {
+        "n": 3, "x1": 2.0, "w1": 1.0, "x2": 1.0, "w2": -1.0, "x3": 3.0, "w3": 1.0,
+        "b": -5.0, "act": "relu", "alpha": 0.01,
+    }  # fmt: skip
+
+
+@given(states())
+def test_every_valid_state_survives_writing_and_reading_back(s):
+    assert from_query(to_query(s)) == state.Reading(s, [])
+
+
+text = st.text(max_size=30)
+junk = st.dictionaries(
+    st.one_of(st.sampled_from(["n", "x1", "x2", "w1", "w8", "b", "act", "alpha"]), text),
+    st.one_of(text, st.lists(text, max_size=3), st.floats().map(repr)),
+    max_size=12,
+)
+
+
+@given(junk)
+def test_any_text_reads_as_a_valid_state_and_never_raises(q):
+    s = from_query(q).state
+    assert state.N_MIN <= s.n <= state.N_MAX and len(s.w) == s.n
+    assert all(math.isfinite(v) and state.LO <= v <= state.HI for v in (*s.x, *s.w, s.b))
+    assert s.act in ACTS and state.ALPHA_LO <= s.alpha <= state.ALPHA_HI
+
+
+@given(
+    st.dictionaries(st.sampled_from(["n", "x1", "b", "act", "evil"]), st.just("<img src=x onerror=alert(1)>"))
+)
+def test_notices_never_repeat_what_the_link_said(q):
+    assert all("<" not in notice for notice in from_query(q).notices)
