@@ -27,7 +27,7 @@ def controls() -> state.State:
     with st.sidebar:
         st.button("↺ Reset to the worked example", on_click=reset_to_seed, width="stretch")
         n = st.slider(
-            "$n$, the number of inputs",
+            "n, the number of inputs",
             state.N_MIN,
             state.N_MAX,
             state.SEED_N,
@@ -35,17 +35,17 @@ def controls() -> state.State:
             bind="query-params",
         )
         st.subheader("Inputs $x$")
-        x = tuple(number_slider(f"$x_{i}$", f"x{i}", state.default_x(i)) for i in range(1, n + 1))
+        x = tuple(number_slider(f"x{figures.sub(i)}", f"x{i}", state.default_x(i)) for i in range(1, n + 1))
         st.subheader("Weights $w$")
-        w = tuple(number_slider(f"$w_{i}$", f"w{i}", state.default_w(i)) for i in range(1, n + 1))
+        w = tuple(number_slider(f"w{figures.sub(i)}", f"w{i}", state.default_w(i)) for i in range(1, n + 1))
         st.subheader("Bias $b$")
-        b = number_slider("$b$", "b", state.SEED_B)
+        b = number_slider("b", "b", state.SEED_B)
         st.subheader("Activation")
         act = st.selectbox("act, the activation function", state.ACTS, key="act", bind="query-params")
         alpha = state.SEED_ALPHA
         if act == "leaky_relu":
             alpha = st.slider(
-                "$\\alpha$, the slope below zero",
+                "α, the slope below zero",
                 state.ALPHA_LO,
                 state.ALPHA_HI,
                 state.SEED_ALPHA,

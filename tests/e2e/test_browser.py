@@ -1,0 +1,125 @@
+"""The app in a real browser: what a student sees, the address bar, key presses, reloads."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Page, expect
+
+TIMEOUT = 15_000  # ms; a shared machine can be slow to rerun
+
+
+def open_app(page: Page, url: str) -> None:
+    page.goto(url)
+    expect(page.get_by_test_id("stMetricValue").first).to_be_visible(timeout=TIMEOUT)
+    page.locator(".js-plotly-plot").nth(1).wait_for(timeout=TIMEOUT)
+
+
+def expect_numbers(page: Page, z: str, a: str) -> None:
+    metrics = page.get_by_test_id("stMetricValue")
+    expect(metrics.nth(0)).to_have_text(z, timeout=TIMEOUT)
+    expect(metrics.nth(1)).to_have_text(a, timeout=TIMEOUT)
+
+
+def current_point(page: Page) -> tuple[float, float]:
+    """The `current` trace of the activation curve, read from Plotly's own data in the page."""
+    return tuple(
+        page.evaluate(
+            """() => {
+                for (const plot of document.querySelectorAll('.js-plotly-plot')) {
+                    const t = (plot.data || []).find(t => t.name === 'current');
+                    if (t) return [t.x[0], t.y[0]];
+                }
+                return null;
+            }"""
+        )
+    )
+
+
+def expect_point(page: Page, z: float, a: float) -> None:
+    page.wait_for_function(
+        """([z, a]) => [...document.querySelectorAll('.js-plotly-plot')].some(p =>
+               (p.data || []).some(t => t.name === 'current' && Math.abs(t.x[0] - z) < 1e-9
+                                        && Math.abs(t.y[0] - a) < 1e-9))""",
+        arg=[z, a],
+        timeout=TIMEOUT,
+    )
+    assert current_point(page) == (z, a) or all(
+        abs(p - q) < 1e-9 for p, q in zip(current_point(page), (z, a), strict=True)
+    )
+
+
+def choose(page: Page, key: str, option: str) -> None:
+    """Pick an option of a select box the way a keyboard user does: type it, press Enter."""
+    box = page.locator(f".st-key-{key} input")
+    box.click()
+    box.fill(option)
+    expect(page.get_by_role("option", name=option, exact=True)).to_be_visible(timeout=TIMEOUT)
+    box.press("Enter")
+
+
+def no_error_box(page: Page) -> None:
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+
+
+def test_default_view_is_the_worked_example(page: Page, app_url: str):
+    open_app(page, app_url)
+    expect_numbers(page, "-1", "0")
+    expect_point(page, -1.0, 0.0)
+    expect(page.get_by_text("ReLU: -1 → 0 because -1 is negative.")).to_be_visible()
+    no_error_box(page)
+
+
+def test_a_key_press_on_a_slider_moves_the_numbers_the_point_and_the_address(page: Page, app_url: str):
+    open_app(page, app_url)
+    thumb = page.locator(".st-key-b input[type='range']")
+    thumb.focus()
+    for _ in range(3):
+        thumb.press("ArrowRight")  # b: -5 → -4.7
+    expect_numbers(page, "-0.7", "0")
+    expect_point(page, -0.7, 0.0)
+    expect(page).to_have_url(re.compile(r"[?&]b=-4\.7(&|$)"), timeout=TIMEOUT)
+    for _ in range(10):
+        thumb.press("ArrowRight")  # b → -3.7, z = 0.3: the neuron turns on
+    expect_numbers(page, "0.3", "0.3")
+
+    shared = page.url  # what a student copies from the address bar
+    other = page.context.new_page()
+    open_app(other, shared)
+    expect_numbers(other, "0.3", "0.3")
+    other.close()
+
+    page.reload()
+    expect_numbers(page, "0.3", "0.3")
+
+
+def test_a_link_reproduces_its_state_and_survives_a_reload(page: Page, app_url: str):
+    open_app(page, f"{app_url}/?n=2&x1=1&x2=2&w1=3&w2=-1&b=0.5&act=relu")
+    expect_numbers(page, "1.5", "1.5")
+    expect_point(page, 1.5, 1.5)
+    page.reload()
+    expect_numbers(page, "1.5", "1.5")
+    expect(page.locator(".st-key-x3")).to_have_count(0)  # n = 2: two inputs only
+
+
+def test_a_junk_link_shows_a_notice_and_no_error_box(page: Page, app_url: str):
+    open_app(page, f"{app_url}/?x1=abc&b=1e999&n=2.5&act=%3Cscript%3Ealert(1)%3C/script%3E")
+    alerts = page.get_by_test_id("stAlert")
+    expect(alerts.filter(has_text="Ignored x1")).to_be_visible(timeout=TIMEOUT)
+    expect(alerts.filter(has_text="Ignored b")).to_be_visible()
+    expect(alerts.filter(has_text="Ignored act")).to_be_visible()
+    expect_numbers(page, "-4", "0")  # n = 2 with the seed's x and w, b = -5
+    no_error_box(page)
+    assert page.locator("script", has_text="alert(1)").count() == 0
+
+
+def test_activations_from_the_link_and_from_the_select_box(page: Page, app_url: str):
+    open_app(page, f"{app_url}/?act=tanh")
+    expect_numbers(page, "-1", "-0.7616")
+    expect_point(page, -1.0, -0.7615941559557649)
+
+    choose(page, "act", "sigmoid")
+    expect_numbers(page, "-1", "0.2689")
+    expect_point(page, -1.0, 0.2689414213699951)
+    expect(page).to_have_url(re.compile(r"[?&]act=sigmoid(&|$)"), timeout=TIMEOUT)
+    no_error_box(page)
