@@ -3,6 +3,7 @@
 import streamlit as st
 
 from neuron_core import figures, forward, state
+from neuron_core.figures import sub
 from neuron_core.trace import fmt, latex, trace_lines
 
 st.set_page_config(page_title="Neuron Playground", page_icon="🧠", layout="wide")
@@ -34,14 +35,10 @@ def controls() -> state.State:
             key="n",
             bind="query-params",
         )
-        st.subheader("Inputs $x$")
-        x = tuple(number_slider(f"x{figures.sub(i)}", f"x{i}", state.default_x(i)) for i in range(1, n + 1))
-        st.subheader("Weights $w$")
-        w = tuple(number_slider(f"w{figures.sub(i)}", f"w{i}", state.default_w(i)) for i in range(1, n + 1))
-        st.subheader("Bias $b$")
-        b = number_slider("b", "b", state.SEED_B)
-        st.subheader("Activation")
-        act = st.selectbox("act, the activation function", state.ACTS, key="act", bind="query-params")
+        x = tuple(number_slider(f"input x{sub(i)}", f"x{i}", state.default_x(i)) for i in range(1, n + 1))
+        w = tuple(number_slider(f"weight w{sub(i)}", f"w{i}", state.default_w(i)) for i in range(1, n + 1))
+        b = number_slider("bias b", "b", state.SEED_B)
+        act = st.selectbox("activation", state.ACTS, key="act", bind="query-params")
         alpha = state.SEED_ALPHA
         if act == "leaky_relu":
             alpha = st.slider(
@@ -71,18 +68,13 @@ st.markdown(
 for notice in notices:
     st.warning(notice, icon="⚠️")
 
-c1, c2, _ = st.columns([1, 1, 2])
-c1.metric("pre-activation z = w·x + b", fmt(z))
-c2.metric(f"output a = {f.act.label}(z)", fmt(a))
+with st.container(horizontal=True):
+    st.metric("pre-activation z = w·x + b", fmt(z), width=280)
+    st.metric(f"output a = {f.act.label}(z)", fmt(a), width=280)
 
 left, right = st.columns(2)
-with left:
-    st.subheader("The neuron")
-    st.plotly_chart(figures.neuron_diagram(f), key="diagram")
-with right:
-    st.subheader("The activation")
-    st.plotly_chart(figures.activation_curve(f.act, f.alpha, z, a), key="curve")
+left.plotly_chart(figures.neuron_diagram(f), key="diagram")
+right.plotly_chart(figures.activation_curve(f.act, f.alpha, z, a), key="curve")
 
-st.subheader("The calculation, step by step")
 st.code("\n".join(trace_lines(f)), language=None)
 st.latex(latex(f))

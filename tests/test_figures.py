@@ -48,7 +48,7 @@ def test_piecewise_linear_curves_have_only_their_corners():
 def test_smooth_curves_use_a_modest_number_of_points_that_lie_on_f():
     zs, a = curve_points(ACTIVATIONS["sigmoid"], 0.0, 6.0)
     assert 50 <= len(zs) <= 200
-    np.testing.assert_allclose(a, 1 / (1 + np.exp(-np.array(zs))))
+    np.testing.assert_allclose(a, 1 / (1 + np.exp(-np.array(zs))), atol=1e-4)  # sent to 4 decimals
 
 
 def test_relu_marks_z_0_and_shades_where_the_neuron_is_off():
@@ -80,3 +80,13 @@ def test_the_diagram_draws_one_input_node_and_edge_per_input(n):
     fig = neuron_diagram(forward([1.0] * n, [0.5] * n, 0))
     assert len(trace(fig, "nodes").x) == n + 4
     assert len(fig.layout.annotations) == n + 1
+
+
+@pytest.mark.parametrize("name", list(ACTIVATIONS))
+def test_every_figure_is_valid_plotly(name):
+    """The builders skip Plotly's validation for speed, so check their specs against its schema here."""
+    import plotly.graph_objects as go
+
+    f = forward([2, 1, 3], [1, -1, 1], -5, name)
+    for fig in (neuron_diagram(f), activation_curve(f.act, f.alpha, float(f.z), float(f.a))):
+        go.Figure(fig.to_dict())  # raises ValueError on any unknown or invalid property

@@ -54,8 +54,21 @@ def _healthy(url: str) -> bool:
         return False
 
 
+class Server(str):
+    """A running server's URL (a str, so it can be used as one) with its process id."""
+
+    def __new__(cls, url: str, pid: int) -> Server:
+        s = super().__new__(cls, url)
+        s.pid = pid
+        return s
+
+    @property
+    def url(self) -> str:
+        return str(self)
+
+
 @contextmanager
-def streamlit_server(script: Path = APP, timeout: float = 60.0) -> Iterator[str]:
+def streamlit_server(script: Path = APP, timeout: float = 60.0) -> Iterator[Server]:
     """Run `streamlit run script` on a free port of 127.0.0.1; yield its URL; stop it by its pid."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
@@ -67,7 +80,12 @@ def streamlit_server(script: Path = APP, timeout: float = 60.0) -> Iterator[str]
         "--server.fileWatcherType", "none",
         "--browser.gatherUsageStats", "false",
     ]  # fmt: skip
-    proc = subprocess.Popen(cmd, cwd=script.parent, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        cmd,
+        cwd=ROOT,  # the project's .streamlit/config.toml applies to every app served, the floor too
+        stdout=subprocess.DEVNULL,
+        stderr=None if os.environ.get("SHOW_STDERR") else subprocess.PIPE,
+    )
     try:
         deadline = time.monotonic() + timeout
         while not _healthy(url):
@@ -76,7 +94,7 @@ def streamlit_server(script: Path = APP, timeout: float = 60.0) -> Iterator[str]
             if time.monotonic() > deadline:
                 raise TimeoutError(f"streamlit did not answer {url}/_stcore/health in {timeout} s")
             time.sleep(0.2)
-        yield url
+        yield Server(url, proc.pid)
     finally:
         os.kill(proc.pid, signal.SIGTERM)
         try:
@@ -84,4 +102,5 @@ def streamlit_server(script: Path = APP, timeout: float = 60.0) -> Iterator[str]
         except subprocess.TimeoutExpired:
             os.kill(proc.pid, signal.SIGKILL)
             proc.wait()
-        proc.stderr.close()
+        if proc.stderr:
+            proc.stderr.close()

@@ -1,0 +1,91 @@
+"""A small client that speaks Streamlit's own websocket protocol (BackMsg out, ForwardMsg in).
+
+It opens a session as a browser tab does, learns the sliders' ids from the first run, then sends
+slider changes and times each until the server's `script_finished`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from dataclasses import dataclass, field
+
+import websockets
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+FINISHED = {ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_WITH_COMPILE_ERROR}
+
+
+@dataclass
+class Run:
+    """One script run as the client saw it."""
+
+    seconds: float
+    bytes: int
+    messages: int
+    exception: bool
+
+
+@dataclass
+class Session:
+    """One browser-like session: its socket, the sliders it knows and what it has cached."""
+
+    url: str
+    ws: websockets.ClientConnection | None = None
+    sliders: dict[str, str] = field(default_factory=dict)  # key -> widget id
+    values: dict[str, float] = field(default_factory=dict)  # key -> current value
+    cached: set[str] = field(default_factory=set)  # hashes of cacheable messages received
+
+    async def open(self, query: str = "") -> Run:
+        """Connect and run the script once, as a tab opening the page does."""
+        ws_url = self.url.replace("http://", "ws://") + "/_stcore/stream"
+        self.ws = await websockets.connect(ws_url, subprotocols=["streamlit"], max_size=None)
+        return await self._rerun(query)
+
+    async def move(self, key: str, value: float) -> Run:
+        """Set slider `key` to `value`, as a key press does, and wait for the rerun to finish."""
+        self.values[key] = value
+        return await self._rerun()
+
+    async def close(self) -> None:
+        if self.ws is not None:
+            await self.ws.close()
+
+    async def _rerun(self, query: str = "") -> Run:
+        msg = BackMsg()
+        state = msg.rerun_script
+        state.query_string = query
+        state.cached_message_hashes.extend(sorted(self.cached))
+        for key, wid in self.sliders.items():
+            w = WidgetState(id=wid)
+            w.double_array_value.data.append(self.values[key])
+            state.widget_states.widgets.append(w)
+        start = time.perf_counter()
+        await self.ws.send(msg.SerializeToString())
+        return await asyncio.wait_for(self._until_finished(start), timeout=60)
+
+    async def _until_finished(self, start: float) -> Run:
+        received = count = 0
+        exception = False
+        while True:
+            raw = await self.ws.recv()
+            received += len(raw)
+            count += 1
+            fwd = ForwardMsg()
+            fwd.ParseFromString(raw)
+            if fwd.metadata.cacheable:
+                self.cached.add(fwd.hash)
+            kind = fwd.WhichOneof("type")
+            if kind == "delta" and fwd.delta.WhichOneof("type") == "new_element":
+                el = fwd.delta.new_element
+                exception |= el.WhichOneof("type") == "exception"
+                if el.WhichOneof("type") == "slider":
+                    key = el.slider.id.rsplit("-", 1)[-1]
+                    self.sliders[key] = el.slider.id
+                    self.values.setdefault(
+                        key, el.slider.value[0] if el.slider.value else el.slider.default[0]
+                    )
+            elif kind == "script_finished" and fwd.script_finished in FINISHED:
+                return Run(time.perf_counter() - start, received, count, exception)

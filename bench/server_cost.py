@@ -1,0 +1,93 @@
+"""Server cost of one slider move: the playground against the floor app, in turns, in one run.
+
+Run from the project's root: `python -m bench.server_cost [--moves 200]`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+from contextlib import ExitStack
+from pathlib import Path
+
+from bench.client import Session
+from bench.stats import pct, save
+from tests.e2e.serve import APP, ROOT, streamlit_server
+
+FLOOR = ROOT / "bench" / "floor_app.py"
+KEYS = ["b", "w1", "x2", "w3"]  # moved in turn; each to a value it did not have
+
+
+BLOCK = 10
+
+
+def server_cpu(pid: int) -> float:
+    """Seconds of CPU the server process has used so far (user + system), from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+async def measure(
+    urls: dict[str, str], pids: dict[str, int], moves: int
+) -> dict[str, dict[str, list[float]]]:
+    sessions = {name: Session(url) for name, url in urls.items()}
+    for s in sessions.values():
+        await s.open()
+        for _ in range(5):  # warm up: imports, caches, the first figures
+            await s.move("b", -4.0)
+            await s.move("b", -5.0)
+    out = {name: {"seconds": [], "bytes": [], "cpu": []} for name in sessions}
+    for block in range(0, moves, BLOCK):
+        for name, s in sessions.items():  # in turns of BLOCK moves, so both see the same machine load
+            cpu = server_cpu(pids[name])
+            for i in range(block, min(block + BLOCK, moves)):
+                run = await s.move(KEYS[i % len(KEYS)], round(-3.0 + 0.1 * (i % 40), 1))
+                if run.exception:
+                    raise RuntimeError(f"{name} showed an exception")
+                out[name]["seconds"].append(run.seconds)
+                out[name]["bytes"].append(run.bytes)
+            out[name]["cpu"].append((server_cpu(pids[name]) - cpu) / (min(block + BLOCK, moves) - block))
+    for s in sessions.values():
+        await s.close()
+    return out
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__)
+    p.add_argument("--moves", type=int, default=200)
+    args = p.parse_args()
+    with ExitStack() as stack:
+        servers = {
+            name: stack.enter_context(streamlit_server(path))
+            for name, path in (("app", APP), ("floor", FLOOR))
+        }
+        pids = {name: server.pid for name, server in servers.items()}
+        out = asyncio.run(measure(dict(servers), pids, args.moves))
+    figures = {}
+    for name, o in out.items():
+        figures[name] = {
+            "p50_ms": round(pct(o["seconds"], 50) * 1000, 2),
+            "p95_ms": round(pct(o["seconds"], 95) * 1000, 2),
+            "bytes_per_move": int(pct(o["bytes"], 50)),
+            "cpu_ms_per_move": round(pct(o["cpu"], 50) * 1000, 2),
+        }
+    figures["ratio_p50"] = round(figures["app"]["p50_ms"] / figures["floor"]["p50_ms"], 3)
+    figures["ratio_p95"] = round(figures["app"]["p95_ms"] / figures["floor"]["p95_ms"], 3)
+    figures["ratio_cpu"] = round(figures["app"]["cpu_ms_per_move"] / figures["floor"]["cpu_ms_per_move"], 3)
+    figures["moves"] = args.moves
+    for name in ("app", "floor"):
+        f = figures[name]
+        print(
+            f"{name:6s} p50 {f['p50_ms']:7.2f} ms  p95 {f['p95_ms']:7.2f} ms  "
+            f"server CPU {f['cpu_ms_per_move']:6.2f} ms  {f['bytes_per_move']:6d} B/move"
+        )
+    print(
+        f"ratio  p50 {figures['ratio_p50']:.3f}  p95 {figures['ratio_p95']:.3f}  "
+        f"server CPU {figures['ratio_cpu']:.3f}  (target: p50 <= 1.10, <= 10000 B/move)"
+    )
+    save("server_cost", figures)
+
+
+if __name__ == "__main__":
+    main()
