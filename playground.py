@@ -73,7 +73,9 @@ with st.container(horizontal=True):
     st.metric(f"output a = {f.act.label}(z)", fmt(a), width=280)
 
 left, right = st.columns(2)
+left.subheader("The neuron")
 left.plotly_chart(figures.neuron_diagram(f), key="diagram")
+right.subheader("The activation")
 right.plotly_chart(figures.activation_curve(f.act, f.alpha, z, a), key="curve")
 
 st.code("\n".join(trace_lines(f)), language=None)

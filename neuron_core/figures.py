@@ -45,16 +45,15 @@ def edge_style(v: float) -> Spec:
     return {"color": color, "dash": dash, "width": round(1.5 + min(abs(v), 10.0) * 0.6, 2)}
 
 
-def _figure(title: str, data: list[Spec], layout: Spec) -> go.Figure:
+def _figure(data: list[Spec], layout: Spec) -> go.Figure:
     # The specs are plain data, checked against Plotly's schema by the tests; skipping the check
     # here makes a figure about five times cheaper to build on every slider move.
     base = {
         "template": {},
-        "title": {"text": title, "font": {"size": 20}},
         "showlegend": False,
         "dragmode": False,
         "font": {"size": 15, "color": INK},
-        "margin": {"l": 10, "r": 10, "t": 40, "b": 10},
+        "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
         "paper_bgcolor": "rgba(0,0,0,0)",
         "plot_bgcolor": "rgba(0,0,0,0)",
     }
@@ -120,7 +119,7 @@ def neuron_diagram(f: Forward) -> go.Figure:
         "xaxis": {"visible": False, "range": [-1.3, 5.4], "fixedrange": True},
         "yaxis": {"visible": False, "range": [yb - 0.9, ys[0] + 0.6], "fixedrange": True},
     }
-    return _figure("The neuron", [nodes, names], layout)
+    return _figure([nodes, names], layout)
 
 
 def curve_span(z: float) -> float:
@@ -160,7 +159,7 @@ def activation_curve(act: Activation, alpha: float, z: float, a: float) -> go.Fi
         _line(0, 0, 0, 1, {"color": ZERO, "dash": "dash", "width": 1.5}, yref="paper"),
         _line(z, 0, z, a, {"color": POINT, "dash": "dot", "width": 2}),
     ]
-    notes = [_note(0, 1, "z = 0", yref="paper", xanchor="left", yanchor="top", font={"size": 13})]
+    notes = []
     if act.name == "relu":
         shapes.insert(
             0,
@@ -193,4 +192,4 @@ def activation_curve(act: Activation, alpha: float, z: float, a: float) -> go.Fi
         "xaxis": {**grid, "title": {"text": "z = w·x + b"}, "range": [-span, span]},
         "yaxis": {**grid, "title": {"text": f"a = {act.label}(z)"}, "range": [lo - pad, hi + pad]},
     }
-    return _figure("The activation", data, layout)
+    return _figure(data, layout)

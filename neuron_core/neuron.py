@@ -75,8 +75,10 @@ def forward(x: ArrayLike, w: ArrayLike, b: float, act: str = "relu", alpha: floa
         raise ValueError(f"alpha is {a_}, but it must be a finite number")
     with np.errstate(over="ignore", invalid="ignore"):
         z = x @ w + b
-    # One check of z finds every non-finite input (nan and inf spread into z) and any overflow.
-    if not np.isfinite(z).all():
+        # One check of z finds every non-finite input (nan and inf spread into z) and any overflow;
+        # its sum is the quick test (nan and inf spread into it too), the element check the sure one.
+        bad = not np.isfinite(z.sum()) and not np.isfinite(z).all()
+    if bad:
         for v, name in ((w, "w"), (x, "x"), (np.asarray(b), "b")):
             if not np.isfinite(v).all():
                 raise ValueError(_first_bad(v, name))

@@ -55,3 +55,9 @@ def test_a_batch_of_rows_matches_row_by_row():
 def test_bad_input_is_a_value_error_that_says_what_is_wrong(x, w, b, act, message):
     with pytest.raises(ValueError, match=message):
         forward(x, w, b, act)
+
+
+def test_finite_values_whose_sum_overflows_are_still_accepted():
+    x = np.full((3, 1), 1e308)
+    f = forward(x, [1.0], 0.0)  # every z is finite; only their sum is not
+    assert np.isfinite(f.z).all()

@@ -1,0 +1,66 @@
+"""Run every benchmark, then write their figures into the README's table.
+
+Run from the project's root: `python -m bench.all`. Each benchmark also runs alone:
+`python -m bench.server_cost`, `python -m bench.browser`, `python -m bench.core`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+
+from bench import browser, core, server_cost
+from bench.stats import RESULTS
+from tests.e2e.serve import ROOT
+
+README = ROOT / "README.md"
+START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+
+
+def table(r: dict) -> str:
+    """The README's table of the latest figures in bench/results.json."""
+    s, b, c = r["server_cost"], r["browser"], r["core"]
+    sa, sf, ba, bf = s["app"], s["floor"], b["app"], b["floor"]
+    rows = [
+        ("Server: one slider move, p50 / p95", f"{sa['p50_ms']} / {sa['p95_ms']} ms",
+         f"{sf['p50_ms']} / {sf['p95_ms']} ms", f"{s['ratio_p50']} / {s['ratio_p95']}", "p50 ≤ 1.10"),
+        ("Server: CPU per slider move", f"{sa['cpu_ms_per_move']} ms", f"{sf['cpu_ms_per_move']} ms",
+         f"{s['ratio_cpu']}", "—"),
+        ("Server: bytes sent per slider move", f"{sa['bytes_per_move']} B", f"{sf['bytes_per_move']} B",
+         "", "≤ 10 000 B"),
+        ("Browser: key press to updated chart, p50", f"{ba['keypress_p50_ms']} ms",
+         f"{bf['keypress_p50_ms']} ms", f"{b['ratio_keypress']}", "≤ 1.2"),
+        ("Browser: cold start to full first render, p50", f"{ba['cold_start_p50_ms']} ms",
+         f"{bf['cold_start_p50_ms']} ms", f"{b['ratio_cold_start']}", "—"),
+        (f"Core: forward pass over {c['rows']:,} rows", f"{c['core_ms']} ms",
+         f"{c['bare_numpy_ms']} ms (bare numpy)", f"{c['ratio']}", "≤ 1.2"),
+    ]  # fmt: skip
+    m = s["machine"]
+    lines = [
+        f"Measured {m['date']} on {m['cpus']} CPUs ({m['processor']}), Python {m['python']}.",
+        "",
+        "| measure | app | floor | ratio | target |",
+        "|---|---|---|---|---|",
+        *(f"| {' | '.join(row)} |" for row in rows),
+    ]
+    return "\n".join(lines)
+
+
+def write_readme() -> None:
+    text = README.read_text()
+    new = table(json.loads(RESULTS.read_text()))
+    text = re.sub(f"{re.escape(START)}.*?{re.escape(END)}", f"{START}\n{new}\n{END}", text, flags=re.S)
+    README.write_text(text)
+
+
+def main() -> None:
+    for bench in (server_cost, browser, core):
+        sys.argv = [bench.__name__]
+        bench.main()
+    write_readme()
+    print(f"wrote {RESULTS.relative_to(ROOT)} and the table in README.md")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,113 @@
+"""In Debian's Chromium: key press to updated chart, and cold start, the playground against the floor app.
+
+Run from the project's root: `python -m bench.browser [--presses 12] [--starts 5]`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+from contextlib import ExitStack
+
+from playwright.sync_api import Page, sync_playwright
+
+from bench.server_cost import FLOOR
+from bench.stats import save
+from tests.e2e.serve import APP, CHROMIUM_ARGS, chromium_path, streamlit_server
+
+# What "rendered" means for each app, as a JS predicate of the expected z.
+RENDERED = {
+    # The playground: the activation curve's `current` point has moved to z.
+    "app": """z => [...document.querySelectorAll('.js-plotly-plot')].some(p =>
+                 (p.data || []).some(t => t.name === 'current' && Math.abs(t.x[0] - z) < 1e-6))""",
+    # The floor: its one line of text shows z.
+    "floor": """z => [...document.querySelectorAll('[data-testid=stText]')].some(e =>
+                   e.textContent.trim() === 'z = ' + (Math.round(z * 1e4) / 1e4))""",
+}
+
+# Resolve with the milliseconds from the next keydown to the first DOM change after which `rendered(z)`.
+ARM = """([rendered, z]) => {
+    const done = eval(rendered);
+    window.__latency = new Promise(resolve => {
+        let t0 = null;
+        window.addEventListener('keydown', () => { t0 = performance.now(); }, {capture: true, once: true});
+        const obs = new MutationObserver(() => {
+            if (t0 !== null && done(z)) { obs.disconnect(); resolve(performance.now() - t0); }
+        });
+        obs.observe(document.body, {subtree: true, childList: true, attributes: true, characterData: true});
+    });
+}"""
+
+
+def ready(page: Page, name: str, z: float) -> None:
+    page.wait_for_function(RENDERED[name], arg=z, timeout=30_000)
+
+
+def press_latency(page: Page, name: str, presses: int) -> list[float]:
+    """Press → on the b slider `presses` times; each time, ms until the new z is rendered."""
+    thumb = page.locator(".st-key-b input[type='range']")
+    thumb.focus()
+    z, out = -1.0, []
+    for _ in range(presses):
+        z = round(z + 0.1, 10)
+        page.evaluate(ARM, [RENDERED[name], z])
+        thumb.press("ArrowRight")
+        out.append(page.evaluate("() => window.__latency"))
+        page.wait_for_timeout(150)  # let the rerun settle, as between a student's key presses
+    return out
+
+
+def cold_start(browser, url: str, name: str) -> float:
+    """Ms from opening the page in a fresh browser context to the full first render."""
+    context = browser.new_context()
+    page = context.new_page()
+    start = time.perf_counter()
+    page.goto(url)
+    ready(page, name, -1.0)
+    ms = (time.perf_counter() - start) * 1000
+    context.close()
+    return ms
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__)
+    p.add_argument("--presses", type=int, default=12)
+    p.add_argument("--starts", type=int, default=5)
+    args = p.parse_args()
+    figures: dict[str, dict[str, float]] = {"app": {}, "floor": {}}
+    with ExitStack() as stack, sync_playwright() as pw:
+        urls = {
+            "app": stack.enter_context(streamlit_server(APP)),
+            "floor": stack.enter_context(streamlit_server(FLOOR)),
+        }
+        browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        starts: dict[str, list[float]] = {"app": [], "floor": []}
+        for _ in range(args.starts + 1):  # in turns; the first of each warms the server up and is dropped
+            for name, url in urls.items():
+                starts[name].append(cold_start(browser, url, name))
+        latency: dict[str, list[float]] = {}
+        for name, url in urls.items():
+            page = browser.new_page()
+            page.goto(url)
+            ready(page, name, -1.0)
+            latency[name] = press_latency(page, name, args.presses)
+            page.close()
+        browser.close()
+    for name in ("app", "floor"):
+        figures[name] = {
+            "keypress_p50_ms": round(statistics.median(latency[name]), 1),
+            "cold_start_p50_ms": round(statistics.median(starts[name][1:]), 1),
+        }
+        print(
+            f"{name:6s} key press → chart p50 {figures[name]['keypress_p50_ms']:7.1f} ms   "
+            f"cold start p50 {figures[name]['cold_start_p50_ms']:7.1f} ms"
+        )
+    ratio = round(figures["app"]["keypress_p50_ms"] / figures["floor"]["keypress_p50_ms"], 3)
+    cold = round(figures["app"]["cold_start_p50_ms"] / figures["floor"]["cold_start_p50_ms"], 3)
+    print(f"ratio  key press {ratio:.3f} (target <= 1.2)   cold start {cold:.3f}")
+    save("browser", {**figures, "ratio_keypress": ratio, "ratio_cold_start": cold, "presses": args.presses})
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,59 @@
+"""The core's forward pass over 10^6 input rows against a bare numpy expression of the same math.
+
+Run from the project's root: `python -m bench.core [--rows 1000000] [--repeats 15]`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+
+import numpy as np
+
+from bench.stats import save
+from neuron_core import forward
+
+
+def timed(fn, repeats: int) -> list[float]:
+    out = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        fn()
+        out.append(time.perf_counter() - start)
+    return out
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__)
+    p.add_argument("--rows", type=int, default=1_000_000)
+    p.add_argument("--repeats", type=int, default=15)
+    args = p.parse_args()
+    rng = np.random.default_rng(0)
+    x, w, b = rng.uniform(-10, 10, size=(args.rows, 3)), np.array([1.0, -1.0, 1.0]), -5.0
+
+    def bare() -> np.ndarray:
+        return np.maximum(x @ w + b, 0.0)
+
+    def core() -> np.ndarray:
+        return forward(x, w, b, "relu").a
+
+    np.testing.assert_array_equal(core(), bare())  # the same numbers, or the timing means nothing
+    times = {"bare": [], "core": []}
+    for _ in range(args.repeats):  # in turns, so both see the same machine load
+        times["bare"] += timed(bare, 1)
+        times["core"] += timed(core, 1)
+    figures = {name: round(statistics.median(t) * 1000, 3) for name, t in times.items()}
+    ratio = round(figures["core"] / figures["bare"], 3)
+    print(
+        f"forward over {args.rows} rows: core {figures['core']:.2f} ms, bare numpy {figures['bare']:.2f} ms"
+    )
+    print(f"ratio {ratio:.3f} (target <= 1.2)")
+    save(
+        "core",
+        {"core_ms": figures["core"], "bare_numpy_ms": figures["bare"], "ratio": ratio, "rows": args.rows},
+    )
+
+
+if __name__ == "__main__":
+    main()
