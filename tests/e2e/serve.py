@@ -35,8 +35,9 @@ CHROMIUM_ARGS = [
 
 def chromium_path() -> str | None:
     """The Chromium binary to use, or None when there is none on this machine."""
-    path = os.environ.get(CHROMIUM_ENV) or "/usr/bin/chromium"
-    return path if Path(path).exists() else shutil.which("chromium")
+    if os.environ.get(CHROMIUM_ENV):  # asked for by name: that one or none
+        return os.environ[CHROMIUM_ENV] if Path(os.environ[CHROMIUM_ENV]).exists() else None
+    return "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else shutil.which("chromium")
 
 
 def free_port() -> int:
