@@ -1,7 +1,7 @@
 """Run every benchmark, then write their figures into the README's table.
 
 Run from the project's root: `python -m bench.all`. Each benchmark also runs alone:
-`python -m bench.server_cost`, `python -m bench.browser`, `python -m bench.core`.
+`python -m bench.server_cost`, `python -m bench.browser`, `python -m bench.core`, `python -m bench.load`.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import json
 import re
 import sys
 
-from bench import browser, core, server_cost
+from bench import browser, core, load, server_cost
 from bench.stats import RESULTS
 from tests.e2e.serve import ROOT
 
@@ -36,6 +36,21 @@ def table(r: dict) -> str:
         (f"Core: forward pass over {c['rows']:,} rows", f"{c['core_ms']} ms",
          f"{c['bare_numpy_ms']} ms (bare numpy)", f"{c['ratio']}", "≤ 1.2"),
     ]  # fmt: skip
+    if "load" in r:
+        ld, la, lf = r["load"], r["load"]["app"], r["load"]["floor"]
+        waves = ld["waves_rss_after_mb"]
+        rows += [
+            (f"Load: {ld['sessions']} sessions × {ld['seconds']:g} s, errors",
+             f"{la['errors']} of {la['moves']}", f"{lf['errors']} of {lf['moves']}", "", "0"),
+            ("Load: one slider move, p50 / p95", f"{la['p50_ms']} / {la['p95_ms']} ms",
+             f"{lf['p50_ms']} / {lf['p95_ms']} ms", f"{ld['ratio_p50']} / {ld['ratio_p95']}", "p95 ≤ 1.25"),
+            ("Load: server memory before → max during → after", f"{la['rss_before_mb']} → "
+             f"{la['rss_during_max_mb']} → {la['rss_after_mb']} MB", f"{lf['rss_before_mb']} → "
+             f"{lf['rss_during_max_mb']} → {lf['rss_after_mb']} MB", "", "—"),
+            (f"Load: memory after wave 1 and wave {len(waves)} of {ld['sessions']}",
+             f"{waves[0]} → {waves[-1]} MB ({ld['waves_growth_mb']:+} MB)",
+             "", "", "within 20 MB"),
+        ]  # fmt: skip
     m = s["machine"]
     lines = [
         f"Measured {m['date']} on {m['cpus']} CPUs ({m['processor']}), Python {m['python']}.",
@@ -55,7 +70,7 @@ def write_readme() -> None:
 
 
 def main() -> None:
-    for bench in (server_cost, browser, core):
+    for bench in (server_cost, browser, core, load):
         sys.argv = [bench.__name__]
         bench.main()
     write_readme()

@@ -15,7 +15,9 @@ from neuron_core.trace import trace_lines
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one line and exit 2, never a traceback
-        self.exit(2, f"{self.prog}: error: {message}\n")
+        # An argument may hold a newline or other control characters: show them escaped.
+        line = "".join(c if c.isprintable() else repr(c)[1:-1] for c in message)
+        self.exit(2, f"{self.prog}: error: {line}\n")
 
 
 def _finite(text: str) -> float:

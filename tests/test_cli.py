@@ -1,10 +1,14 @@
 """`python -m neuron_core`: the seed lines exactly, JSON, and exit 2 with one line for bad input."""
 
+import contextlib
+import io
 import json
 import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from neuron_core.cli import main
 
@@ -53,3 +57,26 @@ def test_bad_input_exits_2_with_one_line_and_no_traceback(args, message):
     assert r.returncode == 2 and r.stdout == ""
     assert message in r.stderr and "Traceback" not in r.stderr
     assert len(r.stderr.strip().splitlines()) == 1
+
+
+options = st.sampled_from(
+    ["--inputs", "-x", "--weights", "-w", "--bias", "-b", "--activation", "--alpha", "--json"]
+)
+words = st.one_of(
+    options, st.text(max_size=12), st.floats().map(repr), st.sampled_from(["nan", "inf", "1e999", "-"])
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(words, max_size=12))
+def test_any_command_line_exits_0_or_2_and_never_raises(argv):
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(argv)
+        except SystemExit as e:
+            code = e.code
+    assert code in (0, 2)
+    assert "Traceback" not in err.getvalue()
+    if code == 2:
+        assert err.getvalue().count("\n") == 1 and err.getvalue().startswith("python -m neuron_core: error:")

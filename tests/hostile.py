@@ -1,0 +1,42 @@
+"""A corpus of hostile links: what students may paste, truncate or type into the address bar.
+
+Each is a raw query string, as it would follow `?` in the address bar.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, quote
+
+KEYS = ["n", "x1", "x2", "x3", "w1", "w2", "w3", "b", "act", "alpha"]
+SCRIPT = "<script>alert(1)</script>"
+IMG = '"><img src=x onerror=alert(1)>'
+LINKY = "[click](javascript:alert(1)) **bold** $x$"
+
+
+def _all(value: str) -> str:
+    return "&".join(f"{k}={quote(value)}" for k in KEYS)
+
+
+HOSTILE: dict[str, str] = {
+    "non-numbers": "x1=abc&w2=one&b=--5&x3=0x10",
+    "nan": "x1=nan&w1=NaN&b=-nan",
+    "inf": "x2=inf&w3=-Infinity&b=+inf",
+    "1e999": "x1=1e999&b=-1e999",
+    "far out of range": "x1=11&w1=-1000&b=1e300&alpha=5",
+    "n of 0": "n=0",
+    "n of -3": "n=-3",
+    "n of 2.5": "n=2.5",
+    "n of 100000": "n=100000",
+    "hundreds of parameters": "&".join(f"p{i}={i}" for i in range(300)) + "&" + "&".join(["x1=1"] * 100),
+    "empty values": "n=&x1=&w1=&b=&act=",
+    "very long values": "x1=" + "9" * 5000 + "&act=" + "r" * 5000,
+    "HTML and script in every parameter": _all(SCRIPT),
+    "an image tag in every parameter": _all(IMG),
+    "markdown and a javascript link in every parameter": _all(LINKY),
+    "HTML in parameter names": quote(SCRIPT) + "=1&" + quote(IMG) + "=2",
+}
+
+
+def params(query: str) -> dict[str, str | list[str]]:
+    """The query as Streamlit's AppTest takes it: one value as a str, repeated ones as a list."""
+    return {k: v[0] if len(v) == 1 else v for k, v in parse_qs(query, keep_blank_values=True).items()}

@@ -1,0 +1,48 @@
+"""Hostile links through AppTest: valid values and a notice each, no exception, nothing rendered as HTML."""
+
+import math
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from neuron_core import state
+from neuron_core.state import from_query
+from tests.hostile import HOSTILE, params
+
+APP = str(Path(__file__).resolve().parents[1] / "playground.py")
+RAW = ("<script", "<img", "onerror", "javascript:")
+
+
+def elements(node):
+    """Every element in AppTest's tree, depth first."""
+    for child in getattr(node, "children", {}).values():
+        yield child
+        yield from elements(child)
+
+
+@pytest.mark.parametrize("name", list(HOSTILE))
+def test_a_hostile_link_renders_valid_values_and_a_notice(name):
+    q = params(HOSTILE[name])
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.query_params.update(q)
+    at.run()
+    assert not at.exception
+
+    s = state.State(
+        x=tuple(at.session_state[f"x{i}"] for i in range(1, at.session_state["n"] + 1)),
+        w=tuple(at.session_state[f"w{i}"] for i in range(1, at.session_state["n"] + 1)),
+        b=at.session_state["b"],
+        act=at.session_state["act"],
+    )
+    assert state.N_MIN <= s.n <= state.N_MAX and s.act in state.ACTS
+    assert all(math.isfinite(v) and state.LO <= v <= state.HI for v in (*s.x, *s.w, s.b))
+    assert s.x == from_query(q).state.x and s.w == from_query(q).state.w and s.b == from_query(q).state.b
+
+    notices = [w.value for w in at.warning]
+    assert notices and notices == from_query(q).notices
+    for el in elements(at._tree):
+        proto = getattr(el, "proto", None)
+        assert not getattr(proto, "allow_html", False), f"{type(el).__name__} allows HTML"
+        text = str(getattr(el, "value", "")) + str(getattr(proto, "body", ""))
+        assert not any(r in text.lower() for r in RAW), f"{type(el).__name__} repeats the link: {text[:80]}"
