@@ -2,14 +2,15 @@
 
 import streamlit as st
 
-from neuron_core import figures, forward, state
+from neuron_core import figures, forward, quiz, state
+from neuron_core.export import script, state_json
 from neuron_core.figures import sub
-from neuron_core.trace import fmt, latex, trace_lines
+from neuron_core.trace import by_hand, explain, fmt, latex, trace_lines
 
 st.set_page_config(page_title="Neuron Playground", page_icon="🧠", layout="wide")
 
 # Before any control seeds itself from the link, note which of the link's values will be ignored.
-notices = state.from_query({k: st.query_params.get_all(k) for k in st.query_params}).notices
+link = state.from_query({k: st.query_params.get_all(k) for k in st.query_params})
 
 
 def reset_to_seed() -> None:
@@ -27,56 +28,112 @@ def controls() -> state.State:
     """Draw the sidebar and return the state it shows."""
     with st.sidebar:
         st.button("↺ Reset to the worked example", on_click=reset_to_seed, width="stretch")
-        n = st.slider(
-            "n, the number of inputs",
-            state.N_MIN,
-            state.N_MAX,
-            state.SEED_N,
-            key="n",
-            bind="query-params",
-        )
+        present = st.toggle("Presenter mode", key="present", bind="query-params")
+        n = st.slider("n, the number of inputs", state.N_MIN, state.N_MAX, state.SEED_N, key="n",
+                      bind="query-params")  # fmt: skip
         x = tuple(number_slider(f"input x{sub(i)}", f"x{i}", state.default_x(i)) for i in range(1, n + 1))
         w = tuple(number_slider(f"weight w{sub(i)}", f"w{i}", state.default_w(i)) for i in range(1, n + 1))
         b = number_slider("bias b", "b", state.SEED_B)
         act = st.selectbox("activation", state.ACTS, key="act", bind="query-params")
         alpha = state.SEED_ALPHA
         if act == "leaky_relu":
-            alpha = st.slider(
-                "α, the slope below zero",
-                state.ALPHA_LO,
-                state.ALPHA_HI,
-                state.SEED_ALPHA,
-                state.ALPHA_STEP,
-                key="alpha",
-                bind="query-params",
-            )
-    return state.State(x=x, w=w, b=b, act=act, alpha=alpha)
+            alpha = st.slider("α, the slope below zero", state.ALPHA_LO, state.ALPHA_HI, state.SEED_ALPHA,
+                              state.ALPHA_STEP, key="alpha", bind="query-params")  # fmt: skip
+    return state.State(x=x, w=w, b=b, act=act, alpha=alpha, present=present)
 
 
-s = controls()
-f = forward(s.x, s.w, s.b, s.act, s.act_alpha)
-z, a = float(f.z), float(f.a)
+def charts(f, big: bool = False) -> None:
+    """The neuron diagram beside the activation curve with the current point."""
+    left, right = st.columns(2)
+    left.subheader("The neuron")
+    left.plotly_chart(figures.neuron_diagram(f, big), key="diagram")
+    right.subheader("The activation")
+    right.plotly_chart(figures.activation_curve(f.act, f.alpha, float(f.z), float(f.a), big), key="curve")
 
-st.title("Neuron Playground")
-st.markdown(
-    "A neuron multiplies each input $x_i$ by its weight $w_i$, adds the bias $b$ to get "
-    "$z = w \\cdot x + b$, and passes $z$ through an activation to give its output $a$. "
-    "**Try it:** move $b$ up until $a$ stops being 0, flip the sign of a weight, "
-    "or switch the activation and watch the point move along the curve. "
-    "The sliders are in the sidebar (on a phone, tap » at the top left)."
-)
-for notice in notices:
-    st.warning(notice, icon="⚠️")
 
-with st.container(horizontal=True):
-    st.metric("pre-activation z = w·x + b", fmt(z), width=280)
-    st.metric(f"output a = {f.act.label}(z)", fmt(a), width=280)
+def worked(f) -> None:
+    """The calculation written out: the seed's lines, the formula, the by-hand layout and the terms."""
+    st.code("\n".join(trace_lines(f)), language=None)
+    st.latex(latex(f))
+    st.subheader("By hand")
+    st.caption(
+        "The weights and the bias as one row, the inputs and a 1 as one column: multiply, add, activate."
+    )
+    st.latex(by_hand(f))
+    terms, _ = st.columns(2)
+    terms.subheader("Each term's share of z")
+    terms.plotly_chart(figures.contributions(f), key="terms")
 
-left, right = st.columns(2)
-left.subheader("The neuron")
-left.plotly_chart(figures.neuron_diagram(f), key="diagram")
-right.subheader("The activation")
-right.plotly_chart(figures.activation_curve(f.act, f.alpha, z, a), key="curve")
 
-st.code("\n".join(trace_lines(f)), language=None)
-st.latex(latex(f))
+def playground() -> None:
+    s = controls()
+    f = forward(s.x, s.w, s.b, s.act, s.act_alpha)
+    z, a = fmt(f.z), fmt(f.a)
+    if s.present:
+        st.title(f"z = {z}   →   a = {a}")
+        charts(f, big=True)
+        return
+    st.title("Neuron Playground")
+    st.markdown(
+        "A neuron multiplies each input $x_i$ by its weight $w_i$, adds the bias $b$ to get "
+        "$z = w \\cdot x + b$, and passes $z$ through an activation to give its output $a$. "
+        "**Try it:** move $b$ up until $a$ stops being 0, flip the sign of a weight, "
+        "or switch the activation and watch the point move along the curve. "
+        "The sliders are in the sidebar (on a phone, tap » at the top left)."
+    )
+    for notice in link.notices:
+        st.warning(notice, icon="⚠️")
+    with st.container(horizontal=True):
+        st.metric("pre-activation z = w·x + b", z, width=280)
+        st.metric(f"output a = {f.act.label}(z)", a, width=280)
+    st.markdown(f"**{explain(f)}**")
+    charts(f)
+    worked(f)
+    with st.container(horizontal=True):
+        st.download_button("Download as a Python script", lambda: script(f), "neuron.py", key="script",
+                           on_click="ignore")  # fmt: skip
+        st.download_button("Download the state as JSON", lambda: state_json(f), "neuron.json", key="json",
+                           on_click="ignore")  # fmt: skip
+
+
+def next_exercise(seed: int) -> None:
+    st.query_params["seed"] = str(seed + 1)
+
+
+def quiz_page(seed: int) -> None:
+    """An exercise from the seed alone; the answer stays hidden until the student has guessed z and a."""
+    f = quiz.solve(quiz.exercise(seed))
+    with st.sidebar:
+        st.link_button("← Back to the playground", "?", width="stretch")
+    st.title(f"Quiz: exercise {seed}")
+    for notice in link.notices:
+        st.warning(notice, icon="⚠️")
+    alpha = f", with α = {fmt(f.alpha)}" if f.act.name == "leaky_relu" else ""
+    st.markdown(
+        f"Work out $z = w \\cdot x + b$ and then $a = \\text{{{f.act.label}}}(z)${alpha}, on paper if you "
+        "like, then enter both and check. Everyone who opens this link gets the same numbers."
+    )
+    st.latex(by_hand(f, reveal=False))
+    st.latex(f"\\text{{{f.act.label}}}(z) = {f.act.latex}")
+    with st.form("guess"):
+        gz = st.number_input("your z", value=None, step=1.0, format="%g", key="guess_z")
+        ga = st.number_input("your a", value=None, step=1.0, format="%g", key="guess_a")
+        checked = st.form_submit_button("Check")
+    if checked and (gz is None or ga is None):
+        st.info("Enter both z and a, then check.")
+    if not checked or gz is None or ga is None:
+        return
+    m = quiz.mark(f, gz, ga)
+    (st.success if m.z else st.error)(f"z = {fmt(gz)}: {'right' if m.z else 'not quite'}.")
+    (st.success if m.a else st.error)(f"a = {fmt(ga)}: {'right' if m.a else 'not quite'}.")
+    st.subheader("The worked solution")
+    st.markdown(f"**{explain(f)}**")
+    worked(f)
+    charts(f)
+    st.button("Next exercise →", on_click=next_exercise, args=(seed,), type="primary")
+
+
+if link.state.mode == "quiz":
+    quiz_page(link.state.seed)
+else:
+    playground()

@@ -45,14 +45,14 @@ def edge_style(v: float) -> Spec:
     return {"color": color, "dash": dash, "width": round(1.5 + min(abs(v), 10.0) * 0.6, 2)}
 
 
-def _figure(data: list[Spec], layout: Spec) -> go.Figure:
+def _figure(data: list[Spec], layout: Spec, big: bool = False) -> go.Figure:
     # The specs are plain data, checked against Plotly's schema by the tests; skipping the check
     # here makes a figure about five times cheaper to build on every slider move.
     base = {
         "template": {},
         "showlegend": False,
         "dragmode": False,
-        "font": {"size": 15, "color": INK},
+        "font": {"size": 21 if big else 15, "color": INK},
         "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
         "paper_bgcolor": "rgba(0,0,0,0)",
         "plot_bgcolor": "rgba(0,0,0,0)",
@@ -68,7 +68,7 @@ def _note(x: float, y: float, text: str, **kw: Any) -> Spec:
     return {"x": x, "y": y, "text": text, "showarrow": False, **kw}
 
 
-def neuron_diagram(f: Forward) -> go.Figure:
+def neuron_diagram(f: Forward, big: bool = False) -> go.Figure:
     """The neuron: inputs x_i, weighted edges w_i, the bias b, Σ showing z, the activation, output a."""
     n = f.n
     ys = np.linspace((n - 1) / 2, -(n - 1) / 2, n).tolist()
@@ -83,7 +83,7 @@ def neuron_diagram(f: Forward) -> go.Figure:
         shapes.append(_line(0.0, y, sx, 0.0, edge_style(v), layer="below"))
         # The label sits 40% of the way along, where the fanned-in edges are still apart.
         notes.append(_note(0.4 * sx, 0.6 * y, text, bgcolor="rgba(255,255,255,0.9)",
-                           font={"color": edge_style(v)["color"], "size": 14}))  # fmt: skip
+                           font={"color": edge_style(v)["color"], "size": 19 if big else 14}))  # fmt: skip
     shapes.append(_line(sx, 0, ox, 0, {"color": INK, "width": 2}, layer="below"))
 
     nodes = {
@@ -94,7 +94,7 @@ def neuron_diagram(f: Forward) -> go.Figure:
         "y": [*ys, yb, 0.0, 0.0, 0.0],
         "text": [fmt(v) for v in f.x] + ["1", "Σ", f.act.label, fmt(f.a)],
         "marker": {
-            "size": [48] * n + [40, 56, 70, 56],
+            "size": [round(k * (1.2 if big else 1)) for k in [48] * n + [40, 56, 70, 56]],
             "symbol": ["circle"] * n + ["square", "circle", "square", "circle"],
             "color": NODE,
             "opacity": 1,
@@ -113,13 +113,13 @@ def neuron_diagram(f: Forward) -> go.Figure:
         "hoverinfo": "skip",
     }
     layout = {
-        "height": 140 + 62 * (n + 1),
+        "height": round((140 + 62 * (n + 1)) * (1.4 if big else 1)),
         "shapes": shapes,
         "annotations": notes,
         "xaxis": {"visible": False, "range": [-1.3, 5.4], "fixedrange": True},
         "yaxis": {"visible": False, "range": [yb - 0.9, ys[0] + 0.6], "fixedrange": True},
     }
-    return _figure([nodes, names], layout)
+    return _figure([nodes, names], layout, big)
 
 
 def curve_span(z: float) -> float:
@@ -148,7 +148,7 @@ def curve_points(act: Activation, alpha: float, span: float) -> tuple[list[float
     return zs, a
 
 
-def activation_curve(act: Activation, alpha: float, z: float, a: float) -> go.Figure:
+def activation_curve(act: Activation, alpha: float, z: float, a: float, big: bool = False) -> go.Figure:
     """The activation f(z) with the current point (z, a), z = 0 marked; for relu, the off region shaded."""
     span = curve_span(z)
     cz, ca = curve_points(act, alpha, span)
@@ -176,20 +176,63 @@ def activation_curve(act: Activation, alpha: float, z: float, a: float) -> go.Fi
                 "layer": "below",
             },
         )
-        notes.append(_note(-span / 2, 0.9, "off: a = 0 for z < 0", yref="paper", font={"size": 13}))
+        notes.append(
+            _note(-span / 2, 0.9, "off: a = 0 for z < 0", yref="paper", font={"size": 20 if big else 13})
+        )
     data = [
         {"name": "f", "type": "scatter", "mode": "lines", "x": cz, "y": ca,
-         "line": {"color": POSITIVE, "width": 3}, "hoverinfo": "skip"},
+         "line": {"color": POSITIVE, "width": 5 if big else 3}, "hoverinfo": "skip"},
         {"name": "current", "type": "scatter", "mode": "markers", "x": [float(z)], "y": [float(a)],
-         "marker": {"size": 16, "color": POINT, "line": {"color": INK, "width": 2}},
+         "marker": {"size": 24 if big else 16, "color": POINT, "line": {"color": INK, "width": 2}},
          "hovertemplate": "z = %{x:.4~f}<br>a = %{y:.4~f}<extra></extra>"},
     ]  # fmt: skip
     grid = {"fixedrange": True, "gridcolor": "#E0E0E0", "zeroline": False}
+    if big:  # presenter mode: ticks and titles as large as the rest, in full black
+        grid |= {"tickfont": {"size": 20, "color": INK}, "title": {"font": {"size": 22, "color": INK}}}
     layout = {
-        "height": 380,
+        "height": 560 if big else 380,
         "shapes": shapes,
         "annotations": notes,
-        "xaxis": {**grid, "title": {"text": "z = w·x + b"}, "range": [-span, span]},
-        "yaxis": {**grid, "title": {"text": f"a = {act.label}(z)"}, "range": [lo - pad, hi + pad]},
+        "xaxis": {**grid, "title": {**grid.get("title", {}), "text": "z = w·x + b"}, "range": [-span, span]},
+        "yaxis": {
+            **grid,
+            "title": {**grid.get("title", {}), "text": f"a = {act.label}(z)"},
+            "range": [lo - pad, hi + pad],
+        },
     }
-    return _figure(data, layout)
+    return _figure(data, layout, big)
+
+
+def contributions(f: Forward) -> go.Figure:
+    """Each term w_i·x_i and then b as a signed bar, stacked end to end so the last one ends at z."""
+    labels = [f"w{sub(i)}x{sub(i)}" for i in range(1, f.n + 1)] + ["b", "z"]
+    values = [float(t) for t in f.terms] + [float(f.b)]
+    ends = np.cumsum(values).tolist()
+    starts = [0.0, *ends[:-1]]
+    z = float(f.z)
+    bars = {
+        "name": "terms",
+        "type": "bar",
+        "orientation": "h",
+        "y": labels,
+        "x": [*values, z],
+        "base": [*starts, 0.0],
+        "text": [fmt(v) for v in values] + [f"z = {fmt(z)}"],
+        "textposition": "outside",
+        "cliponaxis": False,
+        "marker": {
+            "color": [edge_style(v)["color"] for v in values] + [INK],
+            # The sign once more without colour: negative terms are hatched.
+            "pattern": {"shape": ["/" if v < 0 else "" for v in values] + [""], "fgcolor": "#FFFFFF"},
+        },
+        "hovertemplate": "%{y}: %{x:.4~f}<extra></extra>",
+    }
+    reach = max(abs(e) for e in [*ends, *starts, 1.0])
+    layout = {
+        "height": 90 + 34 * (f.n + 2),
+        "xaxis": {"range": [-1.25 * reach, 1.25 * reach], "fixedrange": True, "gridcolor": "#E0E0E0",
+                  "zeroline": True, "zerolinecolor": INK, "title": {"text": "running sum"}},
+        "yaxis": {"autorange": "reversed", "fixedrange": True},
+        "bargap": 0.3,
+    }  # fmt: skip
+    return _figure([bars], layout)

@@ -25,6 +25,8 @@ SEED_B = -5.0
 SEED_ACT = "relu"
 SEED_ALPHA = ACTIVATIONS["leaky_relu"].alpha
 SEED_N = len(SEED_X)
+MODES = ("play", "quiz")
+QUIZ_SEED_MAX = 10**9
 
 
 def default_x(i: int) -> float:
@@ -46,6 +48,9 @@ class State:
     b: float = SEED_B
     act: str = SEED_ACT
     alpha: float = SEED_ALPHA  # used by leaky_relu only
+    present: bool = False  # presenter mode: large type, the essentials only
+    mode: str = "play"  # or "quiz": an exercise from `seed`, answer hidden until a guess
+    seed: int = 1
 
     @property
     def n(self) -> int:
@@ -125,13 +130,38 @@ def from_query(params: Mapping[str, QueryValue]) -> Reading:
             notices.append(f"Ignored act from the link: it is not one of {', '.join(ACTS)}; using {act}.")
     alpha = number("alpha", ALPHA_LO, ALPHA_HI, SEED_ALPHA) if act == "leaky_relu" else SEED_ALPHA
 
+    used |= {"present", "mode", "seed"}
+    present = False
+    if "present" in params:
+        vals = _values(params["present"])
+        if vals and vals[-1].lower() in ("true", "false"):
+            present = vals[-1].lower() == "true"
+        else:
+            notices.append("Ignored present from the link: it is neither true nor false; using false.")
+    mode = "play"
+    if "mode" in params:
+        vals = _values(params["mode"])
+        if vals and vals[-1] in MODES:
+            mode = vals[-1]
+        else:
+            notices.append(f"Ignored mode from the link: it is not one of {', '.join(MODES)}; using play.")
+    seed = 1
+    if "seed" in params:
+        v, why = _number(params["seed"], 0, QUIZ_SEED_MAX - 1)
+        if v is None or v != int(v):
+            why = why or "it is not a whole number"
+            notices.append(f"Ignored seed from the link because {why}; using 1.")
+        else:
+            seed = int(v)
+
     # Inputs beyond n stay quietly in the link (Streamlit uses them if n grows); the rest is unknown.
     known = {f"{p}{i}" for p in "xw" for i in range(1, N_MAX + 1)} | {"alpha"}
     unknown = [k for k in params if k not in used and k not in known]
     if unknown:
         s = "" if len(unknown) == 1 else "s"
         notices.append(f"Ignored {len(unknown)} unknown parameter{s} in the link.")
-    return Reading(State(x=x, w=w, b=b, act=act, alpha=alpha), notices)
+    state = State(x=x, w=w, b=b, act=act, alpha=alpha, present=present, mode=mode, seed=seed)
+    return Reading(state, notices)
 
 
 def _num(v: float) -> str:
@@ -155,6 +185,10 @@ def to_query(state: State) -> dict[str, str]:
         q["act"] = state.act
     if state.act == "leaky_relu" and state.alpha != SEED_ALPHA:
         q["alpha"] = _num(state.alpha)
+    if state.present:
+        q["present"] = "true"
+    if state.mode != "play":
+        q |= {"mode": state.mode, "seed": str(state.seed)}
     return q
 
 
@@ -163,5 +197,5 @@ def widget_values(state: State) -> dict[str, float | int | str]:
     values: dict[str, float | int | str] = {"n": state.n}
     for i, (xi, wi) in enumerate(zip(state.x, state.w, strict=True), start=1):
         values[f"x{i}"], values[f"w{i}"] = xi, wi
-    values |= {"b": state.b, "act": state.act, "alpha": state.alpha}
+    values |= {"b": state.b, "act": state.act, "alpha": state.alpha, "present": state.present}
     return values

@@ -46,3 +46,44 @@ def latex(f: Forward) -> str:
         rf"z = \sum_{{i=1}}^{{{f.n}}} w_i x_i + b = {terms} + ({fmt(f.b)}) = {fmt(f.z)}"
         rf"\\ a = {name}(z) = {f.act.latex} = {name}({fmt(f.z)}) = {fmt(f.a)}"
     )
+
+
+def explain(f: Forward) -> str:
+    """One plain sentence that says what happened, e.g. "z = -1 is negative, so ReLU outputs 0"."""
+    z, a = fmt(f.z), fmt(f.a)
+    negative = round(float(f.z), 4) < 0
+    sign = "negative" if negative else "zero" if z == "0" else "positive"
+    match f.act.name:
+        case "relu":
+            rule = "so ReLU outputs 0" if negative else f"so ReLU passes it through: a = {a}"
+        case "leaky_relu":
+            rule = (
+                f"so Leaky ReLU scales it by α = {fmt(f.alpha)}: a = {a}" if negative else f"so a = z = {a}"
+            )
+        case "step":
+            rule = f"so the step outputs {a}"
+        case "identity":
+            rule = f"and the identity passes it through: a = {a}"
+        case _:
+            rule = f"and {f.act.label}({z}) = {a}"
+    return f"z = {z} is {sign}, {rule}."
+
+
+def by_hand(f: Forward, reveal: bool = True) -> str:
+    """The pen-and-paper layout as LaTeX: the row [w | b] times the column [x ; 1], term by term, then f.
+
+    With reveal=False it stops at the layout, "= z → a", for a student to work out.
+    """
+    if f.x.ndim != 1:
+        raise ValueError("the by-hand layout is written for one row of inputs, not a batch")
+    row = " & ".join(fmt(w) for w in f.w)
+    col = r" \\ ".join(fmt(x) for x in f.x)
+    products = " + ".join(f"({fmt(t)})" for t in f.terms)
+    name = rf"\text{{{f.act.label}}}"
+    layout = (
+        rf"\left[\begin{{array}}{{{'c' * f.n}|c}} {row} & {fmt(f.b)} \end{{array}}\right]"
+        rf"\left[\begin{{array}}{{c}} {col} \\ \hline 1 \end{{array}}\right]"
+    )
+    if not reveal:
+        return rf"{layout} = z \;\xrightarrow{{{name}}}\; a"
+    return rf"{layout} = {products} + ({fmt(f.b)}) = {fmt(f.z)} \;\xrightarrow{{{name}}}\; {fmt(f.a)}"

@@ -17,7 +17,11 @@ def states(draw) -> State:
     n = draw(st.integers(state.N_MIN, state.N_MAX))
     act = draw(st.sampled_from(ACTS))
     alpha = draw(st.floats(state.ALPHA_LO, state.ALPHA_HI)) if act == "leaky_relu" else state.SEED_ALPHA
+    mode = draw(st.sampled_from(state.MODES))
     return State(
+        present=draw(st.booleans()),
+        mode=mode,
+        seed=draw(st.integers(0, state.QUIZ_SEED_MAX - 1)) if mode == "quiz" else 1,
         x=tuple(draw(st.lists(in_range, min_size=n, max_size=n))),
         w=tuple(draw(st.lists(in_range, min_size=n, max_size=n))),
         b=draw(in_range),
@@ -84,7 +88,7 @@ def test_alpha_is_read_for_leaky_relu_only():
 def test_widget_values_are_keyed_as_the_url():
     assert widget_values(State()) == {
         "n": 3, "x1": 2.0, "w1": 1.0, "x2": 1.0, "w2": -1.0, "x3": 3.0, "w3": 1.0,
-        "b": -5.0, "act": "relu", "alpha": 0.01,
+        "b": -5.0, "act": "relu", "alpha": 0.01, "present": False,
     }  # fmt: skip
 
 
@@ -95,7 +99,9 @@ def test_every_valid_state_survives_writing_and_reading_back(s):
 
 text = st.text(max_size=30)
 junk = st.dictionaries(
-    st.one_of(st.sampled_from(["n", "x1", "x2", "w1", "w8", "b", "act", "alpha"]), text),
+    st.one_of(
+        st.sampled_from(["n", "x1", "x2", "w1", "w8", "b", "act", "alpha", "mode", "seed", "present"]), text
+    ),
     st.one_of(text, st.lists(text, max_size=3), st.floats().map(repr)),
     max_size=12,
 )
@@ -114,3 +120,20 @@ def test_any_text_reads_as_a_valid_state_and_never_raises(q):
 )
 def test_notices_never_repeat_what_the_link_said(q):
     assert all("<" not in notice for notice in from_query(q).notices)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected", "notice"),
+    [
+        ({"mode": "quiz", "seed": "7"}, ("quiz", 7, False), None),
+        ({"present": "TRUE"}, ("play", 1, True), None),
+        ({"mode": "exam"}, ("play", 1, False), "mode"),
+        ({"mode": "quiz", "seed": "2.5"}, ("quiz", 1, False), "seed"),
+        ({"mode": "quiz", "seed": "-1"}, ("quiz", 1, False), "seed"),
+        ({"present": "yes"}, ("play", 1, False), "present"),
+    ],
+)
+def test_mode_seed_and_presenter_mode(query, expected, notice):
+    r = from_query(query)
+    assert (r.state.mode, r.state.seed, r.state.present) == expected
+    assert [notice in n for n in r.notices] == ([True] if notice else [])

@@ -6,32 +6,57 @@ Run from the project's root: `python -m tests.e2e.screenshot`.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Page, sync_playwright
 
 from tests.e2e.serve import CHROMIUM_ARGS, ROOT, chromium_path, streamlit_server
 
-SHOTS = {
-    "screenshot.png": ("", {"width": 1440, "height": 1100}),
-    "screenshot-phone.png": ("?n=2&x1=1&x2=2&w1=3&w2=-1&b=0.5", {"width": 390, "height": 844}),
+DESKTOP = {"width": 1440, "height": 1100}
+
+
+def answer_quiz(page: Page) -> None:
+    """Enter a guess for exercise 3 (z = 1, a = 1) and check it."""
+    page.get_by_label("your z").fill("1")
+    page.get_by_label("your a").fill("0")
+    page.get_by_role("button", name="Check").click()
+    page.get_by_text("The worked solution").wait_for()
+
+
+def scroll_to_by_hand(page: Page) -> None:
+    page.get_by_text("By hand", exact=True).scroll_into_view_if_needed()
+
+
+# name: (query, viewport, what to do before the picture, whole page)
+SHOTS: dict[str, tuple[str, dict, Callable[[Page], None] | None, bool]] = {
+    "screenshot.png": ("", DESKTOP, None, True),
+    "screenshot-by-hand.png": ("", {"width": 1440, "height": 2000}, None, True),
+    "screenshot-quiz.png": ("?mode=quiz&seed=3", DESKTOP, None, True),
+    "screenshot-quiz-checked.png": ("?mode=quiz&seed=3", {"width": 1440, "height": 2400}, answer_quiz, True),
+    "screenshot-presenter.png": ("?present=true", DESKTOP, None, True),
+    "screenshot-phone.png": ("?n=2&x1=1&x2=2&w1=3&w2=-1&b=0.5", {"width": 390, "height": 844}, None, False),
 }
 
 
-def main() -> int:
-    """Write each screenshot in SHOTS to docs/."""
+def main(only: list[str]) -> int:
+    """Write each screenshot in SHOTS (or those named) to docs/."""
     exe = chromium_path()
     if exe is None:
         print("no Chromium here: apt-get install -y chromium", file=sys.stderr)
         return 2
     with streamlit_server() as url, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS)
-        for name, (query, viewport) in SHOTS.items():
+        for name, (query, viewport, act, full) in SHOTS.items():
+            if only and name not in only:
+                continue
             page = browser.new_page(viewport=viewport, device_scale_factor=1)
             page.goto(f"{url}/{query}")
-            page.get_by_test_id("stPlotlyChart").last.locator(".js-plotly-plot").wait_for()
-            page.wait_for_timeout(800)  # let the charts finish their first paint
+            page.get_by_test_id("stMarkdownContainer").first.wait_for()
+            if act:
+                act(page)
+            page.wait_for_timeout(1500)  # let charts and formulas finish their first paint
             path = ROOT / "docs" / name
-            page.screenshot(path=path, full_page=True)
+            page.screenshot(path=path, full_page=full)
             print(f"wrote {path.relative_to(ROOT)}")
             page.close()
         browser.close()
@@ -39,4 +64,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
