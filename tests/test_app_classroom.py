@@ -1,0 +1,102 @@
+"""The classroom features through AppTest: quiz links, presenter mode, the sentence, the downloads."""
+
+import json
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from neuron_core.quiz import exercise, solve
+from neuron_core.trace import fmt, trace_lines
+
+APP = str(Path(__file__).resolve().parents[1] / "playground.py")
+
+
+def run(query: dict) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.query_params.update(query)
+    at.run()
+    assert not at.exception
+    return at
+
+
+def button(at: AppTest, label: str):
+    (b,) = [b for b in at.button if b.label == label]
+    return b
+
+
+def answer_shown(at: AppTest) -> bool:
+    """Whether any part of the answer is on the page: numbers, charts, the lines, a worked formula."""
+    f = solve(exercise(int(at.query_params["seed"])))
+    worked = f"= {fmt(f.z)}"
+    return bool(
+        at.metric
+        or at.code
+        or at.get("plotly_chart")
+        or any(worked in el.value for el in at.latex)
+        or any("worked solution" in el.value for el in at.subheader)
+    )
+
+
+def test_a_quiz_link_shows_its_exercise_and_hides_the_answer():
+    at = run({"mode": "quiz", "seed": "3"})
+    assert at.title[0].value == "Quiz: exercise 3"
+    assert r"\begin{array}{ccc|c} 0 & 2 & 2 & -3" in at.latex[0].value
+    assert not answer_shown(at)
+
+
+def test_the_same_seed_gives_the_same_exercise_and_another_seed_another():
+    one, two, other = (
+        run({"mode": "quiz", "seed": "11"}),
+        run({"mode": "quiz", "seed": "11"}),
+        run({"mode": "quiz", "seed": "12"}),
+    )
+    assert one.latex[0].value == two.latex[0].value != other.latex[0].value
+
+
+def test_a_guess_is_marked_then_the_worked_solution_and_the_next_exercise():
+    at = run({"mode": "quiz", "seed": "3"})  # z = 1, a = 1
+    at.number_input(key="guess_z").set_value(1.0)
+    at.number_input(key="guess_a").set_value(0.0)
+    button(at, "Check").click().run()
+    assert [s.value for s in at.success] == ["z = 1: right."]
+    assert [e.value for e in at.error] == ["a = 0: not quite."]
+    assert at.code[0].value == "\n".join(trace_lines(solve(exercise(3))))
+    assert answer_shown(at)
+    button(at, "Next exercise →").click().run()
+    assert at.query_params["seed"] == "4" and at.title[0].value == "Quiz: exercise 4"
+    assert not answer_shown(at)
+
+
+def test_checking_with_a_guess_missing_asks_for_both():
+    at = run({"mode": "quiz", "seed": "3"})
+    at.number_input(key="guess_z").set_value(1.0)
+    button(at, "Check").click().run()
+    assert [i.value for i in at.info] == ["Enter both z and a, then check."]
+    assert not answer_shown(at)
+
+
+def test_presenter_mode_shows_the_essentials_in_large_type():
+    at = run({"present": "true"})
+    assert at.toggle(key="present").value is True
+    assert at.title[0].value == "z = -1   →   a = 0"
+    charts = at.get("plotly_chart")
+    assert len(charts) == 2 and '"size":21' in charts[0].proto.spec
+    assert not at.code and not at.latex and not at.metric
+    assert at.slider(key="b")  # the controls are still there
+    at.slider(key="b").set_value(-3.0).run()
+    assert at.title[0].value == "z = 1   →   a = 1"
+
+
+def test_the_playground_says_what_happened_in_one_sentence():
+    at = run({})
+    assert "**z = -1 is negative, so ReLU outputs 0.**" in [m.value for m in at.markdown]
+    terms = json.loads(at.get("plotly_chart")[2].proto.spec)["data"][0]  # the contributions chart
+    assert terms["y"] == ["w₁x₁", "w₂x₂", "w₃x₃", "b", "z"]
+    labels = [d.proto.label for d in at.get("download_button")]
+    assert labels == ["Download as a Python script", "Download the state as JSON"]
+
+
+def test_charts_keep_plotlys_own_png_download():
+    at = run({})
+    for chart in at.get("plotly_chart"):
+        assert "displayModeBar" not in chart.proto.config and "toImage" not in chart.proto.config

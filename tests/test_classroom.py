@@ -1,0 +1,103 @@
+"""Quiz exercises, the by-hand layout, the plain sentence, the contributions chart and the export."""
+
+import json
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from neuron_core import forward
+from neuron_core.activations import ACTIVATIONS
+from neuron_core.export import script, state_json
+from neuron_core.figures import NEGATIVE, POSITIVE, contributions
+from neuron_core.quiz import exercise, mark, solve
+from neuron_core.trace import by_hand, explain, trace_lines
+
+SEED = forward([2, 1, 3], [1, -1, 1], -5)
+
+
+def test_an_exercise_comes_from_its_seed_alone():
+    # Fixed here, so a change of generator (which would give students other numbers) fails loudly.
+    assert exercise(3) == exercise(3)
+    e = exercise(3)
+    assert (e.x, e.w, e.b, e.act) == ((1.0, 0.0, 2.0), (0.0, 2.0, 2.0), -3.0, "relu")
+    assert exercise(4) != exercise(3)
+
+
+@given(st.integers(0, 10**9 - 1))
+def test_exercises_are_small_whole_numbers(seed):
+    e = exercise(seed)
+    assert e.n in (2, 3)
+    assert all(v == int(v) and -3 <= v <= 3 for v in (*e.x, *e.w))
+    assert e.b == int(e.b) and -5 <= e.b <= 5
+
+
+def test_mark_allows_four_decimals_and_no_more():
+    f = solve(exercise(3))  # z = 1, a = 1
+    assert mark(f, 1, 1).both
+    assert mark(f, 1.00004, 0.99996).both
+    m = mark(f, 1, 0)
+    assert m.z and not m.a and not m.both
+
+
+@pytest.mark.parametrize(
+    ("x", "w", "b", "act", "sentence"),
+    [
+        ([2, 1, 3], [1, -1, 1], -5, "relu", "z = -1 is negative, so ReLU outputs 0."),
+        ([2, 1, 3], [1, -1, 1], -3, "relu", "z = 1 is positive, so ReLU passes it through: a = 1."),
+        ([1], [1], -1, "relu", "z = 0 is zero, so ReLU passes it through: a = 0."),
+        ([2], [-1], 0, "leaky_relu", "z = -2 is negative, so Leaky ReLU scales it by α = 0.01: a = -0.02."),
+        ([2], [-1], 0, "step", "z = -2 is negative, so the step outputs 0."),
+        ([2], [-1], 0, "sigmoid", "z = -2 is negative, and sigmoid(-2) = 0.1192."),
+    ],
+)
+def test_one_plain_sentence_says_what_happened(x, w, b, act, sentence):
+    assert explain(forward(x, w, b, act)) == sentence
+
+
+def test_by_hand_is_the_augmented_row_times_the_column_with_a_one():
+    text = by_hand(SEED)
+    assert r"\begin{array}{ccc|c} 1 & -1 & 1 & -5 \end{array}" in text
+    assert r"2 \\ 1 \\ 3 \\ \hline 1" in text
+    assert text.endswith(r"= (2) + (-1) + (3) + (-5) = -1 \;\xrightarrow{\text{ReLU}}\; 0")
+    hidden = by_hand(SEED, reveal=False)
+    assert hidden.endswith(r"= z \;\xrightarrow{\text{ReLU}}\; a") and "-1 \\;" not in hidden
+
+
+def test_contributions_add_up_to_z_in_the_diagrams_colours():
+    fig = contributions(SEED)
+    (bars,) = fig.data
+    assert list(bars.y) == ["w₁x₁", "w₂x₂", "w₃x₃", "b", "z"]
+    ends = np.add(bars.base, bars.x)
+    assert ends[-2] == pytest.approx(float(SEED.z)) and bars.x[-1] == float(SEED.z)
+    np.testing.assert_allclose(bars.base[1:4], ends[:3])  # each term starts where the last one ended
+    assert list(bars.marker.color[:4]) == [POSITIVE, NEGATIVE, POSITIVE, NEGATIVE]
+    assert list(bars.marker.pattern.shape[:4]) == ["", "/", "", "/"]  # the sign without colour
+
+
+@pytest.mark.parametrize("act", list(ACTIVATIONS))
+def test_the_exported_script_runs_with_numpy_and_prints_the_same_lines(act, tmp_path):
+    f = forward([0.5, -1.5, 2.0], [1.2, 0.3, -0.7], 0.25, act)
+    path = tmp_path / "neuron.py"
+    path.write_text(script(f))
+    r = subprocess.run(
+        [sys.executable, str(path)], capture_output=True, text=True, encoding="utf-8", timeout=60
+    )
+    assert r.returncode == 0 and r.stderr == ""
+    assert r.stdout.splitlines() == trace_lines(f)
+
+
+def test_the_exported_seed_script_prints_the_seed_lines(tmp_path):
+    path = tmp_path / "seed.py"
+    path.write_text(script(SEED))
+    out = subprocess.run([sys.executable, str(path)], capture_output=True, text=True, encoding="utf-8").stdout
+    assert out == "w*x + b = (1)*(2) + (-1)*(1) + (1)*(3) + (-5) = -1\nReLU: -1 → 0 because -1 is negative.\n"
+
+
+def test_the_state_json_has_the_math_names():
+    data = json.loads(state_json(SEED))
+    assert data == {"n": 3, "x": [2.0, 1.0, 3.0], "w": [1.0, -1.0, 1.0], "b": -5.0, "act": "relu",
+                    "alpha": None, "z": -1.0, "a": 0.0}  # fmt: skip
