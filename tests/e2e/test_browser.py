@@ -92,6 +92,13 @@ def test_a_key_press_on_a_slider_moves_the_numbers_the_point_and_the_address(pag
     page.reload()
     expect_numbers(page, "0.3", "0.3")
 
+    thumb = page.locator(".st-key-b input[type='range']")
+    thumb.focus()
+    thumb.press("End")  # b = 10
+    expect_numbers(page, "14", "14")
+    thumb.press("Home")  # b = -10
+    expect_numbers(page, "-6", "0")
+
 
 def test_a_link_reproduces_its_state_and_survives_a_reload(page: Page, app_url: str):
     open_app(page, f"{app_url}/?n=2&x1=1&x2=2&w1=3&w2=-1&b=0.5&act=relu")
