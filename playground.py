@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from neuron_core import figures, forward, quiz, state
+from neuron_core import figures, forward, gradients, quiz, state
 from neuron_core.export import script, state_json
 from neuron_core.figures import sub
-from neuron_core.trace import by_hand, explain, fmt, latex, trace_lines
+from neuron_core.trace import by_hand, explain, explain_gradients, fmt, gradient_latex, latex, trace_lines
 
 st.set_page_config(page_title="Neuron Playground", page_icon="🧠", layout="wide")
 
@@ -29,6 +29,7 @@ def controls() -> state.State:
     with st.sidebar:
         st.button("↺ Reset to the worked example", on_click=reset_to_seed, width="stretch")
         present = st.toggle("Presenter mode", key="present", bind="query-params")
+        grad = st.toggle("Show gradients", key="grad", bind="query-params")
         n = st.slider("n, the number of inputs", state.N_MIN, state.N_MAX, state.SEED_N, key="n",
                       bind="query-params")  # fmt: skip
         x = tuple(number_slider(f"input x{sub(i)}", f"x{i}", state.default_x(i)) for i in range(1, n + 1))
@@ -39,14 +40,14 @@ def controls() -> state.State:
         if act == "leaky_relu":
             alpha = st.slider("α, the slope below zero", state.ALPHA_LO, state.ALPHA_HI, state.SEED_ALPHA,
                               state.ALPHA_STEP, key="alpha", bind="query-params")  # fmt: skip
-    return state.State(x=x, w=w, b=b, act=act, alpha=alpha, present=present)
+    return state.State(x=x, w=w, b=b, act=act, alpha=alpha, present=present, grad=grad)
 
 
-def charts(f, big: bool = False) -> None:
+def charts(f, big: bool = False, grads=None) -> None:
     """The neuron diagram beside the activation curve with the current point."""
     left, right = st.columns(2)
     left.subheader("The neuron")
-    left.plotly_chart(figures.neuron_diagram(f, big), key="diagram")
+    left.plotly_chart(figures.neuron_diagram(f, big, grads), key="diagram")
     right.subheader("The activation")
     right.plotly_chart(figures.activation_curve(f.act, f.alpha, float(f.z), float(f.a), big), key="curve")
 
@@ -87,7 +88,12 @@ def playground() -> None:
         st.metric("pre-activation z = w·x + b", z, width=280)
         st.metric(f"output a = {f.act.label}(z)", a, width=280)
     st.markdown(f"**{explain(f)}**")
-    charts(f)
+    g = gradients(f) if s.grad else None
+    if g is not None:
+        st.subheader("Gradients: which way should each weight move?")
+        st.latex(gradient_latex(g))
+        (st.warning if g.dead else st.info)(explain_gradients(f, g))
+    charts(f, grads=g)
     worked(f)
     with st.container(horizontal=True):
         st.download_button("Download as a Python script", lambda: script(f), "neuron.py", key="script",

@@ -1,7 +1,7 @@
 """One artificial neuron: the math, its trace, the app's state and its figures. No streamlit here."""
 
 from neuron_core.activations import ACTIVATIONS, Activation, get
-from neuron_core.neuron import N_MAX, N_MIN, Forward, forward
+from neuron_core.neuron import N_MAX, N_MIN, Forward, Gradients, forward, gradients
 from neuron_core.trace import fmt, trace_lines
 
 __all__ = [
@@ -10,8 +10,10 @@ __all__ = [
     "N_MIN",
     "Activation",
     "Forward",
+    "Gradients",
     "fmt",
     "forward",
     "get",
+    "gradients",
     "trace_lines",
 ]

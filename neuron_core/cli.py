@@ -8,7 +8,7 @@ import math
 from collections.abc import Sequence
 
 from neuron_core.activations import ACTIVATIONS
-from neuron_core.neuron import forward
+from neuron_core.neuron import forward, gradients
 from neuron_core.state import SEED_B, SEED_W, SEED_X
 from neuron_core.trace import trace_lines
 
@@ -74,6 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.json:
         print(*lines, sep="\n")
         return 0
+    g = gradients(f)
     out = {
         "x": f.x.tolist(),
         "w": f.w.tolist(),
@@ -84,6 +85,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         "z": float(f.z),
         "a": float(f.a),
         "trace": lines,
+        "da_dz": float(g.da_dz),
+        "da_db": float(g.da_db),
+        "da_dw": g.da_dw.tolist(),
+        "da_dx": g.da_dx.tolist(),
     }
     print(json.dumps(out, ensure_ascii=False))
     return 0

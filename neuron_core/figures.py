@@ -12,7 +12,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from neuron_core.activations import Activation
-from neuron_core.neuron import Forward
+from neuron_core.neuron import Forward, Gradients
 from neuron_core.trace import fmt
 
 # Okabe-Ito colours, safe for colour-blind eyes; the sign is also shown by the dash.
@@ -68,18 +68,22 @@ def _note(x: float, y: float, text: str, **kw: Any) -> Spec:
     return {"x": x, "y": y, "text": text, "showarrow": False, **kw}
 
 
-def neuron_diagram(f: Forward, big: bool = False) -> go.Figure:
-    """The neuron: inputs x_i, weighted edges w_i, the bias b, Σ showing z, the activation, output a."""
+def neuron_diagram(f: Forward, big: bool = False, grads: Gradients | None = None) -> go.Figure:
+    """The neuron: inputs x_i, weighted edges w_i, the bias b, Σ showing z, the activation, output a.
+
+    With `grads`, each edge's label also gives the gradient of a with respect to its weight (or b).
+    """
     n = f.n
     ys = np.linspace((n - 1) / 2, -(n - 1) / 2, n).tolist()
     yb = ys[-1] - 1.0  # the bias sits under the inputs, as the input "1" it multiplies
     sx, ax, ox = 2.4, 3.6, 4.8  # x of Σ, the activation and the output
 
-    weights = [
-        (f"w{sub(i)} = {fmt(wi)}", float(wi), yi) for i, (wi, yi) in enumerate(zip(f.w, ys, strict=True), 1)
-    ]
+    edges = [(f"w{sub(i)}", float(wi), yi) for i, (wi, yi) in enumerate(zip(f.w, ys, strict=True), 1)]
+    edges.append(("b", float(f.b), yb))
+    slopes = [*grads.da_dw.tolist(), float(grads.da_db)] if grads is not None else [None] * len(edges)
     shapes, notes = [], []
-    for text, v, y in [*weights, (f"b = {fmt(f.b)}", f.b, yb)]:
+    for (name, v, y), g in zip(edges, slopes, strict=True):
+        text = f"{name} = {fmt(v)}" + ("" if g is None else f"<br>∂a/∂{name} = {fmt(g)}")
         shapes.append(_line(0.0, y, sx, 0.0, edge_style(v), layer="below"))
         # The label sits 40% of the way along, where the fanned-in edges are still apart.
         notes.append(_note(0.4 * sx, 0.6 * y, text, bgcolor="rgba(255,255,255,0.9)",

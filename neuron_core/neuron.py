@@ -84,3 +84,29 @@ def forward(x: ArrayLike, w: ArrayLike, b: float, act: str = "relu", alpha: floa
                 raise ValueError(_first_bad(v, name))
         raise ValueError("w·x + b is too large to compute; use smaller values")
     return Forward(x=x, w=w, b=b, z=z, a=activation.f(z, a_), act=activation, alpha=a_)
+
+
+@dataclass(frozen=True)
+class Gradients:
+    """How a moves with each quantity, by the chain rule through z = w·x + b and a = f(z)."""
+
+    da_dz: np.ndarray
+    da_dw: np.ndarray
+    da_db: np.ndarray
+    da_dx: np.ndarray
+
+    @property
+    def dead(self) -> bool:
+        """True when every gradient is 0: the neuron cannot learn from this example."""
+        return not np.any(self.da_dz)
+
+
+def gradients(f: Forward) -> Gradients:
+    """The gradients of a with respect to z, w, b and x, for one row or a batch."""
+    da_dz = f.act.slope(f.z, f.alpha)
+    return Gradients(
+        da_dz=da_dz,
+        da_dw=np.multiply.outer(da_dz, np.ones(f.n)) * f.x,
+        da_db=da_dz,
+        da_dx=np.multiply.outer(da_dz, f.w),
+    )

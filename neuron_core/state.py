@@ -49,6 +49,7 @@ class State:
     act: str = SEED_ACT
     alpha: float = SEED_ALPHA  # used by leaky_relu only
     present: bool = False  # presenter mode: large type, the essentials only
+    grad: bool = False  # show the gradients of a on the diagram and as numbers
     mode: str = "play"  # or "quiz": an exercise from `seed`, answer hidden until a guess
     seed: int = 1
 
@@ -130,14 +131,18 @@ def from_query(params: Mapping[str, QueryValue]) -> Reading:
             notices.append(f"Ignored act from the link: it is not one of {', '.join(ACTS)}; using {act}.")
     alpha = number("alpha", ALPHA_LO, ALPHA_HI, SEED_ALPHA) if act == "leaky_relu" else SEED_ALPHA
 
-    used |= {"present", "mode", "seed"}
-    present = False
-    if "present" in params:
-        vals = _values(params["present"])
+    def flag(key: str) -> bool:
+        used.add(key)
+        if key not in params:
+            return False
+        vals = _values(params[key])
         if vals and vals[-1].lower() in ("true", "false"):
-            present = vals[-1].lower() == "true"
-        else:
-            notices.append("Ignored present from the link: it is neither true nor false; using false.")
+            return vals[-1].lower() == "true"
+        notices.append(f"Ignored {key} from the link: it is neither true nor false; using false.")
+        return False
+
+    present, grad = flag("present"), flag("grad")
+    used |= {"mode", "seed"}
     mode = "play"
     if "mode" in params:
         vals = _values(params["mode"])
@@ -160,7 +165,7 @@ def from_query(params: Mapping[str, QueryValue]) -> Reading:
     if unknown:
         s = "" if len(unknown) == 1 else "s"
         notices.append(f"Ignored {len(unknown)} unknown parameter{s} in the link.")
-    state = State(x=x, w=w, b=b, act=act, alpha=alpha, present=present, mode=mode, seed=seed)
+    state = State(x=x, w=w, b=b, act=act, alpha=alpha, present=present, grad=grad, mode=mode, seed=seed)
     return Reading(state, notices)
 
 
@@ -187,6 +192,8 @@ def to_query(state: State) -> dict[str, str]:
         q["alpha"] = _num(state.alpha)
     if state.present:
         q["present"] = "true"
+    if state.grad:
+        q["grad"] = "true"
     if state.mode != "play":
         q |= {"mode": state.mode, "seed": str(state.seed)}
     return q
@@ -197,5 +204,11 @@ def widget_values(state: State) -> dict[str, float | int | str]:
     values: dict[str, float | int | str] = {"n": state.n}
     for i, (xi, wi) in enumerate(zip(state.x, state.w, strict=True), start=1):
         values[f"x{i}"], values[f"w{i}"] = xi, wi
-    values |= {"b": state.b, "act": state.act, "alpha": state.alpha, "present": state.present}
+    values |= {
+        "b": state.b,
+        "act": state.act,
+        "alpha": state.alpha,
+        "present": state.present,
+        "grad": state.grad,
+    }
     return values

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from neuron_core.neuron import Forward
+from neuron_core.neuron import Forward, Gradients
 
 
 def fmt(v: float) -> str:
@@ -87,3 +87,36 @@ def by_hand(f: Forward, reveal: bool = True) -> str:
     if not reveal:
         return rf"{layout} = z \;\xrightarrow{{{name}}}\; a"
     return rf"{layout} = {products} + ({fmt(f.b)}) = {fmt(f.z)} \;\xrightarrow{{{name}}}\; {fmt(f.a)}"
+
+
+def gradient_latex(g: Gradients) -> str:
+    """The gradients of a as one LaTeX line."""
+    dw = ", ".join(fmt(v) for v in g.da_dw)
+    dx = ", ".join(fmt(v) for v in g.da_dx)
+    return (
+        rf"\frac{{\partial a}}{{\partial z}} = {fmt(g.da_dz)} \quad "
+        rf"\frac{{\partial a}}{{\partial w}} = ({dw}) \quad "
+        rf"\frac{{\partial a}}{{\partial b}} = {fmt(g.da_db)} \quad "
+        rf"\frac{{\partial a}}{{\partial x}} = ({dx})"
+    )
+
+
+def explain_gradients(f: Forward, g: Gradients) -> str:
+    """What the gradients mean for learning, in plain words; says so when the neuron is dead."""
+    z = fmt(f.z)
+    if not g.dead:
+        return (
+            f"f'(z) = {fmt(g.da_dz)} at z = {z}: nudging w_i changes a by f'(z)·x_i per unit, "
+            "so the weights on the largest inputs move a the most."
+        )
+    if f.act.name == "relu":
+        return (
+            f"The neuron is dead for this example: z = {z} is negative, so ReLU is flat here "
+            "and its slope is 0. "
+            "Every gradient is 0, so a gradient step cannot change any weight or the bias: "
+            "a ReLU neuron with z < 0 cannot learn from this example."
+        )
+    return (
+        f"Every gradient is 0: {f.act.label} is flat at z = {z}, so a gradient step cannot change "
+        "any weight or the bias from this example."
+    )

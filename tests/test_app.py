@@ -114,5 +114,5 @@ def test_reset_returns_to_the_worked_example():
     at.button[0].click().run()
     assert shown(at) == ("-1", "0") and at.session_state["n"] == 3
     assert settings(at) == {
-        k: v for k, v in widget_values(from_query({}).state).items() if k not in ("alpha", "present")
+        k: v for k, v in widget_values(from_query({}).state).items() if k not in ("alpha", "present", "grad")
     }

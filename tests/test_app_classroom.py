@@ -100,3 +100,17 @@ def test_charts_keep_plotlys_own_png_download():
     at = run({})
     for chart in at.get("plotly_chart"):
         assert "displayModeBar" not in chart.proto.config and "toImage" not in chart.proto.config
+
+
+def test_show_gradients_explains_a_dead_relu_and_annotates_the_diagram():
+    at = run({"grad": "true"})
+    assert at.toggle(key="grad").value is True
+    (warning,) = at.warning
+    assert "dead" in warning.value and "cannot learn" in warning.value
+    assert r"\frac{\partial a}{\partial w} = (0, 0, 0)" in at.latex[0].value
+    assert (
+        "∂a/∂w₁ = 0" in json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]["annotations"][0]["text"]
+    )
+    at.slider(key="b").set_value(-3.0).run()
+    assert not at.warning and "f'(z) = 1" in at.info[0].value
+    assert r"\frac{\partial a}{\partial w} = (2, 1, 3)" in at.latex[0].value

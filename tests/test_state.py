@@ -20,6 +20,7 @@ def states(draw) -> State:
     mode = draw(st.sampled_from(state.MODES))
     return State(
         present=draw(st.booleans()),
+        grad=draw(st.booleans()),
         mode=mode,
         seed=draw(st.integers(0, state.QUIZ_SEED_MAX - 1)) if mode == "quiz" else 1,
         x=tuple(draw(st.lists(in_range, min_size=n, max_size=n))),
@@ -88,7 +89,7 @@ def test_alpha_is_read_for_leaky_relu_only():
 def test_widget_values_are_keyed_as_the_url():
     assert widget_values(State()) == {
         "n": 3, "x1": 2.0, "w1": 1.0, "x2": 1.0, "w2": -1.0, "x3": 3.0, "w3": 1.0,
-        "b": -5.0, "act": "relu", "alpha": 0.01, "present": False,
+        "b": -5.0, "act": "relu", "alpha": 0.01, "present": False, "grad": False,
     }  # fmt: skip
 
 
@@ -131,6 +132,7 @@ def test_notices_never_repeat_what_the_link_said(q):
         ({"mode": "quiz", "seed": "2.5"}, ("quiz", 1, False), "seed"),
         ({"mode": "quiz", "seed": "-1"}, ("quiz", 1, False), "seed"),
         ({"present": "yes"}, ("play", 1, False), "present"),
+        ({"grad": "maybe"}, ("play", 1, False), "grad"),
     ],
 )
 def test_mode_seed_and_presenter_mode(query, expected, notice):
