@@ -34,6 +34,7 @@ SHOTS: dict[str, tuple[str, dict, Callable[[Page], None] | None, bool]] = {
     "screenshot-quiz.png": ("?mode=quiz&seed=3", DESKTOP, None, True),
     "screenshot-quiz-checked.png": ("?mode=quiz&seed=3", {"width": 1440, "height": 2400}, answer_quiz, True),
     "screenshot-presenter.png": ("?present=true", DESKTOP, None, True),
+    "screenshot-gradients.png": ("?grad=true", DESKTOP, None, True),
     "screenshot-phone.png": ("?n=2&x1=1&x2=2&w1=3&w2=-1&b=0.5", {"width": 390, "height": 844}, None, False),
 }
 
@@ -52,6 +53,12 @@ def main(only: list[str]) -> int:
             page = browser.new_page(viewport=viewport, device_scale_factor=1)
             page.goto(f"{url}/{query}")
             page.get_by_test_id("stMarkdownContainer").first.wait_for()
+            # Ready when the charts are drawn, or, on a quiz before a guess, the formulas.
+            page.wait_for_function(
+                "() => document.querySelectorAll('.js-plotly-plot').length >= 2"
+                " || (location.search.includes('mode=quiz') && document.querySelector('annotation'))",
+                timeout=60_000,
+            )
             if act:
                 act(page)
             page.wait_for_timeout(1500)  # let charts and formulas finish their first paint
