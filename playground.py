@@ -30,6 +30,7 @@ def controls() -> state.State:
         st.button("↺ Reset to the worked example", on_click=reset_to_seed, width="stretch")
         present = st.toggle("Presenter mode", key="present", bind="query-params")
         grad = st.toggle("Show gradients", key="grad", bind="query-params")
+        land = st.toggle("Show the landscape of two inputs", key="land", bind="query-params")
         n = st.slider("n, the number of inputs", state.N_MIN, state.N_MAX, state.SEED_N, key="n",
                       bind="query-params")  # fmt: skip
         x = tuple(number_slider(f"input x{sub(i)}", f"x{i}", state.default_x(i)) for i in range(1, n + 1))
@@ -40,7 +41,14 @@ def controls() -> state.State:
         if act == "leaky_relu":
             alpha = st.slider("α, the slope below zero", state.ALPHA_LO, state.ALPHA_HI, state.SEED_ALPHA,
                               state.ALPHA_STEP, key="alpha", bind="query-params")  # fmt: skip
-    return state.State(x=x, w=w, b=b, act=act, alpha=alpha, present=present, grad=grad)
+        i, j = 1, 2
+        if land and n >= 2:
+            inputs = list(range(1, n + 1))
+            i = st.selectbox("landscape: across, input x_i with i =", inputs, key="i", bind="query-params")
+            j = st.selectbox(
+                "landscape: up, input x_j with j =", inputs, index=1, key="j", bind="query-params"
+            )
+    return state.State(x=x, w=w, b=b, act=act, alpha=alpha, present=present, grad=grad, land=land, i=i, j=j)
 
 
 def charts(f, big: bool = False, grads=None) -> None:
@@ -50,6 +58,21 @@ def charts(f, big: bool = False, grads=None) -> None:
     left.plotly_chart(figures.neuron_diagram(f, big, grads), key="diagram")
     right.subheader("The activation")
     right.plotly_chart(figures.activation_curve(f.act, f.alpha, float(f.z), float(f.a), big), key="curve")
+
+
+def landscape_view(f, i: int, j: int) -> None:
+    """a over every pair of values of two inputs, the others held where the sliders are."""
+    st.subheader(f"The landscape: a over x{sub(i)} and x{sub(j)}")
+    if f.n < 2 or i == j:
+        st.info("The landscape needs two different inputs: set n to 2 or more and choose i and j apart.")
+        return
+    st.caption(
+        f"Each square's colour is a for that x{sub(i)} and x{sub(j)}, "
+        "the other inputs held where the sliders are. "
+        "The dashed line is where z = 0: on one side the neuron's z is positive, on the other negative."
+    )
+    left, _ = st.columns([3, 1])
+    left.plotly_chart(figures.landscape_figure(f, i - 1, j - 1), key="landscape")
 
 
 def worked(f) -> None:
@@ -94,6 +117,8 @@ def playground() -> None:
         st.latex(gradient_latex(g))
         (st.warning if g.dead else st.info)(explain_gradients(f, g))
     charts(f, grads=g)
+    if s.land:
+        landscape_view(f, s.i, s.j)
     worked(f)
     with st.container(horizontal=True):
         st.download_button("Download as a Python script", lambda: script(f), "neuron.py", key="script",

@@ -12,7 +12,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from neuron_core.activations import Activation
-from neuron_core.neuron import Forward, Gradients
+from neuron_core.neuron import Forward, Gradients, landscape
 from neuron_core.trace import fmt
 
 # Okabe-Ito colours, safe for colour-blind eyes; the sign is also shown by the dash.
@@ -240,3 +240,45 @@ def contributions(f: Forward) -> go.Figure:
         "bargap": 0.3,
     }  # fmt: skip
     return _figure([bars], layout)
+
+
+def landscape_figure(f: Forward, i: int, j: int, lo: float = -10.0, hi: float = 10.0) -> go.Figure:
+    """A heatmap of a over inputs x_i and x_j, the line where w·x + b = 0, and the current inputs marked."""
+    xi, xj, a = landscape(f, i, j, lo, hi)
+    wi, wj = float(f.w[i]), float(f.w[j])
+    rest = float(f.z) - wi * float(f.x[i]) - wj * float(f.x[j])
+    data: list[Spec] = [
+        {"name": "a", "type": "heatmap", "x": xi.tolist(), "y": xj.tolist(), "z": np.round(a, 4).tolist(),
+         "colorscale": "Cividis", "colorbar": {"title": {"text": "a"}},
+         "hovertemplate": f"x{sub(i + 1)} = %{{x}}<br>x{sub(j + 1)} = %{{y}}<br>a = %{{z}}<extra></extra>"},
+    ]  # fmt: skip
+    # z = 0 where rest + wi·xi + wj·xj = 0: a line across the square, unless both weights are 0.
+    dashed = {"color": "#FFFFFF", "dash": "dash", "width": 3}
+    if wj != 0:
+        data.append(_path("z = 0", xi.tolist(), (-(rest + wi * xi) / wj).tolist(), dashed))
+    elif wi != 0:
+        data.append(_path("z = 0", [-rest / wi] * 2, [lo, hi], dashed))
+    current = _path("current", [float(f.x[i])], [float(f.x[j])], None)
+    del current["hoverinfo"]
+    current |= {"mode": "markers", "marker": {"size": 16, "color": POINT, "line": {"color": INK, "width": 2}},
+                "hovertemplate": "the current inputs<extra></extra>"}  # fmt: skip
+    data.append(current)
+    axis = {"range": [lo, hi], "fixedrange": True}
+    layout = {
+        "height": 420,
+        "xaxis": {**axis, "title": {"text": f"input x{sub(i + 1)}"}},
+        "yaxis": {**axis, "title": {"text": f"input x{sub(j + 1)}"}},
+    }
+    return _figure(data, layout)
+
+
+def _path(name: str, x: list, y: list, line: Spec | None) -> Spec:
+    return {
+        "name": name,
+        "type": "scatter",
+        "mode": "lines",
+        "x": x,
+        "y": y,
+        "line": line or {},
+        "hoverinfo": "skip",
+    }

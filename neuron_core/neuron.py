@@ -110,3 +110,18 @@ def gradients(f: Forward) -> Gradients:
         da_db=da_dz,
         da_dx=np.multiply.outer(da_dz, f.w),
     )
+
+
+def landscape(
+    f: Forward, i: int, j: int, lo: float = -10.0, hi: float = 10.0, steps: int = 41
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """a over a grid of inputs x_i and x_j (0-based), the other inputs held at their values.
+
+    Returns the grid values of x_i, of x_j, and a with shape (len x_j, len x_i), in one vectorised pass.
+    """
+    if f.x.ndim != 1 or not (0 <= i < f.n and 0 <= j < f.n and i != j):
+        raise ValueError(f"choose two different inputs of the {f.n}")
+    xi = xj = np.linspace(lo, hi, steps)
+    rest = float(f.z) - f.w[i] * f.x[i] - f.w[j] * f.x[j]  # everything in z but the two chosen terms
+    z = rest + f.w[i] * xi[np.newaxis, :] + f.w[j] * xj[:, np.newaxis]
+    return xi, xj, f.act.f(z, f.alpha)

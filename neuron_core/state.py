@@ -50,6 +50,9 @@ class State:
     alpha: float = SEED_ALPHA  # used by leaky_relu only
     present: bool = False  # presenter mode: large type, the essentials only
     grad: bool = False  # show the gradients of a on the diagram and as numbers
+    land: bool = False  # show a over a grid of two inputs, x_i across and x_j up
+    i: int = 1
+    j: int = 2
     mode: str = "play"  # or "quiz": an exercise from `seed`, answer hidden until a guess
     seed: int = 1
 
@@ -141,7 +144,11 @@ def from_query(params: Mapping[str, QueryValue]) -> Reading:
         notices.append(f"Ignored {key} from the link: it is neither true nor false; using false.")
         return False
 
-    present, grad = flag("present"), flag("grad")
+    present, grad, land = flag("present"), flag("grad"), flag("land")
+    # The landscape's two inputs: whole numbers from 1 to n, and two different ones.
+    i, j = (int(number(key, 1, max(n, 2), default)) for key, default in (("i", 1), ("j", 2)))
+    if i == j:
+        i, j = 1, 2
     used |= {"mode", "seed"}
     mode = "play"
     if "mode" in params:
@@ -165,7 +172,20 @@ def from_query(params: Mapping[str, QueryValue]) -> Reading:
     if unknown:
         s = "" if len(unknown) == 1 else "s"
         notices.append(f"Ignored {len(unknown)} unknown parameter{s} in the link.")
-    state = State(x=x, w=w, b=b, act=act, alpha=alpha, present=present, grad=grad, mode=mode, seed=seed)
+    state = State(
+        x=x,
+        w=w,
+        b=b,
+        act=act,
+        alpha=alpha,
+        present=present,
+        grad=grad,
+        land=land,
+        i=i,
+        j=j,
+        mode=mode,
+        seed=seed,
+    )
     return Reading(state, notices)
 
 
@@ -194,6 +214,8 @@ def to_query(state: State) -> dict[str, str]:
         q["present"] = "true"
     if state.grad:
         q["grad"] = "true"
+    if state.land:
+        q |= {"land": "true", "i": str(state.i), "j": str(state.j)}
     if state.mode != "play":
         q |= {"mode": state.mode, "seed": str(state.seed)}
     return q

@@ -7,7 +7,25 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, quote
 
-KEYS = ["n", "x1", "x2", "x3", "w1", "w2", "w3", "b", "act", "alpha", "mode", "seed", "present", "grad"]
+KEYS = [
+    "n",
+    "x1",
+    "x2",
+    "x3",
+    "w1",
+    "w2",
+    "w3",
+    "b",
+    "act",
+    "alpha",
+    "mode",
+    "seed",
+    "present",
+    "grad",
+    "land",
+    "i",
+    "j",
+]
 SCRIPT = "<script>alert(1)</script>"
 IMG = '"><img src=x onerror=alert(1)>'
 LINKY = "[click](javascript:alert(1)) **bold** $x$"

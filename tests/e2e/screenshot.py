@@ -35,6 +35,7 @@ SHOTS: dict[str, tuple[str, dict, Callable[[Page], None] | None, bool]] = {
     "screenshot-quiz-checked.png": ("?mode=quiz&seed=3", {"width": 1440, "height": 2400}, answer_quiz, True),
     "screenshot-presenter.png": ("?present=true", DESKTOP, None, True),
     "screenshot-gradients.png": ("?grad=true", DESKTOP, None, True),
+    "screenshot-landscape.png": ("?land=true&j=3&b=-2", {"width": 1440, "height": 2200}, None, True),
     "screenshot-phone.png": ("?n=2&x1=1&x2=2&w1=3&w2=-1&b=0.5", {"width": 390, "height": 844}, None, False),
 }
 

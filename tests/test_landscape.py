@@ -1,0 +1,66 @@
+"""The two-input landscape: a over a grid in one vectorised pass, the z = 0 line, the current point."""
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from neuron_core.activations import ACTIVATIONS
+from neuron_core.figures import landscape_figure
+from neuron_core.neuron import forward, landscape
+from neuron_core.state import State, from_query, to_query
+
+APP = str(Path(__file__).resolve().parents[1] / "playground.py")
+SEED = forward([2, 1, 3], [1, -1, 1], -5)
+
+
+@pytest.mark.parametrize("act", list(ACTIVATIONS))
+def test_every_grid_point_is_the_forward_pass_there(act):
+    f = forward([2, 1, 3], [1, -1, 1], -5, act)
+    xi, xj, a = landscape(f, 0, 2, steps=9)
+    for r, vj in enumerate(xj):
+        for c, vi in enumerate(xi):
+            assert a[r, c] == pytest.approx(float(forward([vi, 1, vj], [1, -1, 1], -5, act).a), abs=1e-12)
+
+
+def test_the_figure_marks_the_current_inputs_and_the_z_0_line():
+    fig = landscape_figure(SEED, 0, 1)
+    names = [t.name for t in fig.data]
+    assert names == ["a", "z = 0", "current"]
+    current = fig.data[2]
+    assert (current.x, current.y) == ((2.0,), (1.0,))
+    line = fig.data[1]
+    # On the line, x1 - x2 + 3 - 5 = 0, so x2 = x1 - 2.
+    np.testing.assert_allclose(line.y, np.array(line.x) - 2)
+
+
+def test_a_vertical_z_0_line_when_the_upward_weight_is_zero():
+    f = forward([2, 1], [2, 0], -1)
+    line = landscape_figure(f, 0, 1).data[1]
+    assert line.x == (0.5, 0.5)
+
+
+def test_two_different_inputs_are_needed():
+    with pytest.raises(ValueError, match="two different inputs"):
+        landscape(SEED, 1, 1)
+
+
+def test_the_landscape_travels_in_the_link():
+    s = State(land=True, i=3, j=1)
+    assert from_query(to_query(s)).state == s
+    assert from_query({"land": "true", "i": "2", "j": "2"}).state.i == 1
+
+
+def test_the_landscape_in_the_app():
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.query_params.update({"land": "true", "i": "1", "j": "3"})
+    at.run()
+    assert not at.exception
+    charts = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    (heat,) = [c for c in charts if c["data"][0]["type"] == "heatmap"]
+    assert heat["data"][2]["x"] == [2.0] and heat["data"][2]["y"] == [3.0]
+    at.slider(key="x1").set_value(-4.0).run()
+    (heat,) = [json.loads(c.proto.spec) for c in at.get("plotly_chart") if '"heatmap"' in c.proto.spec]
+    assert heat["data"][2]["x"] == [-4.0]
