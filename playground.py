@@ -41,6 +41,8 @@ def controls() -> state.State:
         if act == "leaky_relu":
             alpha = st.slider("α, the slope below zero", state.ALPHA_LO, state.ALPHA_HI, state.SEED_ALPHA,
                               state.ALPHA_STEP, key="alpha", bind="query-params")  # fmt: skip
+        sweepable = ["none", *(f"x{k}" for k in range(1, n + 1)), *(f"w{k}" for k in range(1, n + 1)), "b"]
+        sweep = st.selectbox("sweep (animate) a parameter", sweepable, key="sweep", bind="query-params")
         i, j = 1, 2
         if land and n >= 2:
             inputs = list(range(1, n + 1))
@@ -48,7 +50,9 @@ def controls() -> state.State:
             j = st.selectbox(
                 "landscape: up, input x_j with j =", inputs, index=1, key="j", bind="query-params"
             )
-    return state.State(x=x, w=w, b=b, act=act, alpha=alpha, present=present, grad=grad, land=land, i=i, j=j)
+    return state.State(
+        x=x, w=w, b=b, act=act, alpha=alpha, present=present, grad=grad, land=land, i=i, j=j, sweep=sweep
+    )
 
 
 def charts(f, big: bool = False, grads=None) -> None:
@@ -117,6 +121,11 @@ def playground() -> None:
         st.latex(gradient_latex(g))
         (st.warning if g.dead else st.info)(explain_gradients(f, g))
     charts(f, grads=g)
+    if s.sweep != "none":
+        st.subheader(f"Sweep: {s.sweep} from -10 to 10")
+        st.caption("Press ▶ Play: the point travels along the curve as the parameter runs, the others held.")
+        left, _ = st.columns([3, 1])
+        left.plotly_chart(figures.sweep_figure(f, s.sweep), key="sweep_chart")
     if s.land:
         landscape_view(f, s.i, s.j)
     worked(f)

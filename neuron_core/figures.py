@@ -12,7 +12,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from neuron_core.activations import Activation
-from neuron_core.neuron import Forward, Gradients, landscape
+from neuron_core.neuron import Forward, Gradients, landscape, sweep
 from neuron_core.trace import fmt
 
 # Okabe-Ito colours, safe for colour-blind eyes; the sign is also shown by the dash.
@@ -282,3 +282,57 @@ def _path(name: str, x: list, y: list, line: Spec | None) -> Spec:
         "line": line or {},
         "hoverinfo": "skip",
     }
+
+
+def sweep_figure(f: Forward, param: str, steps: int = 41) -> go.Figure:
+    """The activation curve with Plotly animation frames: `param` (x_i, w_i or b) swept over -10 to 10.
+
+    Each frame moves the current point to that value's (z, a) and says so in the title; the frames play
+    in the browser (the Play button), with no round trip to the server.
+    """
+    values, zs = sweep(f, param, steps)
+    a = f.act.f(zs, f.alpha)
+    fig = activation_curve(f.act, f.alpha, float(f.z), float(f.a))
+    span = curve_span(max(np.abs(zs).max(), abs(float(f.z))))
+    cz, ca = curve_points(f.act, f.alpha, span)
+    fig.data[0].x, fig.data[0].y = cz, ca
+    finite = [v for v in ca if v is not None]
+    pad = 0.08 * (max(*finite, 1.0) - min(*finite, 0.0))
+    fig.layout.xaxis.range = [-span, span]
+    fig.layout.yaxis.range = [min(*finite, 0.0) - pad, max(*finite, 1.0) + pad]
+    # Keep the z = 0 line and the shaded off region (stretched to the new span); drop the guide to (z, a).
+    fig.layout.shapes = [s for s in fig.layout.shapes if s.type == "rect" or s.x0 == s.x1 == 0]
+    for shape in fig.layout.shapes:
+        if shape.type == "rect":
+            shape.x0 = -span
+    for note in fig.layout.annotations:
+        note.x = -span / 2
+    label = _math_label(param)
+    fig.frames = [
+        go.Frame(
+            name=fmt(v),
+            data=[{"type": "scatter", "x": [float(zv)], "y": [float(av)]}],
+            traces=[1],
+            layout={"title": {"text": f"{label} = {fmt(v)}:  z = {fmt(zv)},  a = {fmt(av)}"}},
+        )
+        for v, zv, av in zip(values, zs, a, strict=True)
+    ]
+    play = {"frame": {"duration": 120, "redraw": False}, "transition": {"duration": 0}, "fromcurrent": True}
+    fig.update_layout(
+        title={"text": f"Sweep {label} from -10 to 10", "font": {"size": 18}},
+        margin={"t": 50},
+        updatemenus=[{
+            "type": "buttons", "x": 0, "y": -0.18, "xanchor": "left", "direction": "left",
+            "buttons": [
+                {"label": "▶ Play", "method": "animate", "args": [None, play]},
+                {"label": "❚❚ Pause", "method": "animate",
+                 "args": [[None], {"frame": {"duration": 0, "redraw": False}, "mode": "immediate"}]},
+            ],
+        }],
+        height=460,
+    )  # fmt: skip
+    return fig
+
+
+def _math_label(param: str) -> str:
+    return param if param == "b" else f"{param[0]}{sub(int(param[1:]))}"

@@ -125,3 +125,18 @@ def landscape(
     rest = float(f.z) - f.w[i] * f.x[i] - f.w[j] * f.x[j]  # everything in z but the two chosen terms
     z = rest + f.w[i] * xi[np.newaxis, :] + f.w[j] * xj[:, np.newaxis]
     return xi, xj, f.act.f(z, f.alpha)
+
+
+def sweep(
+    f: Forward, param: str, steps: int = 41, lo: float = -10.0, hi: float = 10.0
+) -> tuple[np.ndarray, np.ndarray]:
+    """z as one parameter ("x3", "w1", "b") runs from lo to hi, the others held: values and z, vectorised."""
+    values = np.linspace(lo, hi, steps)
+    if param == "b":
+        return values, float(f.z) - f.b + values
+    kind, index = param[:1], param[1:]
+    if kind not in ("x", "w") or not index.isdigit() or not 1 <= int(index) <= f.n:
+        raise ValueError(f"sweep x1…x{f.n}, w1…w{f.n} or b, not {param!r}")
+    k = int(index) - 1
+    other = f.x[k] if kind == "w" else f.w[k]  # the factor the swept value multiplies
+    return values, float(f.z) - f.w[k] * f.x[k] + other * values

@@ -26,6 +26,7 @@ SEED_ACT = "relu"
 SEED_ALPHA = ACTIVATIONS["leaky_relu"].alpha
 SEED_N = len(SEED_X)
 MODES = ("play", "quiz")
+SWEEPABLE = ("none", *(f"{p}{i}" for p in "xw" for i in range(1, N_MAX + 1)), "b")
 QUIZ_SEED_MAX = 10**9
 
 
@@ -51,6 +52,7 @@ class State:
     present: bool = False  # presenter mode: large type, the essentials only
     grad: bool = False  # show the gradients of a on the diagram and as numbers
     land: bool = False  # show a over a grid of two inputs, x_i across and x_j up
+    sweep: str = "none"  # or x1…xn, w1…wn, b: the parameter an animation sweeps from -10 to 10
     i: int = 1
     j: int = 2
     mode: str = "play"  # or "quiz": an exercise from `seed`, answer hidden until a guess
@@ -149,7 +151,14 @@ def from_query(params: Mapping[str, QueryValue]) -> Reading:
     i, j = (int(number(key, 1, max(n, 2), default)) for key, default in (("i", 1), ("j", 2)))
     if i == j:
         i, j = 1, 2
-    used |= {"mode", "seed"}
+    used |= {"mode", "seed", "sweep"}
+    sweep = "none"
+    if "sweep" in params:
+        vals = _values(params["sweep"])
+        if vals and vals[-1] in SWEEPABLE:
+            sweep = vals[-1]
+        else:
+            notices.append("Ignored sweep from the link: it is not an input, a weight or b; using none.")
     mode = "play"
     if "mode" in params:
         vals = _values(params["mode"])
@@ -183,6 +192,7 @@ def from_query(params: Mapping[str, QueryValue]) -> Reading:
         land=land,
         i=i,
         j=j,
+        sweep=sweep,
         mode=mode,
         seed=seed,
     )
@@ -216,6 +226,8 @@ def to_query(state: State) -> dict[str, str]:
         q["grad"] = "true"
     if state.land:
         q |= {"land": "true", "i": str(state.i), "j": str(state.j)}
+    if state.sweep != "none":
+        q["sweep"] = state.sweep
     if state.mode != "play":
         q |= {"mode": state.mode, "seed": str(state.seed)}
     return q

@@ -77,3 +77,23 @@ def test_the_page_works_inside_an_iframe_for_slides(page: Page, app_url: str):
     frame = page.frame_locator("iframe")
     expect(frame.get_by_test_id("stMetricValue").first).to_have_text("1", timeout=TIMEOUT)
     expect(frame.get_by_test_id("stException")).to_have_count(0)
+
+
+def test_a_sweep_plays_in_the_browser_without_the_server(page: Page, app_url: str):
+    sent: list[int] = []  # sizes of the messages the page sends to the server after Play
+    playing = []
+    page.on("websocket", lambda ws: ws.on("framesent", lambda p: playing and sent.append(len(p))))
+    open_app(page, f"{app_url}/?sweep=b")
+    chart = page.locator(".st-key-sweep_chart")
+    chart.locator(".js-plotly-plot").wait_for(timeout=TIMEOUT)
+    start = page.evaluate("() => document.querySelector('.st-key-sweep_chart .js-plotly-plot').data[1].x[0]")
+    playing.append(True)
+    chart.get_by_text("▶ Play").click()
+    page.wait_for_function(
+        """x0 => { const p = document.querySelector('.st-key-sweep_chart .js-plotly-plot');
+                   return p.data[1].x[0] !== x0 && p.layout.title.text.startsWith('b = '); }""",
+        arg=start,
+        timeout=TIMEOUT,
+    )
+    # A rerun request carries every widget's state (hundreds of bytes); a heartbeat is a few bytes.
+    assert [n for n in sent if n > 64] == []
