@@ -6,6 +6,7 @@ from neuron_core import figures, forward, gradients, quiz, state
 from neuron_core.export import script, state_json
 from neuron_core.figures import sub
 from neuron_core.trace import by_hand, explain, explain_gradients, fmt, gradient_latex, latex, trace_lines
+from neuron_core.train import train
 
 st.set_page_config(page_title="Neuron Playground", page_icon="🧠", layout="wide")
 
@@ -50,9 +51,18 @@ def controls() -> state.State:
             j = st.selectbox(
                 "landscape: up, input x_j with j =", inputs, index=1, key="j", bind="query-params"
             )
+        training = st.toggle("Train on this example", key="train", bind="query-params")
+        y, lr = state.TRAIN_Y, state.TRAIN_LR
+        if training:
+            y = st.slider(
+                "target y", state.LO, state.HI, state.TRAIN_Y, state.STEP, key="y", bind="query-params"
+            )
+            lr = st.slider("learning rate", state.LR_LO, state.LR_HI, state.TRAIN_LR, 0.001, format="%.3f",
+                           key="lr", bind="query-params")  # fmt: skip
     return state.State(
-        x=x, w=w, b=b, act=act, alpha=alpha, present=present, grad=grad, land=land, i=i, j=j, sweep=sweep
-    )
+        x=x, w=w, b=b, act=act, alpha=alpha, present=present, grad=grad, land=land, i=i, j=j, sweep=sweep,
+        train=training, y=y, lr=lr,
+    )  # fmt: skip
 
 
 def charts(f, big: bool = False, grads=None) -> None:
@@ -77,6 +87,37 @@ def landscape_view(f, i: int, j: int) -> None:
     )
     left, _ = st.columns([3, 1])
     left.plotly_chart(figures.landscape_figure(f, i - 1, j - 1), key="landscape")
+
+
+def apply_training(t) -> None:
+    """Move the sliders to the trained weights and bias (within their range) and start counting again."""
+    for k, wk in enumerate(t.w[-1], start=1):
+        st.session_state[f"w{k}"] = round(float(min(max(wk, state.LO), state.HI)), 4)
+    st.session_state["b"] = round(float(min(max(t.b[-1], state.LO), state.HI)), 4)
+    st.session_state["steps"] = 0
+
+
+def training_view(f, y: float, lr: float) -> None:
+    """Gradient descent on (a - y)² from the sliders' weights; the step count in the link replays it."""
+    st.subheader(f"Training on this one example, towards y = {fmt(y)}")
+    with st.container(horizontal=True):
+        st.button("Take one step", on_click=lambda: st.session_state.update(steps=st.session_state.steps + 1))
+        st.button(
+            "Take ten steps", on_click=lambda: st.session_state.update(steps=st.session_state.steps + 10)
+        )
+        st.button("Start again", on_click=lambda: st.session_state.update(steps=0))
+    steps = st.number_input("steps taken", 0, state.STEPS_MAX, key="steps", bind="query-params")
+    t = train(f, y, lr, steps)
+    g = gradients(f)
+    if g.dead or t.stuck:
+        st.warning(explain_gradients(f, g) + " The loss stays where it is, step after step.")
+    last = ", ".join(f"w{sub(k)} = {fmt(v)}" for k, v in enumerate(t.w[-1], start=1))
+    st.markdown(
+        f"After {steps} steps: {last}, b = {fmt(t.b[-1])}; a = {fmt(t.a[-1])}, loss = {fmt(t.loss[-1])}."
+    )
+    left, _ = st.columns([3, 1])
+    left.plotly_chart(figures.training_figure(t), key="training")
+    st.button("Move the sliders to these weights", on_click=apply_training, args=(t,))
 
 
 def worked(f) -> None:
@@ -128,6 +169,8 @@ def playground() -> None:
         left.plotly_chart(figures.sweep_figure(f, s.sweep), key="sweep_chart")
     if s.land:
         landscape_view(f, s.i, s.j)
+    if s.train:
+        training_view(f, s.y, s.lr)
     worked(f)
     with st.container(horizontal=True):
         st.download_button("Download as a Python script", lambda: script(f), "neuron.py", key="script",

@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 from neuron_core.activations import Activation
 from neuron_core.neuron import Forward, Gradients, landscape, sweep
 from neuron_core.trace import fmt
+from neuron_core.train import Training
 
 # Okabe-Ito colours, safe for colour-blind eyes; the sign is also shown by the dash.
 POSITIVE = "#0072B2"
@@ -336,3 +337,30 @@ def sweep_figure(f: Forward, param: str, steps: int = 41) -> go.Figure:
 
 def _math_label(param: str) -> str:
     return param if param == "b" else f"{param[0]}{sub(int(param[1:]))}"
+
+
+def training_figure(t: Training) -> go.Figure:
+    """The loss over the steps (above) and each weight and the bias moving (below)."""
+    steps = list(range(len(t.loss)))
+    data: list[Spec] = [
+        {"name": "loss", "type": "scatter", "mode": "lines+markers", "x": steps,
+         "y": np.round(t.loss, 6).tolist(), "line": {"color": INK, "width": 3}, "yaxis": "y"},
+    ]  # fmt: skip
+    for k in range(t.w.shape[1]):
+        v = float(t.w[-1, k])
+        data.append(
+            _path(f"w{sub(k + 1)}", steps, np.round(t.w[:, k], 6).tolist(), edge_style(v) | {"width": 2})
+        )
+        data[-1]["yaxis"] = "y2"
+    data.append(_path("b", steps, np.round(t.b, 6).tolist(), {"color": ZERO, "dash": "dashdot", "width": 2}))
+    data[-1]["yaxis"] = "y2"
+    axis = {"fixedrange": True, "gridcolor": "#E0E0E0"}
+    layout = {
+        "height": 460,
+        "showlegend": True,
+        "legend": {"orientation": "h", "y": -0.15},
+        "xaxis": {**axis, "title": {"text": "step"}, "anchor": "y2"},
+        "yaxis": {**axis, "domain": [0.58, 1], "title": {"text": "loss (a - y)²"}},
+        "yaxis2": {**axis, "domain": [0, 0.45], "title": {"text": "w and b"}},
+    }
+    return _figure(data, layout)

@@ -26,6 +26,7 @@ SEED_ACT = "relu"
 SEED_ALPHA = ACTIVATIONS["leaky_relu"].alpha
 SEED_N = len(SEED_X)
 MODES = ("play", "quiz")
+TRAIN_Y, TRAIN_LR, LR_LO, LR_HI, STEPS_MAX = 1.0, 0.05, 0.001, 1.0, 200
 SWEEPABLE = ("none", *(f"{p}{i}" for p in "xw" for i in range(1, N_MAX + 1)), "b")
 QUIZ_SEED_MAX = 10**9
 
@@ -53,6 +54,10 @@ class State:
     grad: bool = False  # show the gradients of a on the diagram and as numbers
     land: bool = False  # show a over a grid of two inputs, x_i across and x_j up
     sweep: str = "none"  # or x1…xn, w1…wn, b: the parameter an animation sweeps from -10 to 10
+    train: bool = False  # one-example training towards the target y
+    y: float = TRAIN_Y
+    lr: float = TRAIN_LR
+    steps: int = 0  # gradient steps taken; they replay from the sliders' weights
     i: int = 1
     j: int = 2
     mode: str = "play"  # or "quiz": an exercise from `seed`, answer hidden until a guess
@@ -151,6 +156,10 @@ def from_query(params: Mapping[str, QueryValue]) -> Reading:
     i, j = (int(number(key, 1, max(n, 2), default)) for key, default in (("i", 1), ("j", 2)))
     if i == j:
         i, j = 1, 2
+    train = flag("train")
+    y = number("y", LO, HI, TRAIN_Y)
+    lr = number("lr", LR_LO, LR_HI, TRAIN_LR)
+    steps = int(number("steps", 0, STEPS_MAX, 0))
     used |= {"mode", "seed", "sweep"}
     sweep = "none"
     if "sweep" in params:
@@ -193,6 +202,10 @@ def from_query(params: Mapping[str, QueryValue]) -> Reading:
         i=i,
         j=j,
         sweep=sweep,
+        train=train,
+        y=y,
+        lr=lr,
+        steps=steps,
         mode=mode,
         seed=seed,
     )
@@ -228,6 +241,14 @@ def to_query(state: State) -> dict[str, str]:
         q |= {"land": "true", "i": str(state.i), "j": str(state.j)}
     if state.sweep != "none":
         q["sweep"] = state.sweep
+    if state.train:
+        q["train"] = "true"
+    if state.y != TRAIN_Y:
+        q["y"] = _num(state.y)
+    if state.lr != TRAIN_LR:
+        q["lr"] = _num(state.lr)
+    if state.steps:
+        q["steps"] = str(state.steps)
     if state.mode != "play":
         q |= {"mode": state.mode, "seed": str(state.seed)}
     return q

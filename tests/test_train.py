@@ -1,0 +1,75 @@
+"""One-example training: gradient descent on (a - y)², replayable from the link, honest about a dead ReLU."""
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from neuron_core.figures import training_figure
+from neuron_core.neuron import forward
+from neuron_core.state import State, from_query, to_query
+from neuron_core.train import train
+
+APP = str(Path(__file__).resolve().parents[1] / "playground.py")
+X, W = np.array([2.0, 1.0, 3.0]), np.array([1.0, -1.0, 1.0])
+
+
+def test_one_step_is_the_chain_rule_written_out():
+    f = forward(X, W, -3.0)  # z = 1, a = 1
+    t = train(f, y=3.0, lr=0.01, steps=1)
+    # dL/dw = 2 (a - y) f'(z) x = 2 (1 - 3) (1) x = -4 x
+    np.testing.assert_allclose(t.w[1], W - 0.01 * -4 * X)
+    assert t.b[1] == pytest.approx(-3.0 - 0.01 * -4)
+    assert t.loss[0] == 4.0 and t.loss[1] < t.loss[0]
+
+
+def test_training_brings_the_output_to_the_target():
+    t = train(forward(X, W, -3.0, "tanh"), y=0.5, lr=0.1, steps=100)
+    assert t.loss[-1] < 1e-6 and t.a[-1] == pytest.approx(0.5, abs=1e-3)
+    assert len(t.loss) == len(t.b) == 101 and t.w.shape == (101, 3)
+
+
+def test_the_same_start_replays_the_same_steps():
+    f = forward(X, W, -3.0, "sigmoid")
+    np.testing.assert_array_equal(train(f, 0.9, 0.5, 20).w, train(f, 0.9, 0.5, 20).w)
+
+
+def test_a_dead_relu_does_not_learn_and_says_so():
+    t = train(forward(X, W, -5.0), y=3.0, lr=0.1, steps=10)  # z = -1: every gradient is 0
+    assert t.stuck and np.all(t.loss == 9.0)
+
+
+def test_the_figure_shows_the_loss_and_each_weight():
+    fig = training_figure(train(forward(X, W, -3.0), 3.0, 0.01, 5))
+    assert [d.name for d in fig.data] == ["loss", "w₁", "w₂", "w₃", "b"]
+    assert len(fig.data[0].y) == 6
+
+
+def test_the_training_travels_in_the_link():
+    s = State(train=True, y=2.5, lr=0.02, steps=7)
+    assert from_query(to_query(s)).state == s
+
+
+def test_training_in_the_app_steps_and_replays():
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.query_params.update({"train": "true", "b": "-3", "y": "3", "lr": "0.01", "steps": "2"})
+    at.run()
+    assert not at.exception and at.number_input(key="steps").value == 2
+    next(b for b in at.button if b.label == "Take one step").click().run()
+    assert at.number_input(key="steps").value == 3
+    spec = next(json.loads(c.proto.spec) for c in at.get("plotly_chart") if '"loss"' in c.proto.spec)
+    assert len(spec["data"][0]["y"]) == 4
+    expected = train(forward(X, W, -3.0), 3.0, 0.01, 3)
+    assert f"loss = {round(float(expected.loss[-1]), 4):g}" in " ".join(m.value for m in at.markdown)
+    next(b for b in at.button if b.label == "Move the sliders to these weights").click().run()
+    assert at.slider(key="w1").value == pytest.approx(round(float(expected.w[-1, 0]), 4))
+    assert at.number_input(key="steps").value == 0
+
+
+def test_training_a_dead_relu_warns():
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.query_params.update({"train": "true", "steps": "3"})
+    at.run()
+    assert any("cannot learn" in w.value for w in at.warning)
