@@ -153,9 +153,14 @@ def curve_points(act: Activation, alpha: float, span: float) -> tuple[list[float
     return zs, a
 
 
-def activation_curve(act: Activation, alpha: float, z: float, a: float, big: bool = False) -> go.Figure:
-    """The activation f(z) with the current point (z, a), z = 0 marked; for relu, the off region shaded."""
-    span = curve_span(z)
+def activation_curve(
+    act: Activation, alpha: float, z: float, a: float, big: bool = False, span: float | None = None
+) -> go.Figure:
+    """The activation f(z) with the current point (z, a), z = 0 marked; for relu, the off region shaded.
+
+    The z axis runs over ±span, by default just wide enough for z (see curve_span).
+    """
+    span = curve_span(z) if span is None else span
     cz, ca = curve_points(act, alpha, span)
     finite = [v for v in ca if v is not None]
     lo, hi = min(*finite, a, 0.0), max(*finite, a, 1.0)
@@ -293,21 +298,10 @@ def sweep_figure(f: Forward, param: str, steps: int = 41) -> go.Figure:
     """
     values, zs = sweep(f, param, steps)
     a = f.act.f(zs, f.alpha)
-    fig = activation_curve(f.act, f.alpha, float(f.z), float(f.a))
-    span = curve_span(max(np.abs(zs).max(), abs(float(f.z))))
-    cz, ca = curve_points(f.act, f.alpha, span)
-    fig.data[0].x, fig.data[0].y = cz, ca
-    finite = [v for v in ca if v is not None]
-    pad = 0.08 * (max(*finite, 1.0) - min(*finite, 0.0))
-    fig.layout.xaxis.range = [-span, span]
-    fig.layout.yaxis.range = [min(*finite, 0.0) - pad, max(*finite, 1.0) + pad]
-    # Keep the z = 0 line and the shaded off region (stretched to the new span); drop the guide to (z, a).
+    span = curve_span(max(np.abs(zs).max(), abs(float(f.z))))  # wide enough for every frame's point
+    fig = activation_curve(f.act, f.alpha, float(f.z), float(f.a), span=span)
+    # Keep the z = 0 line and the shaded off region; drop the guide to (z, a), which the frames leave behind.
     fig.layout.shapes = [s for s in fig.layout.shapes if s.type == "rect" or s.x0 == s.x1 == 0]
-    for shape in fig.layout.shapes:
-        if shape.type == "rect":
-            shape.x0 = -span
-    for note in fig.layout.annotations:
-        note.x = -span / 2
     label = _math_label(param)
     fig.frames = [
         go.Frame(
