@@ -160,21 +160,20 @@ def from_query(params: Mapping[str, QueryValue]) -> Reading:
     y = number("y", LO, HI, TRAIN_Y)
     lr = number("lr", LR_LO, LR_HI, TRAIN_LR)
     steps = int(number("steps", 0, STEPS_MAX, 0))
-    used |= {"mode", "seed", "sweep"}
-    sweep = "none"
-    if "sweep" in params:
-        vals = _values(params["sweep"])
-        if vals and vals[-1] in SWEEPABLE:
-            sweep = vals[-1]
-        else:
-            notices.append("Ignored sweep from the link: it is not an input, a weight or b; using none.")
-    mode = "play"
-    if "mode" in params:
-        vals = _values(params["mode"])
-        if vals and vals[-1] in MODES:
-            mode = vals[-1]
-        else:
-            notices.append(f"Ignored mode from the link: it is not one of {', '.join(MODES)}; using play.")
+
+    def choice(key: str, options: tuple[str, ...], default: str, what: str) -> str:
+        used.add(key)
+        if key not in params:
+            return default
+        vals = _values(params[key])
+        if vals and vals[-1] in options:
+            return vals[-1]
+        notices.append(f"Ignored {key} from the link: it is not {what}; using {default}.")
+        return default
+
+    sweep = choice("sweep", SWEEPABLE, "none", "an input, a weight or b")
+    mode = choice("mode", MODES, "play", f"one of {', '.join(MODES)}")
+    used.add("seed")
     seed = 1
     if "seed" in params:
         v, why = _number(params["seed"], 0, QUIZ_SEED_MAX - 1)
