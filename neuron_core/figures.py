@@ -308,11 +308,14 @@ def sweep_figure(f: Forward, param: str, steps: int = 41) -> go.Figure:
             name=fmt(v),
             data=[{"type": "scatter", "x": [float(zv)], "y": [float(av)]}],
             traces=[1],
-            layout={"title": {"text": f"{label} = {fmt(v)}:  z = {fmt(zv)},  a = {fmt(av)}"}},
+            layout={
+                "title": {"text": f"{label} = {fmt(v)}:  z = {fmt(zv)},  a = {fmt(av)}", "font": {"size": 18}}
+            },
         )
         for v, zv, av in zip(values, zs, a, strict=True)
     ]
-    play = {"frame": {"duration": 120, "redraw": False}, "transition": {"duration": 0}, "fromcurrent": True}
+    # redraw: the title, where each frame writes its z and a, is only drawn anew on a full redraw.
+    play = {"frame": {"duration": 150, "redraw": True}, "transition": {"duration": 0}, "fromcurrent": True}
     fig.update_layout(
         title={"text": f"Sweep {label} from -10 to 10", "font": {"size": 18}},
         margin={"t": 50},
