@@ -24,6 +24,8 @@ POINT = "#CC79A7"
 NODE = "#F2F2F2"
 INK = "#222222"
 SHADE = "#E5E5E5"
+MUTED = "#555555"
+FONT = '"Source Sans", sans-serif'
 
 _SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 SMOOTH_POINTS = 81
@@ -53,12 +55,31 @@ def _figure(data: list[Spec], layout: Spec, big: bool = False) -> go.Figure:
         "template": {},
         "showlegend": False,
         "dragmode": False,
-        "font": {"size": 21 if big else 15, "color": INK},
+        # The page's own typeface: the app draws charts without Streamlit's theme (see playground.draw).
+        "font": {"family": FONT, "size": 21 if big else 15, "color": INK},
         "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
         "paper_bgcolor": "rgba(0,0,0,0)",
         "plot_bgcolor": "rgba(0,0,0,0)",
     }
     return go.Figure({"data": data, "layout": base | layout}, _validate=False)
+
+
+def _axis(title: str, big: bool = False, **kw: Any) -> Spec:
+    """An axis in the page's style: fixed (no zoom), a light grid, muted ticks; larger in presenter mode."""
+    size, color = (20, INK) if big else (13, MUTED)
+    return {
+        "fixedrange": True,
+        "gridcolor": "#E0E0E0",
+        "zeroline": False,
+        "tickfont": {"size": size, "color": color},
+        "title": {"text": title, "font": {"size": size + 2, "color": color}},
+        **kw,
+    }
+
+
+def _room(big: bool = False) -> Spec:
+    """Margins with room for tick labels and axis titles, fixed so Plotly need not measure them."""
+    return {"l": 84, "r": 16, "t": 10, "b": 76} if big else {"l": 62, "r": 16, "t": 10, "b": 56}
 
 
 def _line(x0: float, y0: float, x1: float, y1: float, line: Spec, **kw: Any) -> Spec:
@@ -196,19 +217,13 @@ def activation_curve(
          "marker": {"size": 24 if big else 16, "color": POINT, "line": {"color": INK, "width": 2}},
          "hovertemplate": "z = %{x:.4~f}<br>a = %{y:.4~f}<extra></extra>"},
     ]  # fmt: skip
-    grid = {"fixedrange": True, "gridcolor": "#E0E0E0", "zeroline": False}
-    if big:  # presenter mode: ticks and titles as large as the rest, in full black
-        grid |= {"tickfont": {"size": 20, "color": INK}, "title": {"font": {"size": 22, "color": INK}}}
     layout = {
         "height": 560 if big else 380,
+        "margin": _room(big),
         "shapes": shapes,
         "annotations": notes,
-        "xaxis": {**grid, "title": {**grid.get("title", {}), "text": "z = w·x + b"}, "range": [-span, span]},
-        "yaxis": {
-            **grid,
-            "title": {**grid.get("title", {}), "text": f"a = {act.label}(z)"},
-            "range": [lo - pad, hi + pad],
-        },
+        "xaxis": _axis("z = w·x + b", big, range=[-span, span]),
+        "yaxis": _axis(f"a = {act.label}(z)", big, range=[lo - pad, hi + pad]),
     }
     return _figure(data, layout, big)
 
@@ -240,8 +255,8 @@ def contributions(f: Forward) -> go.Figure:
     reach = max(abs(e) for e in [*ends, *starts, 1.0])
     layout = {
         "height": 90 + 34 * (f.n + 2),
-        "xaxis": {"range": [-1.25 * reach, 1.25 * reach], "fixedrange": True, "gridcolor": "#E0E0E0",
-                  "zeroline": True, "zerolinecolor": INK, "title": {"text": "running sum"}},
+        "margin": _room(),
+        "xaxis": _axis("running sum", range=[-1.25 * reach, 1.25 * reach], zeroline=True, zerolinecolor=INK),
         "yaxis": {"autorange": "reversed", "fixedrange": True},
         "bargap": 0.3,
     }  # fmt: skip
@@ -269,11 +284,11 @@ def landscape_figure(f: Forward, i: int, j: int, lo: float = -10.0, hi: float = 
     current |= {"mode": "markers", "marker": {"size": 16, "color": POINT, "line": {"color": INK, "width": 2}},
                 "hovertemplate": "the current inputs<extra></extra>"}  # fmt: skip
     data.append(current)
-    axis = {"range": [lo, hi], "fixedrange": True}
     layout = {
         "height": 420,
-        "xaxis": {**axis, "title": {"text": f"input x{sub(i + 1)}"}},
-        "yaxis": {**axis, "title": {"text": f"input x{sub(j + 1)}"}},
+        "margin": _room(),
+        "xaxis": _axis(f"input x{sub(i + 1)}", range=[lo, hi], showgrid=False),
+        "yaxis": _axis(f"input x{sub(j + 1)}", range=[lo, hi], showgrid=False),
     }
     return _figure(data, layout)
 
@@ -351,13 +366,13 @@ def training_figure(t: Training) -> go.Figure:
         data[-1]["yaxis"] = "y2"
     data.append(_path("b", steps, np.round(t.b, 6).tolist(), {"color": ZERO, "dash": "dashdot", "width": 2}))
     data[-1]["yaxis"] = "y2"
-    axis = {"fixedrange": True, "gridcolor": "#E0E0E0"}
     layout = {
         "height": 460,
+        "margin": _room(),
         "showlegend": True,
         "legend": {"orientation": "h", "y": -0.15},
-        "xaxis": {**axis, "title": {"text": "step"}, "anchor": "y2"},
-        "yaxis": {**axis, "domain": [0.58, 1], "title": {"text": "loss (a - y)²"}},
-        "yaxis2": {**axis, "domain": [0, 0.45], "title": {"text": "w and b"}},
+        "xaxis": _axis("step", anchor="y2"),
+        "yaxis": _axis("loss (a - y)²", domain=[0.58, 1]),
+        "yaxis2": _axis("w and b", domain=[0, 0.45]),
     }
     return _figure(data, layout)

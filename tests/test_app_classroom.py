@@ -5,6 +5,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from neuron_core import figures
 from neuron_core.quiz import exercise, solve
 from neuron_core.trace import fmt, trace_lines
 
@@ -100,6 +101,14 @@ def test_charts_keep_plotlys_own_png_download():
     at = run({})
     for chart in at.get("plotly_chart"):
         assert "displayModeBar" not in chart.proto.config and "toImage" not in chart.proto.config
+
+
+def test_every_chart_is_drawn_as_built_without_streamlits_theme():
+    at = run({"grad": "true", "land": "true", "train": "true", "sweep": "b"})
+    charts = at.get("plotly_chart")
+    assert len(charts) == 6  # diagram, curve, sweep, landscape, training, terms
+    assert [c.proto.theme for c in charts] == [""] * 6
+    assert all(json.loads(c.proto.spec)["layout"]["font"]["family"] == figures.FONT for c in charts)
 
 
 def test_show_gradients_explains_a_dead_relu_and_annotates_the_diagram():
