@@ -42,8 +42,9 @@ def controls() -> state.State:
         if act == "leaky_relu":
             alpha = st.slider("α, the slope below zero", state.ALPHA_LO, state.ALPHA_HI, state.SEED_ALPHA,
                               state.ALPHA_STEP, key="alpha", bind="query-params")  # fmt: skip
-        sweepable = ["none", *(f"x{k}" for k in range(1, n + 1)), *(f"w{k}" for k in range(1, n + 1)), "b"]
-        sweep = st.selectbox("sweep (animate) a parameter", sweepable, key="sweep", bind="query-params")
+        sweep = st.selectbox(
+            "sweep (animate) a parameter", state.sweepable(n), key="sweep", bind="query-params"
+        )
         i, j = 1, 2
         if land and n >= 2:
             inputs = list(range(1, n + 1))

@@ -27,7 +27,6 @@ SEED_ALPHA = ACTIVATIONS["leaky_relu"].alpha
 SEED_N = len(SEED_X)
 MODES = ("play", "quiz")
 TRAIN_Y, TRAIN_LR, LR_LO, LR_HI, STEPS_MAX = 1.0, 0.05, 0.001, 1.0, 200
-SWEEPABLE = ("none", *(f"{p}{i}" for p in "xw" for i in range(1, N_MAX + 1)), "b")
 QUIZ_SEED_MAX = 10**9
 
 
@@ -39,6 +38,11 @@ def default_x(i: int) -> float:
 def default_w(i: int) -> float:
     """Default w_i (1-based): the seed example's, then 0, so a new input changes nothing until weighted."""
     return SEED_W[i - 1] if i <= SEED_N else 0.0
+
+
+def sweepable(n: int) -> tuple[str, ...]:
+    """What a sweep can run with n inputs: none, each input, each weight, the bias."""
+    return ("none", *(f"x{k}" for k in range(1, n + 1)), *(f"w{k}" for k in range(1, n + 1)), "b")
 
 
 @dataclass(frozen=True)
@@ -131,14 +135,19 @@ def from_query(params: Mapping[str, QueryValue]) -> Reading:
     w = tuple(number(f"w{i}", LO, HI, default_w(i)) for i in range(1, n + 1))
     b = number("b", LO, HI, SEED_B)
 
-    used.add("act")
-    act = SEED_ACT
-    if "act" in params:
-        vals = [params["act"]] if isinstance(params["act"], str) else list(params["act"])
-        if vals and vals[-1] in ACTS:
-            act = vals[-1]
-        else:
-            notices.append(f"Ignored act from the link: it is not one of {', '.join(ACTS)}; using {act}.")
+    def choice(key: str, options: tuple[str, ...], default: str, what: str) -> str:
+        # As Streamlit's select boxes read the link: the last value, an empty one included.
+        used.add(key)
+        if key not in params:
+            return default
+        raw = params[key]
+        last = raw if isinstance(raw, str) else (list(raw) or [""])[-1]
+        if last in options:
+            return last
+        notices.append(f"Ignored {key} from the link: it is not {what}; using {default}.")
+        return default
+
+    act = choice("act", ACTS, SEED_ACT, f"one of {', '.join(ACTS)}")
     alpha = number("alpha", ALPHA_LO, ALPHA_HI, SEED_ALPHA) if act == "leaky_relu" else SEED_ALPHA
 
     def flag(key: str) -> bool:
@@ -152,8 +161,9 @@ def from_query(params: Mapping[str, QueryValue]) -> Reading:
         return False
 
     present, grad, land = flag("present"), flag("grad"), flag("land")
-    # The landscape's two inputs: whole numbers from 1 to n, and two different ones.
-    i, j = (int(number(key, 1, max(n, 2), default)) for key, default in (("i", 1), ("j", 2)))
+    # The landscape's two inputs: two different ones of 1 to n (the select boxes' options).
+    inputs = tuple(str(k) for k in range(1, max(n, 2) + 1))
+    i, j = (int(choice(key, inputs, d, f"one of 1 to {inputs[-1]}")) for key, d in (("i", "1"), ("j", "2")))
     if i == j:
         i, j = 1, 2
     train = flag("train")
@@ -161,17 +171,7 @@ def from_query(params: Mapping[str, QueryValue]) -> Reading:
     lr = number("lr", LR_LO, LR_HI, TRAIN_LR)
     steps = int(number("steps", 0, STEPS_MAX, 0))
 
-    def choice(key: str, options: tuple[str, ...], default: str, what: str) -> str:
-        used.add(key)
-        if key not in params:
-            return default
-        vals = _values(params[key])
-        if vals and vals[-1] in options:
-            return vals[-1]
-        notices.append(f"Ignored {key} from the link: it is not {what}; using {default}.")
-        return default
-
-    sweep = choice("sweep", SWEEPABLE, "none", "an input, a weight or b")
+    sweep = choice("sweep", sweepable(n), "none", f"one of x1 to x{n}, w1 to w{n}, b")
     mode = choice("mode", MODES, "play", f"one of {', '.join(MODES)}")
     used.add("seed")
     seed = 1
@@ -264,5 +264,13 @@ def widget_values(state: State) -> dict[str, float | int | str]:
         "alpha": state.alpha,
         "present": state.present,
         "grad": state.grad,
+        "land": state.land,
+        "i": state.i,
+        "j": state.j,
+        "sweep": state.sweep,
+        "train": state.train,
+        "y": state.y,
+        "lr": state.lr,
+        "steps": state.steps,
     }
     return values

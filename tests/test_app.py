@@ -108,11 +108,13 @@ def test_a_junk_link_gives_notices_and_a_valid_view(query):
     assert shown(at)[0] != "" and all("<script>" not in w.value for w in at.warning)
 
 
-def test_reset_returns_to_the_worked_example():
-    at = run({"n": "2", "x1": "1", "b": "4", "act": "tanh"})
-    assert shown(at) != ("-1", "0")
-    at.button[0].click().run()
+def test_reset_returns_to_the_worked_example_with_every_view_off():
+    views = {"grad": "true", "land": "true", "sweep": "b", "train": "true", "steps": "3", "y": "2"}
+    at = run({"n": "2", "x1": "1", "b": "4", "act": "tanh", **views})
+    assert shown(at) != ("-1", "0") and len(at.get("plotly_chart")) == 6
+    next(b for b in at.button if b.label.startswith("↺ Reset")).click().run()
     assert shown(at) == ("-1", "0") and at.session_state["n"] == 3
-    assert settings(at) == {
-        k: v for k, v in widget_values(from_query({}).state).items() if k not in ("alpha", "present", "grad")
-    }
+    seed = widget_values(from_query({}).state)
+    assert {k: at.session_state[k] for k in seed if k in at.session_state} == seed
+    assert {"grad", "land", "sweep", "train", "y"} <= {k for k in seed if k in at.session_state}
+    assert len(at.get("plotly_chart")) == 3  # the diagram, the curve and the terms: the default view

@@ -18,7 +18,17 @@ def states(draw) -> State:
     act = draw(st.sampled_from(ACTS))
     alpha = draw(st.floats(state.ALPHA_LO, state.ALPHA_HI)) if act == "leaky_relu" else state.SEED_ALPHA
     mode = draw(st.sampled_from(state.MODES))
+    land = draw(st.booleans())
+    i, j = draw(st.lists(st.integers(1, max(n, 2)), min_size=2, max_size=2, unique=True)) if land else (1, 2)
     return State(
+        land=land,
+        i=i,
+        j=j,
+        sweep=draw(st.sampled_from(state.sweepable(n))),
+        train=draw(st.booleans()),
+        y=draw(in_range),
+        lr=draw(st.floats(state.LR_LO, state.LR_HI)),
+        steps=draw(st.integers(0, state.STEPS_MAX)),
         present=draw(st.booleans()),
         grad=draw(st.booleans()),
         mode=mode,
@@ -89,8 +99,29 @@ def test_alpha_is_read_for_leaky_relu_only():
 def test_widget_values_are_keyed_as_the_url():
     assert widget_values(State()) == {
         "n": 3, "x1": 2.0, "w1": 1.0, "x2": 1.0, "w2": -1.0, "x3": 3.0, "w3": 1.0,
-        "b": -5.0, "act": "relu", "alpha": 0.01, "present": False, "grad": False,
+        "b": -5.0, "act": "relu", "alpha": 0.01, "present": False, "grad": False, "land": False,
+        "i": 1, "j": 2, "sweep": "none", "train": False, "y": state.TRAIN_Y, "lr": state.TRAIN_LR, "steps": 0,
     }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("query", "key", "value", "notice"),
+    [
+        # As Streamlit's select boxes read a link: the last value, even an empty one, and only an option.
+        ({"sweep": ["b", ""]}, "sweep", "none", True),
+        ({"sweep": ["", "b"]}, "sweep", "b", False),
+        ({"sweep": "x5"}, "sweep", "none", True),  # n is 3
+        ({"sweep": "x5", "n": "5"}, "sweep", "x5", False),
+        ({"act": ["sigmoid", ""]}, "act", "relu", True),
+        ({"land": "true", "i": "1.0", "j": "3"}, "i", 1, True),
+        ({"land": "true", "i": "4"}, "i", 1, True),
+        ({"land": "true", "i": "2", "j": "3"}, "j", 3, False),
+    ],
+)
+def test_select_boxes_read_the_link_as_streamlit_does(query, key, value, notice):
+    r = from_query(query)
+    assert getattr(r.state, key) == value
+    assert [n.startswith(f"Ignored {key} from the link") for n in r.notices] == [True] * notice, r.notices
 
 
 @given(states())
@@ -101,7 +132,26 @@ def test_every_valid_state_survives_writing_and_reading_back(s):
 text = st.text(max_size=30)
 junk = st.dictionaries(
     st.one_of(
-        st.sampled_from(["n", "x1", "x2", "w1", "w8", "b", "act", "alpha", "mode", "seed", "present"]), text
+        st.sampled_from(
+            [
+                "n",
+                "x1",
+                "x2",
+                "w1",
+                "w8",
+                "b",
+                "act",
+                "alpha",
+                "mode",
+                "seed",
+                "present",
+                "sweep",
+                "i",
+                "j",
+                "steps",
+            ]
+        ),
+        text,
     ),
     st.one_of(text, st.lists(text, max_size=3), st.floats().map(repr)),
     max_size=12,
@@ -114,6 +164,7 @@ def test_any_text_reads_as_a_valid_state_and_never_raises(q):
     assert state.N_MIN <= s.n <= state.N_MAX and len(s.w) == s.n
     assert all(math.isfinite(v) and state.LO <= v <= state.HI for v in (*s.x, *s.w, s.b))
     assert s.act in ACTS and state.ALPHA_LO <= s.alpha <= state.ALPHA_HI
+    assert s.sweep in state.sweepable(s.n) and 1 <= s.i <= max(s.n, 2) and 1 <= s.j <= max(s.n, 2)
 
 
 @given(

@@ -60,3 +60,13 @@ def test_the_sweep_in_the_app():
     assert not at.exception and at.selectbox(key="sweep").value == "x1"
     (spec,) = [json.loads(c.proto.spec) for c in at.get("plotly_chart") if '"frames"' in c.proto.spec]
     assert len(spec["frames"]) == 41
+
+
+@pytest.mark.parametrize(("links", "value"), [(["b", ""], "none"), (["", "b"], "b"), (["x5"], "none")])
+def test_the_app_and_the_core_read_a_sweep_link_alike(links, value):
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.query_params["sweep"] = links
+    at.run()
+    reading = from_query({"sweep": links})
+    assert at.selectbox(key="sweep").value == reading.state.sweep == value
+    assert [w.value for w in at.warning] == reading.notices
