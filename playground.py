@@ -66,12 +66,15 @@ def controls() -> state.State:
     )  # fmt: skip
 
 
-def draw(where, fig, key: str) -> None:
+WIDE, HALF = 820, 560  # px: the width of a chart alone on its row; Streamlit narrows it on a phone
+
+
+def draw(where, fig, key: str, width: int | str = "stretch") -> None:
     """A chart as figures.py built it: every colour and font is set there, so no Streamlit theme on top.
 
     (Streamlit's theme is merged into the figure in the browser on every redraw: ~10 ms per chart.)
     """
-    where.plotly_chart(fig, key=key, theme=None)
+    where.plotly_chart(fig, key=key, theme=None, width=width)
 
 
 def charts(f, big: bool = False, grads=None) -> None:
@@ -90,12 +93,11 @@ def landscape_view(f, i: int, j: int) -> None:
         st.info("The landscape needs two different inputs: set n to 2 or more and choose i and j apart.")
         return
     st.caption(
-        f"Each square's colour is a for that x{sub(i)} and x{sub(j)}, "
+        f"The colour at each point is a for that x{sub(i)} and x{sub(j)}, "
         "the other inputs held where the sliders are. "
         "The dashed line is where z = 0: on one side the neuron's z is positive, on the other negative."
     )
-    left, _ = st.columns([3, 1])
-    draw(left, figures.landscape_figure(f, i - 1, j - 1), "landscape")
+    draw(st, figures.landscape_figure(f, i - 1, j - 1), "landscape", WIDE)
 
 
 def apply_training(t) -> None:
@@ -124,8 +126,7 @@ def training_view(f, y: float, lr: float) -> None:
     st.markdown(
         f"After {steps} steps: {last}, b = {fmt(t.b[-1])}; a = {fmt(t.a[-1])}, loss = {fmt(t.loss[-1])}."
     )
-    left, _ = st.columns([3, 1])
-    draw(left, figures.training_figure(t), "training")
+    draw(st, figures.training_figure(t), "training", WIDE)
     st.button("Move the sliders to these weights", on_click=apply_training, args=(t,))
 
 
@@ -138,9 +139,8 @@ def worked(f) -> None:
         "The weights and the bias as one row, the inputs and a 1 as one column: multiply, add, activate."
     )
     st.latex(by_hand(f))
-    terms, _ = st.columns(2)
-    terms.subheader("Each term's share of z")
-    draw(terms, figures.contributions(f), "terms")
+    st.subheader("Each term's share of z")
+    draw(st, figures.contributions(f), "terms", HALF)
 
 
 def playground() -> None:
@@ -174,8 +174,7 @@ def playground() -> None:
     if s.sweep != "none":
         st.subheader(f"Sweep: {s.sweep} from -10 to 10")
         st.caption("Press ▶ Play: the point travels along the curve as the parameter runs, the others held.")
-        left, _ = st.columns([3, 1])
-        draw(left, figures.sweep_figure(f, s.sweep), "sweep_chart")
+        draw(st, figures.sweep_figure(f, s.sweep), "sweep_chart", WIDE)
     if s.land:
         landscape_view(f, s.i, s.j)
     if s.train:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import random
 from contextlib import ExitStack
 from pathlib import Path
 
@@ -20,7 +21,9 @@ MINIMUM = ROOT / "bench" / "minimum_app.py"
 # Measured side by side: the playground, the brief's minimum (the floor plus the diagram and the curve)
 # and the floor.
 APPS = {"app": APP, "minimum": MINIMUM, "floor": FLOOR}
-KEYS = ["b", "w1", "x2", "w3"]  # moved in turn; each to a value it did not have
+# The playground again, opened with every optional view on: gradients, landscape, sweep, training.
+VIEWS = "grad=true&land=true&sweep=b&train=true&steps=3"
+KEYS = ["b", "w1", "x2", "w3"]  # moved in turn
 
 
 BLOCK = 10
@@ -33,20 +36,23 @@ def server_cpu(pid: int) -> float:
 
 
 async def measure(
-    urls: dict[str, str], pids: dict[str, int], moves: int
+    urls: dict[str, str], pids: dict[str, int], moves: int, queries: dict[str, str]
 ) -> dict[str, dict[str, list[float]]]:
     sessions = {name: Session(url) for name, url in urls.items()}
-    for s in sessions.values():
-        await s.open()
+    for name, s in sessions.items():
+        await s.open(queries.get(name, ""))
         for _ in range(5):  # warm up: imports, caches, the first figures
             await s.move("b", -4.0)
             await s.move("b", -5.0)
     out = {name: {"seconds": [], "bytes": [], "cpu": []} for name in sessions}
+    # Values that do not come back in a cycle: a state seen before would be sent as cached references.
+    rng = random.Random(0)
+    values = [round(rng.uniform(-10.0, 10.0), 1) for _ in range(moves)]
     for block in range(0, moves, BLOCK):
         for name, s in sessions.items():  # in turns of BLOCK moves, so both see the same machine load
             cpu = server_cpu(pids[name])
             for i in range(block, min(block + BLOCK, moves)):
-                run = await s.move(KEYS[i % len(KEYS)], round(-3.0 + 0.1 * (i % 40), 1))
+                run = await s.move(KEYS[i % len(KEYS)], values[i])
                 if run.exception:
                     raise RuntimeError(f"{name} showed an exception")
                 out[name]["seconds"].append(run.seconds)
@@ -63,8 +69,9 @@ def main() -> None:
     args = p.parse_args()
     with ExitStack() as stack:
         servers = {name: stack.enter_context(streamlit_server(path)) for name, path in APPS.items()}
+        servers["views"] = servers["app"]  # another session of the same server, every view on
         pids = {name: server.pid for name, server in servers.items()}
-        out = asyncio.run(measure(dict(servers), pids, args.moves))
+        out = asyncio.run(measure(dict(servers), pids, args.moves, {"views": VIEWS}))
     figures = {}
     for name, o in out.items():
         figures[name] = {
@@ -73,18 +80,19 @@ def main() -> None:
             "bytes_per_move": int(pct(o["bytes"], 50)),
             "cpu_ms_per_move": round(pct(o["cpu"], 50) * 1000, 2),
         }
-    for name, tag in (("app", ""), ("minimum", "minimum_")):  # each against the floor
+    for name, tag in (("app", ""), ("minimum", "minimum_"), ("views", "views_")):  # each against the floor
         f, fl = figures[name], figures["floor"]
         figures[f"{tag}ratio_p50"] = round(f["p50_ms"] / fl["p50_ms"], 3)
         figures[f"{tag}ratio_p95"] = round(f["p95_ms"] / fl["p95_ms"], 3)
         figures[f"{tag}ratio_cpu"] = round(f["cpu_ms_per_move"] / fl["cpu_ms_per_move"], 3)
     figures["moves"] = args.moves
-    for name in APPS:
+    for name in (*APPS, "views"):
         f = figures[name]
         print(
             f"{name:8s} p50 {f['p50_ms']:7.2f} ms  p95 {f['p95_ms']:7.2f} ms  "
             f"server CPU {f['cpu_ms_per_move']:6.2f} ms  {f['bytes_per_move']:6d} B/move"
         )
+    print(f"views ÷ floor: p50 {figures['views_ratio_p50']:.3f}  server CPU {figures['views_ratio_cpu']:.3f}")
     print(
         f"minimum ÷ floor: p50 {figures['minimum_ratio_p50']:.3f}  "
         f"server CPU {figures['minimum_ratio_cpu']:.3f}"

@@ -29,6 +29,7 @@ FONT = '"Source Sans", sans-serif'
 
 _SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 SMOOTH_POINTS = 81
+LANDSCAPE_STEPS = 21  # grid values per side of the landscape: every 1.0 from -10 to 10
 Spec = dict[str, Any]
 
 
@@ -58,8 +59,6 @@ def _figure(data: list[Spec], layout: Spec, big: bool = False) -> go.Figure:
         # The page's own typeface: the app draws charts without Streamlit's theme (see playground.draw).
         "font": {"family": FONT, "size": 21 if big else 15, "color": INK},
         "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
-        "paper_bgcolor": "rgba(0,0,0,0)",
-        "plot_bgcolor": "rgba(0,0,0,0)",
     }
     return go.Figure({"data": data, "layout": base | layout}, _validate=False)
 
@@ -80,6 +79,11 @@ def _axis(title: str, big: bool = False, **kw: Any) -> Spec:
 def _room(big: bool = False) -> Spec:
     """Margins with room for tick labels and axis titles, fixed so Plotly need not measure them."""
     return {"l": 84, "r": 16, "t": 10, "b": 76} if big else {"l": 62, "r": 16, "t": 10, "b": 56}
+
+
+def _r(v: float) -> float:
+    """A number as the browser needs it: 6 decimals, without float noise like -0.2999999999999998."""
+    return round(float(v), 6)
 
 
 def _line(x0: float, y0: float, x1: float, y1: float, line: Spec, **kw: Any) -> Spec:
@@ -188,7 +192,7 @@ def activation_curve(
     pad = 0.08 * (hi - lo)
     shapes = [
         _line(0, 0, 0, 1, {"color": ZERO, "dash": "dash", "width": 1.5}, yref="paper"),
-        _line(z, 0, z, a, {"color": POINT, "dash": "dot", "width": 2}),
+        _line(_r(z), 0, _r(z), _r(a), {"color": POINT, "dash": "dot", "width": 2}),
     ]
     notes = []
     if act.name == "relu":
@@ -213,7 +217,7 @@ def activation_curve(
     data = [
         {"name": "f", "type": "scatter", "mode": "lines", "x": cz, "y": ca,
          "line": {"color": POSITIVE, "width": 5 if big else 3}, "hoverinfo": "skip"},
-        {"name": "current", "type": "scatter", "mode": "markers", "x": [float(z)], "y": [float(a)],
+        {"name": "current", "type": "scatter", "mode": "markers", "x": [_r(z)], "y": [_r(a)],
          "marker": {"size": 24 if big else 16, "color": POINT, "line": {"color": INK, "width": 2}},
          "hovertemplate": "z = %{x:.4~f}<br>a = %{y:.4~f}<extra></extra>"},
     ]  # fmt: skip
@@ -240,8 +244,8 @@ def contributions(f: Forward) -> go.Figure:
         "type": "bar",
         "orientation": "h",
         "y": labels,
-        "x": [*values, z],
-        "base": [*starts, 0.0],
+        "x": [_r(v) for v in [*values, z]],
+        "base": [_r(v) for v in [*starts, 0.0]],
         "text": [fmt(v) for v in values] + [f"z = {fmt(z)}"],
         "textposition": "outside",
         "cliponaxis": False,
@@ -263,20 +267,28 @@ def contributions(f: Forward) -> go.Figure:
     return _figure([bars], layout)
 
 
-def landscape_figure(f: Forward, i: int, j: int, lo: float = -10.0, hi: float = 10.0) -> go.Figure:
-    """A heatmap of a over inputs x_i and x_j, the line where w·x + b = 0, and the current inputs marked."""
-    xi, xj, a = landscape(f, i, j, lo, hi)
+def landscape_figure(
+    f: Forward, i: int, j: int, lo: float = -10.0, hi: float = 10.0, steps: int = LANDSCAPE_STEPS
+) -> go.Figure:
+    """A heatmap of a over inputs x_i and x_j, the line where w·x + b = 0, and the current inputs marked.
+
+    The grid is coarse (steps by steps values, sent on every slider move) and the browser smooths it.
+    """
+    xi, xj, a = landscape(f, i, j, lo, hi, steps)
     wi, wj = float(f.w[i]), float(f.w[j])
     rest = float(f.z) - wi * float(f.x[i]) - wj * float(f.x[j])
     data: list[Spec] = [
-        {"name": "a", "type": "heatmap", "x": xi.tolist(), "y": xj.tolist(), "z": np.round(a, 4).tolist(),
-         "colorscale": "Cividis", "colorbar": {"title": {"text": "a"}},
+        {"name": "a", "type": "heatmap", "x0": float(xi[0]), "dx": float(xi[1] - xi[0]), "y0": float(xj[0]),
+         "dy": float(xj[1] - xj[0]),
+         "z": np.round(a, 2).tolist(), "zsmooth": "best", "colorscale": "Cividis",
+         "colorbar": {"title": {"text": "a"}},
          "hovertemplate": f"x{sub(i + 1)} = %{{x}}<br>x{sub(j + 1)} = %{{y}}<br>a = %{{z}}<extra></extra>"},
     ]  # fmt: skip
     # z = 0 where rest + wi·xi + wj·xj = 0: a line across the square, unless both weights are 0.
     dashed = {"color": "#FFFFFF", "dash": "dash", "width": 3}
     if wj != 0:
-        data.append(_path("z = 0", xi.tolist(), (-(rest + wi * xi) / wj).tolist(), dashed))
+        ends = np.array([lo, hi])  # a straight line: its two ends are enough
+        data.append(_path("z = 0", ends.tolist(), (-(rest + wi * ends) / wj).tolist(), dashed))
     elif wi != 0:
         data.append(_path("z = 0", [-rest / wi] * 2, [lo, hi], dashed))
     current = _path("current", [float(f.x[i])], [float(f.x[j])], None)

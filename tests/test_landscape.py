@@ -8,7 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from neuron_core.activations import ACTIVATIONS
-from neuron_core.figures import landscape_figure
+from neuron_core.figures import LANDSCAPE_STEPS, landscape_figure
 from neuron_core.neuron import forward, landscape
 from neuron_core.state import State, from_query, to_query
 
@@ -34,6 +34,15 @@ def test_the_figure_marks_the_current_inputs_and_the_z_0_line():
     line = fig.data[1]
     # On the line, x1 - x2 + 3 - 5 = 0, so x2 = x1 - 2.
     np.testing.assert_allclose(line.y, np.array(line.x) - 2)
+
+
+def test_the_heatmap_is_the_landscape_grid_placed_by_its_first_value_and_step():
+    heat = landscape_figure(SEED, 0, 2).data[0]
+    xi, xj, a = landscape(SEED, 0, 2, steps=LANDSCAPE_STEPS)
+    np.testing.assert_allclose(heat.x0 + heat.dx * np.arange(LANDSCAPE_STEPS), xi)
+    np.testing.assert_allclose(heat.y0 + heat.dy * np.arange(LANDSCAPE_STEPS), xj)
+    np.testing.assert_allclose(np.array(heat.z), a, atol=0.005)
+    assert (xi[0], xi[-1]) == (-10.0, 10.0)
 
 
 def test_a_vertical_z_0_line_when_the_upward_weight_is_zero():
