@@ -49,7 +49,7 @@ def edge_style(v: float) -> Spec:
     return {"color": color, "dash": dash, "width": round(1.5 + min(abs(v), 10.0) * 0.6, 2)}
 
 
-def _figure(data: list[Spec], layout: Spec, big: bool = False) -> go.Figure:
+def _figure(data: list[Spec], layout: Spec, big: bool = False, frames: list[Spec] | None = None) -> go.Figure:
     # The specs are plain data, checked against Plotly's schema by the tests; skipping the check
     # here makes a figure about five times cheaper to build on every slider move.
     base = {
@@ -60,7 +60,8 @@ def _figure(data: list[Spec], layout: Spec, big: bool = False) -> go.Figure:
         "font": {"family": FONT, "size": 21 if big else 15, "color": INK},
         "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
     }
-    return go.Figure({"data": data, "layout": base | layout}, _validate=False)
+    spec = {"data": data, "layout": base | layout} | ({"frames": frames} if frames else {})
+    return go.Figure(spec, _validate=False)
 
 
 def _axis(title: str, big: bool = False, **kw: Any) -> Spec:
@@ -185,7 +186,12 @@ def activation_curve(
 
     The z axis runs over ±span, by default just wide enough for z (see curve_span).
     """
-    span = curve_span(z) if span is None else span
+    return _figure(*_curve_spec(act, alpha, z, a, big, curve_span(z) if span is None else span), big)
+
+
+def _curve_spec(
+    act: Activation, alpha: float, z: float, a: float, big: bool, span: float
+) -> tuple[list, Spec]:
     cz, ca = curve_points(act, alpha, span)
     finite = [v for v in ca if v is not None]
     lo, hi = min(*finite, a, 0.0), max(*finite, a, 1.0)
@@ -229,7 +235,7 @@ def activation_curve(
         "xaxis": _axis("z = w·x + b", big, range=[-span, span]),
         "yaxis": _axis(f"a = {act.label}(z)", big, range=[lo - pad, hi + pad]),
     }
-    return _figure(data, layout, big)
+    return data, layout
 
 
 def contributions(f: Forward) -> go.Figure:
@@ -326,27 +332,27 @@ def sweep_figure(f: Forward, param: str, steps: int = 41) -> go.Figure:
     values, zs = sweep(f, param, steps)
     a = f.act.f(zs, f.alpha)
     span = curve_span(max(np.abs(zs).max(), abs(float(f.z))))  # wide enough for every frame's point
-    fig = activation_curve(f.act, f.alpha, float(f.z), float(f.a), span=span)
+    data, layout = _curve_spec(f.act, f.alpha, float(f.z), float(f.a), False, span)
     # Keep the z = 0 line and the shaded off region; drop the guide to (z, a), which the frames leave behind.
-    fig.layout.shapes = [s for s in fig.layout.shapes if s.type == "rect" or s.x0 == s.x1 == 0]
+    shapes = [s for s in layout["shapes"] if s["type"] == "rect" or s["x0"] == s["x1"] == 0]
     label = _math_label(param)
-    fig.frames = [
-        go.Frame(
-            name=fmt(v),
-            data=[{"type": "scatter", "x": [float(zv)], "y": [float(av)]}],
-            traces=[1],
-            layout={
-                "title": {"text": f"{label} = {fmt(v)}:  z = {fmt(zv)},  a = {fmt(av)}", "font": {"size": 18}}
-            },
-        )
+    title = {"font": {"size": 18}}
+    frames = [
+        {
+            "name": fmt(v),
+            "data": [{"type": "scatter", "x": [_r(zv)], "y": [_r(av)]}],
+            "traces": [1],
+            "layout": {"title": {**title, "text": f"{label} = {fmt(v)}:  z = {fmt(zv)},  a = {fmt(av)}"}},
+        }
         for v, zv, av in zip(values, zs, a, strict=True)
     ]
     # redraw: the title, where each frame writes its z and a, is only drawn anew on a full redraw.
     play = {"frame": {"duration": 150, "redraw": True}, "transition": {"duration": 0}, "fromcurrent": True}
-    fig.update_layout(
-        title={"text": f"Sweep {label} from -10 to 10", "font": {"size": 18}},
-        margin={"t": 50},
-        updatemenus=[{
+    layout |= {
+        "shapes": shapes,
+        "title": {**title, "text": f"Sweep {label} from -10 to 10"},
+        "margin": layout["margin"] | {"t": 50},
+        "updatemenus": [{
             "type": "buttons", "x": 0, "y": -0.18, "xanchor": "left", "direction": "left",
             "buttons": [
                 {"label": "▶ Play", "method": "animate", "args": [None, play]},
@@ -354,9 +360,9 @@ def sweep_figure(f: Forward, param: str, steps: int = 41) -> go.Figure:
                  "args": [[None], {"frame": {"duration": 0, "redraw": False}, "mode": "immediate"}]},
             ],
         }],
-        height=460,
-    )  # fmt: skip
-    return fig
+        "height": 460,
+    }  # fmt: skip
+    return _figure(data, layout, frames=frames)
 
 
 def _math_label(param: str) -> str:

@@ -6,8 +6,19 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from neuron_core.activations import ACTIVATIONS
-from neuron_core.figures import NEGATIVE, POSITIVE, activation_curve, curve_points, neuron_diagram
-from neuron_core.neuron import forward
+from neuron_core.figures import (
+    NEGATIVE,
+    POSITIVE,
+    activation_curve,
+    contributions,
+    curve_points,
+    landscape_figure,
+    neuron_diagram,
+    sweep_figure,
+    training_figure,
+)
+from neuron_core.neuron import forward, gradients
+from neuron_core.train import train
 
 
 def trace(fig, name):
@@ -89,5 +100,14 @@ def test_every_figure_is_valid_plotly(name):
     import plotly.graph_objects as go
 
     f = forward([2, 1, 3], [1, -1, 1], -5, name)
-    for fig in (neuron_diagram(f), activation_curve(f.act, f.alpha, float(f.z), float(f.a))):
+    every = (
+        neuron_diagram(f),
+        neuron_diagram(f, big=True, grads=gradients(f)),
+        activation_curve(f.act, f.alpha, float(f.z), float(f.a)),
+        contributions(f),
+        landscape_figure(f, 0, 2),
+        sweep_figure(f, "w2"),
+        training_figure(train(f, 1.0, 0.05, 3)),
+    )
+    for fig in every:
         go.Figure(fig.to_dict())  # raises ValueError on any unknown or invalid property
