@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from neuron_core import state
 from neuron_core.state import ACTS, State, from_query, to_query, widget_values
+from tests.hostile import KEYS
 
 in_range = st.floats(state.LO, state.HI, allow_nan=False)
 
@@ -130,29 +131,9 @@ def test_every_valid_state_survives_writing_and_reading_back(s):
 
 
 text = st.text(max_size=30)
+# Every key the app reads from a link, and one beyond n's range.
 junk = st.dictionaries(
-    st.one_of(
-        st.sampled_from(
-            [
-                "n",
-                "x1",
-                "x2",
-                "w1",
-                "w8",
-                "b",
-                "act",
-                "alpha",
-                "mode",
-                "seed",
-                "present",
-                "sweep",
-                "i",
-                "j",
-                "steps",
-            ]
-        ),
-        text,
-    ),
+    st.one_of(st.sampled_from([*KEYS, "w8", "sweep", "train", "y", "lr", "steps"]), text),
     st.one_of(text, st.lists(text, max_size=3), st.floats().map(repr)),
     max_size=12,
 )
