@@ -22,7 +22,10 @@ def reset_to_seed() -> None:
 
 def number_slider(label: str, key: str, default: float) -> float:
     """One slider from -10 to 10, bound to the URL parameter of the same name."""
-    return st.slider(label, state.LO, state.HI, default, state.STEP, key=key, bind="query-params")
+    # %g: 2, -1, 0.3 as a teacher writes them, and a value from a link such as 0.15 in full.
+    return st.slider(
+        label, state.LO, state.HI, default, state.STEP, format="%g", key=key, bind="query-params"
+    )
 
 
 def controls() -> state.State:

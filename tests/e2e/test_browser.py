@@ -78,6 +78,9 @@ def test_a_key_press_on_a_slider_moves_the_numbers_the_point_and_the_address(pag
     expect_numbers(page, "-0.7", "0")
     expect_point(page, -0.7, 0.0)
     expect(page).to_have_url(re.compile(r"[?&]b=-4\.7(&|$)"), timeout=TIMEOUT)
+    # The sliders show their values as the diagram does: -4.7 and 2, not -4.70 and 2.00.
+    expect(page.locator(".st-key-b [data-testid=stSliderThumbValue]")).to_have_text("-4.7")
+    expect(page.locator(".st-key-x1 [data-testid=stSliderThumbValue]")).to_have_text("2")
     for _ in range(10):
         thumb.press("ArrowRight")  # b → -3.7, z = 0.3: the neuron turns on
     expect_numbers(page, "0.3", "0.3")
