@@ -13,7 +13,7 @@ from contextlib import ExitStack
 from playwright.sync_api import Page, sync_playwright
 
 from bench.server_cost import APPS, VIEWS
-from bench.stats import save
+from bench.stats import against_floor, save
 from tests.e2e.serve import CHROMIUM_ARGS, chromium_path, streamlit_server
 
 # What "rendered" means for each app, as a JS predicate of the expected z.
@@ -103,12 +103,7 @@ def main() -> None:
             f"{name:8s} key press → chart p50 {figures[name]['keypress_p50_ms']:7.1f} ms   "
             f"cold start p50 {figures[name]['cold_start_p50_ms']:7.1f} ms"
         )
-    ratios = {}
-    for name, tag in (("app", ""), ("minimum", "minimum_"), ("views", "views_")):  # each against the floor
-        for measure in ("keypress", "cold_start"):
-            ratios[f"{tag}ratio_{measure}"] = round(
-                figures[name][f"{measure}_p50_ms"] / figures["floor"][f"{measure}_p50_ms"], 3
-            )
+    ratios = against_floor(figures, {"keypress": "keypress_p50_ms", "cold_start": "cold_start_p50_ms"})
     print(f"minimum ÷ floor: key press {ratios['minimum_ratio_keypress']:.3f}")
     print(f"views ÷ floor: key press {ratios['views_ratio_keypress']:.3f}")
     print(

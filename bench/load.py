@@ -16,7 +16,7 @@ from pathlib import Path
 
 from bench.client import Session
 from bench.server_cost import APPS
-from bench.stats import pct, save
+from bench.stats import against_floor, pct, save
 from tests.e2e.serve import streamlit_server
 
 KEYS = ["b", "w1", "x2", "w3"]
@@ -111,9 +111,7 @@ def main() -> None:
             )
         print(f"waves of {args.sessions} sessions against the app:")
         after = asyncio.run(waves(servers["app"], servers["app"].pid, args.sessions, args.waves, seed=2))
-    for name, tag in (("app", ""), ("minimum", "minimum_")):  # each against the floor
-        figures[f"{tag}ratio_p50"] = round(figures[name]["p50_ms"] / figures["floor"]["p50_ms"], 3)
-        figures[f"{tag}ratio_p95"] = round(figures[name]["p95_ms"] / figures["floor"]["p95_ms"], 3)
+    figures |= against_floor(figures, {"p50": "p50_ms", "p95": "p95_ms"})
     figures["waves_rss_after_mb"] = after
     figures["waves_growth_mb"] = round(after[-1] - after[0], 1)
     print(f"minimum ÷ floor: p50 {figures['minimum_ratio_p50']}, p95 {figures['minimum_ratio_p95']}")

@@ -13,7 +13,7 @@ from contextlib import ExitStack
 from pathlib import Path
 
 from bench.client import Session
-from bench.stats import pct, save
+from bench.stats import against_floor, pct, save
 from tests.e2e.serve import APP, ROOT, streamlit_server
 
 FLOOR = ROOT / "bench" / "floor_app.py"
@@ -80,11 +80,7 @@ def main() -> None:
             "bytes_per_move": int(pct(o["bytes"], 50)),
             "cpu_ms_per_move": round(pct(o["cpu"], 50) * 1000, 2),
         }
-    for name, tag in (("app", ""), ("minimum", "minimum_"), ("views", "views_")):  # each against the floor
-        f, fl = figures[name], figures["floor"]
-        figures[f"{tag}ratio_p50"] = round(f["p50_ms"] / fl["p50_ms"], 3)
-        figures[f"{tag}ratio_p95"] = round(f["p95_ms"] / fl["p95_ms"], 3)
-        figures[f"{tag}ratio_cpu"] = round(f["cpu_ms_per_move"] / fl["cpu_ms_per_move"], 3)
+    figures |= against_floor(figures, {"p50": "p50_ms", "p95": "p95_ms", "cpu": "cpu_ms_per_move"})
     figures["moves"] = args.moves
     for name in (*APPS, "views"):
         f = figures[name]

@@ -12,6 +12,8 @@ from typing import Any
 import numpy as np
 
 RESULTS = Path(__file__).with_name("results.json")
+# Each measured app against the floor, and the prefix of its ratio keys in bench/results.json.
+VERSUS = {"app": "", "minimum": "minimum_", "views": "views_"}
 
 
 def pct(values: list[float], q: float) -> float:
@@ -34,3 +36,14 @@ def save(section: str, figures: dict[str, Any]) -> None:
     data = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
     data[section] = {**figures, "machine": machine()}
     RESULTS.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n")
+
+
+def against_floor(figures: dict[str, Any], measures: dict[str, str]) -> dict[str, float]:
+    """`{prefix}ratio_{name}`: each app's figure over the floor's, for every measure name -> figure key."""
+    floor = figures["floor"]
+    return {
+        f"{prefix}ratio_{name}": round(figures[app][key] / floor[key], 3)
+        for app, prefix in VERSUS.items()
+        if app in figures
+        for name, key in measures.items()
+    }
