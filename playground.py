@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from neuron_core import figures, forward, gradients, quiz, state
+from neuron_core import element, figures, forward, gradients, quiz, state
 from neuron_core.export import script, state_json
 from neuron_core.figures import sub
 from neuron_core.trace import by_hand, explain, explain_gradients, fmt, gradient_latex, latex, trace_lines
@@ -71,22 +71,25 @@ def controls() -> state.State:
 
 WIDE, HALF = 820, 560  # px: the width of a chart alone on its row; Streamlit narrows it on a phone
 
+# Every chart goes through this one element: with a fixed key it stays mounted across reruns and the
+# browser updates it in place with Plotly.react (st.plotly_chart remounts a chart whose figure changed).
+chart_element = st.components.v2.component("neuron_chart", js=element.loader(), isolate_styles=False)
 
-def draw(where, fig, key: str, width: int | str = "stretch") -> None:
-    """A chart as figures.py built it: every colour and font is set there, so no Streamlit theme on top.
 
-    (Streamlit's theme is merged into the figure in the browser on every redraw: ~10 ms per chart.)
-    """
-    where.plotly_chart(fig, key=key, theme=None, width=width)
+def draw(chart: figures.Chart, key: str, width: int | str = "stretch") -> None:
+    """Show a chart as figures.py built it, in the chart element under `key`."""
+    chart_element(key=key, data=chart, width=width)
 
 
 def charts(f, big: bool = False, grads=None) -> None:
     """The neuron diagram beside the activation curve with the current point."""
     left, right = st.columns(2)
-    left.subheader("The neuron")
-    draw(left, figures.neuron_diagram(f, big, grads), "diagram")
-    right.subheader("The activation")
-    draw(right, figures.activation_curve(f.act, f.alpha, float(f.z), float(f.a), big), "curve")
+    with left:
+        st.subheader("The neuron")
+        draw(figures.neuron_diagram(f, big, grads), "diagram")
+    with right:
+        st.subheader("The activation")
+        draw(figures.activation_curve(f.act, f.alpha, float(f.z), float(f.a), big), "curve")
 
 
 def landscape_view(f, i: int, j: int) -> None:
@@ -100,7 +103,7 @@ def landscape_view(f, i: int, j: int) -> None:
         "the other inputs held where the sliders are. "
         "The dashed line is where z = 0: on one side the neuron's z is positive, on the other negative."
     )
-    draw(st, figures.landscape_figure(f, i - 1, j - 1), "landscape", WIDE)
+    draw(figures.landscape_figure(f, i - 1, j - 1), "landscape", WIDE)
 
 
 def apply_training(t) -> None:
@@ -129,7 +132,7 @@ def training_view(f, y: float, lr: float) -> None:
     st.markdown(
         f"After {steps} steps: {last}, b = {fmt(t.b[-1])}; a = {fmt(t.a[-1])}, loss = {fmt(t.loss[-1])}."
     )
-    draw(st, figures.training_figure(t), "training", WIDE)
+    draw(figures.training_figure(t), "training", WIDE)
     st.button("Move the sliders to these weights", on_click=apply_training, args=(t,))
 
 
@@ -143,7 +146,7 @@ def worked(f) -> None:
     )
     st.latex(by_hand(f))
     st.subheader("Each term's share of z")
-    draw(st, figures.contributions(f), "terms", HALF)
+    draw(figures.contributions(f), "terms", HALF)
 
 
 def playground() -> None:
@@ -177,7 +180,7 @@ def playground() -> None:
     if s.sweep != "none":
         st.subheader(f"Sweep: {s.sweep} from -10 to 10")
         st.caption("Press ▶ Play: the point travels along the curve as the parameter runs, the others held.")
-        draw(st, figures.sweep_figure(f, s.sweep), "sweep_chart", WIDE)
+        draw(figures.sweep_figure(f, s.sweep), "sweep_chart", WIDE)
     if s.land:
         landscape_view(f, s.i, s.j)
     if s.train:

@@ -1,15 +1,21 @@
-"""Pure Plotly figure builders: numbers in, figure out. Nothing here reads app state.
+"""Pure Plotly figure builders: numbers in, chart out. Nothing here reads app state.
 
-The figures are sent whole to the browser on every slider move, so they are kept lean: plain specs,
-no template (every colour is set here), corner points only for piecewise-linear curves.
+A chart is a plain Plotly figure spec (`data`, `layout`, maybe `frames`) plus `label`, one sentence
+that says what it shows now (the chart's accessible name), and `name`, the file name of its PNG.
+The page keeps each chart mounted and hands every new spec to `Plotly.react`, which redraws only what
+changed. So the specs are shaped for cheap updates: what moves with a slider (the current point, the
+values) is a shape or an annotation, the traces change only when the curve itself does, and
+`layout.datarevision` is a digest of the traces, so Plotly skips comparing unchanged data. No template
+is sent (every colour is set here), and piecewise-linear curves carry only their corners.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from typing import Any
 
 import numpy as np
-import plotly.graph_objects as go
 
 from neuron_core.activations import Activation
 from neuron_core.neuron import Forward, Gradients, landscape, sweep
@@ -31,6 +37,7 @@ _SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 SMOOTH_POINTS = 81
 LANDSCAPE_STEPS = 21  # grid values per side of the landscape: every 1.0 from -10 to 10
 Spec = dict[str, Any]
+Chart = dict[str, Any]  # a figure spec with "label" and "name" (see the module's docstring)
 
 
 def sub(i: int) -> str:
@@ -49,19 +56,32 @@ def edge_style(v: float) -> Spec:
     return {"color": color, "dash": dash, "width": round(1.5 + min(abs(v), 10.0) * 0.6, 2)}
 
 
-def _figure(data: list[Spec], layout: Spec, big: bool = False, frames: list[Spec] | None = None) -> go.Figure:
-    # The specs are plain data, checked against Plotly's schema by the tests; skipping the check
-    # here makes a figure about five times cheaper to build on every slider move.
+def revision(data: list[Spec]) -> str:
+    """A short digest of the traces: Plotly.react compares trace data only when it changes."""
+    text = json.dumps(data, separators=(",", ":"), sort_keys=True)
+    return hashlib.blake2b(text.encode(), digest_size=6).hexdigest()
+
+
+def _figure(
+    data: list[Spec],
+    layout: Spec,
+    label: str,
+    name: str,
+    big: bool = False,
+    frames: list[Spec] | None = None,
+) -> Chart:
+    # Plain data, checked against Plotly's schema by the tests (building plotly.graph_objects here
+    # would validate every property on every slider move, about five times the cost).
     base = {
-        "template": {},
+        "datarevision": revision(data),
         "showlegend": False,
         "dragmode": False,
         # The page's own typeface: the app draws charts without Streamlit's theme (see playground.draw).
         "font": {"family": FONT, "size": 21 if big else 15, "color": INK},
         "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
     }
-    spec = {"data": data, "layout": base | layout} | ({"frames": frames} if frames else {})
-    return go.Figure(spec, _validate=False)
+    chart = {"data": data, "layout": base | layout, "label": label, "name": name}
+    return chart | ({"frames": frames} if frames else {})
 
 
 def _axis(title: str, big: bool = False, **kw: Any) -> Spec:
@@ -95,15 +115,18 @@ def _note(x: float, y: float, text: str, **kw: Any) -> Spec:
     return {"x": x, "y": y, "text": text, "showarrow": False, **kw}
 
 
-def neuron_diagram(f: Forward, big: bool = False, grads: Gradients | None = None) -> go.Figure:
+def neuron_diagram(f: Forward, big: bool = False, grads: Gradients | None = None) -> Chart:
     """The neuron: inputs x_i, weighted edges w_i, the bias b, Σ showing z, the activation, output a.
 
     With `grads`, each edge's label also gives the gradient of a with respect to its weight (or b).
+    The traces hold what changes only with n and the activation (the nodes and their names); every
+    value is an annotation and every edge a shape, so a slider move redraws only those.
     """
     n = f.n
     ys = np.linspace((n - 1) / 2, -(n - 1) / 2, n).tolist()
     yb = ys[-1] - 1.0  # the bias sits under the inputs, as the input "1" it multiplies
     sx, ax, ox = 2.4, 3.6, 4.8  # x of Σ, the activation and the output
+    size = 19 if big else 14
 
     edges = [(f"w{sub(i)}", float(wi), yi) for i, (wi, yi) in enumerate(zip(f.w, ys, strict=True), 1)]
     edges.append(("b", float(f.b), yb))
@@ -113,9 +136,13 @@ def neuron_diagram(f: Forward, big: bool = False, grads: Gradients | None = None
         text = f"{name} = {fmt(v)}" + ("" if g is None else f"<br>∂a/∂{name} = {fmt(g)}")
         shapes.append(_line(0.0, y, sx, 0.0, edge_style(v), layer="below"))
         # The label sits 40% of the way along, where the fanned-in edges are still apart.
-        notes.append(_note(0.4 * sx, 0.6 * y, text, bgcolor="rgba(255,255,255,0.9)",
-                           font={"color": edge_style(v)["color"], "size": 19 if big else 14}))  # fmt: skip
+        notes.append(_note(0.4 * sx, 0.6 * y, text, name="edge", bgcolor="rgba(255,255,255,0.9)",
+                           font={"color": edge_style(v)["color"], "size": size}))  # fmt: skip
     shapes.append(_line(sx, 0, ox, 0, {"color": INK, "width": 2}, layer="below"))
+    # The values inside the input nodes and the output node, and z under Σ.
+    notes += [_note(0.0, y, fmt(v), name="value") for v, y in zip(f.x, ys, strict=True)]
+    notes.append(_note(ox, 0.0, fmt(f.a), name="value"))
+    notes.append(_note(sx, -0.55, f"z = {fmt(f.z)}", name="z", yanchor="top"))
 
     nodes = {
         "name": "nodes",
@@ -123,7 +150,7 @@ def neuron_diagram(f: Forward, big: bool = False, grads: Gradients | None = None
         "mode": "markers+text",
         "x": [0.0] * (n + 1) + [sx, ax, ox],
         "y": [*ys, yb, 0.0, 0.0, 0.0],
-        "text": [fmt(v) for v in f.x] + ["1", "Σ", f.act.label, fmt(f.a)],
+        "text": [""] * n + ["1", "Σ", f.act.label, ""],
         "marker": {
             "size": [round(k * (1.2 if big else 1)) for k in [48] * n + [40, 56, 70, 56]],
             "symbol": ["circle"] * n + ["square", "circle", "square", "circle"],
@@ -137,10 +164,10 @@ def neuron_diagram(f: Forward, big: bool = False, grads: Gradients | None = None
         "name": "names",
         "type": "scatter",
         "mode": "text",
-        "x": [-0.45] * (n + 1) + [sx, ox],
-        "y": [*ys, yb, -0.55, -0.55],
-        "text": [f"x{sub(i)}" for i in range(1, n + 1)] + ["bias", f"z = {fmt(f.z)}", "a"],
-        "textposition": ["middle left"] * (n + 1) + ["bottom center"] * 2,
+        "x": [-0.45] * (n + 1) + [ox],
+        "y": [*ys, yb, -0.55],
+        "text": [f"x{sub(i)}" for i in range(1, n + 1)] + ["bias", "a"],
+        "textposition": ["middle left"] * (n + 1) + ["bottom center"],
         "hoverinfo": "skip",
     }
     layout = {
@@ -150,7 +177,13 @@ def neuron_diagram(f: Forward, big: bool = False, grads: Gradients | None = None
         "xaxis": {"visible": False, "range": [-1.3, 5.4], "fixedrange": True},
         "yaxis": {"visible": False, "range": [yb - 0.9, ys[0] + 0.6], "fixedrange": True},
     }
-    return _figure([nodes, names], layout, big)
+    inputs = ", ".join(f"x{sub(i)} = {fmt(v)}" for i, v in enumerate(f.x, 1))
+    weights = ", ".join(f"w{sub(i)} = {fmt(v)}" for i, v in enumerate(f.w, 1))
+    label = (
+        f"The neuron: inputs {inputs}; weights {weights}; bias b = {fmt(f.b)}; "
+        f"z = {fmt(f.z)}, a = {f.act.label}(z) = {fmt(f.a)}."
+    )
+    return _figure([nodes, names], layout, label, "neuron-diagram", big)
 
 
 def curve_span(z: float) -> float:
@@ -181,12 +214,22 @@ def curve_points(act: Activation, alpha: float, span: float) -> tuple[list[float
 
 def activation_curve(
     act: Activation, alpha: float, z: float, a: float, big: bool = False, span: float | None = None
-) -> go.Figure:
+) -> Chart:
     """The activation f(z) with the current point (z, a), z = 0 marked; for relu, the off region shaded.
 
-    The z axis runs over ±span, by default just wide enough for z (see curve_span).
+    The z axis runs over ±span, by default just wide enough for z (see curve_span). The point and
+    its guide are shapes: moving them leaves the curve's trace, and so its data revision, as it was.
     """
-    return _figure(*_curve_spec(act, alpha, z, a, big, curve_span(z) if span is None else span), big)
+    span = curve_span(z) if span is None else span
+    data, layout = _curve_spec(act, alpha, z, a, big, span)
+    r = 12 if big else 8  # the point's radius in pixels
+    layout["shapes"].append(
+        {"type": "circle", "name": "current", "xsizemode": "pixel", "ysizemode": "pixel",
+         "xanchor": _r(z), "yanchor": _r(a), "x0": -r, "x1": r, "y0": -r, "y1": r,
+         "fillcolor": POINT, "line": {"color": INK, "width": 2}}
+    )  # fmt: skip
+    label = f"{act.label} curve; the current point is z = {fmt(z)}, a = {fmt(a)}"
+    return _figure(data, layout, label, "activation-curve", big)
 
 
 def _curve_spec(
@@ -198,7 +241,7 @@ def _curve_spec(
     pad = 0.08 * (hi - lo)
     shapes = [
         _line(0, 0, 0, 1, {"color": ZERO, "dash": "dash", "width": 1.5}, yref="paper"),
-        _line(_r(z), 0, _r(z), _r(a), {"color": POINT, "dash": "dot", "width": 2}),
+        _line(_r(z), 0, _r(z), _r(a), {"color": POINT, "dash": "dot", "width": 2}, name="guide"),
     ]
     notes = []
     if act.name == "relu":
@@ -223,9 +266,6 @@ def _curve_spec(
     data = [
         {"name": "f", "type": "scatter", "mode": "lines", "x": cz, "y": ca,
          "line": {"color": POSITIVE, "width": 5 if big else 3}, "hoverinfo": "skip"},
-        {"name": "current", "type": "scatter", "mode": "markers", "x": [_r(z)], "y": [_r(a)],
-         "marker": {"size": 24 if big else 16, "color": POINT, "line": {"color": INK, "width": 2}},
-         "hovertemplate": "z = %{x:.4~f}<br>a = %{y:.4~f}<extra></extra>"},
     ]  # fmt: skip
     layout = {
         "height": 560 if big else 380,
@@ -238,7 +278,7 @@ def _curve_spec(
     return data, layout
 
 
-def contributions(f: Forward) -> go.Figure:
+def contributions(f: Forward) -> Chart:
     """Each term w_i·x_i and then b as a signed bar, stacked end to end so the last one ends at z."""
     labels = [f"w{sub(i)}x{sub(i)}" for i in range(1, f.n + 1)] + ["b", "z"]
     values = [float(t) for t in f.terms] + [float(f.b)]
@@ -270,12 +310,13 @@ def contributions(f: Forward) -> go.Figure:
         "yaxis": {"autorange": "reversed", "fixedrange": True},
         "bargap": 0.3,
     }  # fmt: skip
-    return _figure([bars], layout)
+    shares = ", ".join(f"{k} = {fmt(v)}" for k, v in zip(labels, values, strict=False))
+    return _figure([bars], layout, f"Each term's share of z: {shares}; they add up to z = {fmt(z)}.", "terms")
 
 
 def landscape_figure(
     f: Forward, i: int, j: int, lo: float = -10.0, hi: float = 10.0, steps: int = LANDSCAPE_STEPS
-) -> go.Figure:
+) -> Chart:
     """A heatmap of a over inputs x_i and x_j, the line where w·x + b = 0, and the current inputs marked.
 
     The grid is coarse (steps by steps values, sent on every slider move) and the browser smooths it.
@@ -308,7 +349,13 @@ def landscape_figure(
         "xaxis": _axis(f"input x{sub(i + 1)}", range=[lo, hi], showgrid=False),
         "yaxis": _axis(f"input x{sub(j + 1)}", range=[lo, hi], showgrid=False),
     }
-    return _figure(data, layout)
+    at = float(f.act(float(f.z), f.alpha))
+    label = (
+        f"Heatmap of a over x{sub(i + 1)} and x{sub(j + 1)} from {fmt(lo)} to {fmt(hi)}, the other inputs "
+        f"held; the current inputs x{sub(i + 1)} = {fmt(f.x[i])}, x{sub(j + 1)} = {fmt(f.x[j])} give "
+        f"a = {fmt(at)}" + ("; the dashed line is where z = 0." if wi or wj else "; z never crosses 0 here.")
+    )
+    return _figure(data, layout, label, "landscape")
 
 
 def _path(name: str, x: list, y: list, line: Spec | None) -> Spec:
@@ -323,7 +370,7 @@ def _path(name: str, x: list, y: list, line: Spec | None) -> Spec:
     }
 
 
-def sweep_figure(f: Forward, param: str, steps: int = 41) -> go.Figure:
+def sweep_figure(f: Forward, param: str, steps: int = 41) -> Chart:
     """The activation curve with Plotly animation frames: `param` (x_i, w_i or b) swept over -10 to 10.
 
     Each frame moves the current point to that value's (z, a) and says so in the title; the frames play
@@ -333,16 +380,20 @@ def sweep_figure(f: Forward, param: str, steps: int = 41) -> go.Figure:
     a = f.act.f(zs, f.alpha)
     span = curve_span(max(np.abs(zs).max(), abs(float(f.z))))  # wide enough for every frame's point
     data, layout = _curve_spec(f.act, f.alpha, float(f.z), float(f.a), False, span)
+    # The point is a trace here, so that the frames can move it.
+    data.append({"name": "current", "type": "scatter", "mode": "markers", "x": [_r(f.z)], "y": [_r(f.a)],
+                 "marker": {"size": 16, "color": POINT, "line": {"color": INK, "width": 2}},
+                 "hovertemplate": "z = %{x:.4~f}<br>a = %{y:.4~f}<extra></extra>"})  # fmt: skip
     # Keep the z = 0 line and the shaded off region; drop the guide to (z, a), which the frames leave behind.
-    shapes = [s for s in layout["shapes"] if s["type"] == "rect" or s["x0"] == s["x1"] == 0]
-    label = _math_label(param)
+    shapes = [s for s in layout["shapes"] if s.get("name") != "guide"]
+    what = _math_label(param)
     title = {"font": {"size": 18}}
     frames = [
         {
             "name": fmt(v),
             "data": [{"type": "scatter", "x": [_r(zv)], "y": [_r(av)]}],
             "traces": [1],
-            "layout": {"title": {**title, "text": f"{label} = {fmt(v)}:  z = {fmt(zv)},  a = {fmt(av)}"}},
+            "layout": {"title": {**title, "text": f"{what} = {fmt(v)}:  z = {fmt(zv)},  a = {fmt(av)}"}},
         }
         for v, zv, av in zip(values, zs, a, strict=True)
     ]
@@ -350,7 +401,7 @@ def sweep_figure(f: Forward, param: str, steps: int = 41) -> go.Figure:
     play = {"frame": {"duration": 150, "redraw": True}, "transition": {"duration": 0}, "fromcurrent": True}
     layout |= {
         "shapes": shapes,
-        "title": {**title, "text": f"Sweep {label} from -10 to 10"},
+        "title": {**title, "text": f"Sweep {what} from -10 to 10"},
         "margin": layout["margin"] | {"t": 50},
         "updatemenus": [{
             "type": "buttons", "x": 0, "y": -0.18, "xanchor": "left", "direction": "left",
@@ -362,14 +413,18 @@ def sweep_figure(f: Forward, param: str, steps: int = 41) -> go.Figure:
         }],
         "height": 460,
     }  # fmt: skip
-    return _figure(data, layout, frames=frames)
+    label = (
+        f"{f.act.label} curve with a sweep of {what} from -10 to 10: press Play to move the point; "
+        f"now z = {fmt(f.z)}, a = {fmt(f.a)}"
+    )
+    return _figure(data, layout, label, f"sweep-{param}", frames=frames)
 
 
 def _math_label(param: str) -> str:
     return param if param == "b" else f"{param[0]}{sub(int(param[1:]))}"
 
 
-def training_figure(t: Training) -> go.Figure:
+def training_figure(t: Training) -> Chart:
     """The loss over the steps (above) and each weight and the bias moving (below)."""
     steps = list(range(len(t.loss)))
     data: list[Spec] = [
@@ -393,4 +448,9 @@ def training_figure(t: Training) -> go.Figure:
         "yaxis": _axis("loss (a - y)²", domain=[0.58, 1]),
         "yaxis2": _axis("w and b", domain=[0, 0.45]),
     }
-    return _figure(data, layout)
+    last = ", ".join(f"w{sub(k + 1)} = {fmt(v)}" for k, v in enumerate(t.w[-1]))
+    label = (
+        f"Training over {len(t.loss) - 1} steps: the loss went from {fmt(t.loss[0])} to {fmt(t.loss[-1])}; "
+        f"now {last}, b = {fmt(t.b[-1])}."
+    )
+    return _figure(data, layout, label, "training")

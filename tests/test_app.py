@@ -1,6 +1,5 @@
 """The app through Streamlit's own AppTest: default view, sliders, links, junk links, reset."""
 
-import json
 from pathlib import Path
 
 import pytest
@@ -9,6 +8,8 @@ from streamlit.testing.v1 import AppTest
 from neuron_core.activations import ACTIVATIONS
 from neuron_core.state import ACTS, from_query, widget_values
 from neuron_core.trace import fmt
+from tests.charts import app_charts
+from tests.charts import point as chart_point
 
 APP = str(Path(__file__).resolve().parents[1] / "playground.py")
 
@@ -28,10 +29,8 @@ def shown(at: AppTest) -> tuple[str, str]:
 
 
 def point(at: AppTest) -> tuple[float, float]:
-    """The highlighted `current` point of the activation curve."""
-    (curve,) = [c for c in at.get("plotly_chart") if '"name":"current"' in c.proto.spec]
-    (t,) = [t for t in json.loads(curve.proto.spec)["data"] if t["name"] == "current"]
-    return t["x"][0], t["y"][0]
+    """The highlighted current point of the activation curve."""
+    return chart_point(app_charts(at)["curve"])
 
 
 def settings(at: AppTest) -> dict:
@@ -112,10 +111,10 @@ def test_a_junk_link_gives_notices_and_a_valid_view(query):
 def test_reset_returns_to_the_worked_example_with_every_view_off():
     views = {"grad": "true", "land": "true", "sweep": "b", "train": "true", "steps": "3", "y": "2"}
     at = run({"n": "2", "x1": "1", "b": "4", "act": "tanh", **views})
-    assert shown(at) != ("-1", "0") and len(at.get("plotly_chart")) == 6
+    assert shown(at) != ("-1", "0") and len(app_charts(at)) == 6
     next(b for b in at.button if b.label.startswith("↺ Reset")).click().run()
     assert shown(at) == ("-1", "0") and at.session_state["n"] == 3
     seed = widget_values(from_query({}).state)
     assert {k: at.session_state[k] for k in seed if k in at.session_state} == seed
     assert {"grad", "land", "sweep", "train", "y"} <= {k for k in seed if k in at.session_state}
-    assert len(at.get("plotly_chart")) == 3  # the diagram, the curve and the terms: the default view
+    assert list(app_charts(at)) == ["diagram", "curve", "terms"]  # the default view

@@ -1,6 +1,5 @@
 """The classroom features through AppTest: quiz links, presenter mode, the sentence, the downloads."""
 
-import json
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -8,6 +7,7 @@ from streamlit.testing.v1 import AppTest
 from neuron_core import figures
 from neuron_core.quiz import exercise, solve
 from neuron_core.trace import fmt, trace_lines
+from tests.charts import app_charts
 
 APP = str(Path(__file__).resolve().parents[1] / "playground.py")
 
@@ -32,7 +32,7 @@ def answer_shown(at: AppTest) -> bool:
     return bool(
         at.metric
         or at.code
-        or at.get("plotly_chart")
+        or app_charts(at)
         or any(worked in el.value for el in at.latex)
         or any("worked solution" in el.value for el in at.subheader)
     )
@@ -80,8 +80,8 @@ def test_presenter_mode_shows_the_essentials_in_large_type():
     at = run({"present": "true"})
     assert at.toggle(key="present").value is True
     assert at.title[0].value == "z = -1   →   a = 0"
-    charts = at.get("plotly_chart")
-    assert len(charts) == 2 and '"size":21' in charts[0].proto.spec
+    charts = app_charts(at)
+    assert list(charts) == ["diagram", "curve"] and charts["diagram"]["layout"]["font"]["size"] == 21
     assert not at.code and not at.latex and not at.metric
     assert at.slider(key="b")  # the controls are still there
     at.slider(key="b").set_value(-3.0).run()
@@ -91,24 +91,23 @@ def test_presenter_mode_shows_the_essentials_in_large_type():
 def test_the_playground_says_what_happened_in_one_sentence():
     at = run({})
     assert "**z = -1 is negative, so ReLU outputs 0.**" in [m.value for m in at.markdown]
-    terms = json.loads(at.get("plotly_chart")[2].proto.spec)["data"][0]  # the contributions chart
+    terms = app_charts(at)["terms"]["data"][0]  # the contributions chart
     assert terms["y"] == ["w₁x₁", "w₂x₂", "w₃x₃", "b", "z"]
     labels = [d.proto.label for d in at.get("download_button")]
     assert labels == ["Download as a Python script", "Download the state as JSON"]
 
 
-def test_charts_keep_plotlys_own_png_download():
-    at = run({})
-    for chart in at.get("plotly_chart"):
-        assert "displayModeBar" not in chart.proto.config and "toImage" not in chart.proto.config
-
-
-def test_every_chart_is_drawn_as_built_without_streamlits_theme():
+def test_every_chart_goes_through_the_one_chart_element_as_built():
     at = run({"grad": "true", "land": "true", "train": "true", "sweep": "b"})
-    charts = at.get("plotly_chart")
-    assert len(charts) == 6  # diagram, curve, sweep, landscape, training, terms
-    assert [c.proto.theme for c in charts] == [""] * 6
-    assert all(json.loads(c.proto.spec)["layout"]["font"]["family"] == figures.FONT for c in charts)
+    assert not at.get("plotly_chart")
+    elements = at.get("bidi_component")
+    assert {e.proto.component_name for e in elements} == {"neuron_chart"}
+    charts = app_charts(at)
+    assert list(charts) == ["diagram", "curve", "sweep_chart", "landscape", "training", "terms"]
+    assert all(c["layout"]["font"]["family"] == figures.FONT for c in charts.values())
+    # Each has a sentence for screen readers and a file name for Plotly's PNG button.
+    assert all(c["label"] and c["name"] for c in charts.values())
+    assert len({c["name"] for c in charts.values()}) == 6
 
 
 def test_show_gradients_explains_a_dead_relu_and_annotates_the_diagram():
@@ -117,9 +116,7 @@ def test_show_gradients_explains_a_dead_relu_and_annotates_the_diagram():
     (warning,) = at.warning
     assert "dead" in warning.value and "cannot learn" in warning.value
     assert r"\frac{\partial a}{\partial w} = (0, 0, 0)" in at.latex[0].value
-    assert (
-        "∂a/∂w₁ = 0" in json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]["annotations"][0]["text"]
-    )
+    assert "∂a/∂w₁ = 0" in app_charts(at)["diagram"]["layout"]["annotations"][0]["text"]
     at.slider(key="b").set_value(-3.0).run()
     assert not at.warning and "f'(z) = 1" in at.info[0].value
     assert r"\frac{\partial a}{\partial w} = (2, 1, 3)" in at.latex[0].value

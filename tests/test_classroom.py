@@ -15,6 +15,7 @@ from neuron_core.export import script, state_json
 from neuron_core.figures import NEGATIVE, POSITIVE, contributions
 from neuron_core.quiz import exercise, mark, solve
 from neuron_core.trace import by_hand, explain, trace_lines
+from tests.charts import plotly
 
 SEED = forward([2, 1, 3], [1, -1, 1], -5)
 
@@ -68,7 +69,7 @@ def test_by_hand_is_the_augmented_row_times_the_column_with_a_one():
 
 
 def test_contributions_add_up_to_z_in_the_diagrams_colours():
-    fig = contributions(SEED)
+    fig = plotly(contributions(SEED))
     (bars,) = fig.data
     assert list(bars.y) == ["w₁x₁", "w₂x₂", "w₃x₃", "b", "z"]
     ends = np.add(bars.base, bars.x)

@@ -1,4 +1,4 @@
-"""The figures' data: the current point, the visible range, the curve's points, the edges."""
+"""The figures' data: the current point, the visible range, the curve's points, the edges, the labels."""
 
 import numpy as np
 import pytest
@@ -18,7 +18,9 @@ from neuron_core.figures import (
     training_figure,
 )
 from neuron_core.neuron import forward, gradients
+from neuron_core.trace import fmt
 from neuron_core.train import train
+from tests.charts import plotly, point
 
 
 def trace(fig, name):
@@ -30,17 +32,16 @@ def trace(fig, name):
 def test_current_point_sits_at_z_a_to_six_decimals(name):
     f = forward([0.3, 1.7], [1.1, -0.7], 0.05, name)
     z, a = float(f.z), float(f.a)
-    fig = activation_curve(f.act, f.alpha, z, a)
-    current = trace(fig, "current")
-    assert (current.x, current.y) == ((round(z, 6),), (round(a, 6),))
-    assert abs(current.x[0] - z) <= 5e-7 and abs(current.y[0] - a) <= 5e-7
+    pz, pa = point(activation_curve(f.act, f.alpha, z, a))
+    assert (pz, pa) == (round(z, 6), round(a, 6))
+    assert abs(pz - z) <= 5e-7 and abs(pa - a) <= 5e-7
 
 
 @given(st.floats(-800, 800), st.sampled_from(list(ACTIVATIONS)))
 def test_the_visible_range_always_includes_the_point(z, name):
     act = ACTIVATIONS[name]
     a = float(act(z))
-    fig = activation_curve(act, 0.01, z, a)
+    fig = plotly(activation_curve(act, 0.01, z, a))
     x0, x1 = fig.layout.xaxis.range
     y0, y1 = fig.layout.yaxis.range
     assert x0 < z < x1 and y0 < a < y1
@@ -64,41 +65,39 @@ def test_smooth_curves_use_a_modest_number_of_points_that_lie_on_f():
 
 
 def test_relu_marks_z_0_and_shades_where_the_neuron_is_off():
-    fig = activation_curve(ACTIVATIONS["relu"], 0.0, -1.0, 0.0)
+    fig = plotly(activation_curve(ACTIVATIONS["relu"], 0.0, -1.0, 0.0))
     rects = [s for s in fig.layout.shapes if s.type == "rect"]
     assert len(rects) == 1 and (rects[0].x0, rects[0].x1) == (-6.0, 0)
     assert any(s.type == "line" and s.x0 == s.x1 == 0 for s in fig.layout.shapes)
-    other = activation_curve(ACTIVATIONS["sigmoid"], 0.0, -1.0, 0.27)
+    other = plotly(activation_curve(ACTIVATIONS["sigmoid"], 0.0, -1.0, 0.27))
     assert not [s for s in other.layout.shapes if s.type == "rect"]
 
 
 def test_the_diagram_shows_every_value_and_each_weight_sign_twice():
     f = forward([2, 1, 3], [1, -1, 1], -5)
-    fig = neuron_diagram(f)
-    nodes = trace(fig, "nodes")
-    assert list(nodes.text) == ["2", "1", "3", "1", "Σ", "ReLU", "0"]
-    assert "z = -1" in trace(fig, "names").text
+    fig = plotly(neuron_diagram(f))
+    assert list(trace(fig, "nodes").text) == ["", "", "", "1", "Σ", "ReLU", ""]
+    notes = {kind: [a.text for a in fig.layout.annotations if a.name == kind] for kind in ("value", "z")}
+    assert notes == {"value": ["2", "1", "3", "0"], "z": ["z = -1"]}  # x1, x2, x3, then a
     edges = [s for s in fig.layout.shapes if s.type == "line"][:4]  # w1, w2, w3, then b
     assert [(e.line.color, e.line.dash) for e in edges] == [
         (POSITIVE, "solid"), (NEGATIVE, "dash"), (POSITIVE, "solid"), (NEGATIVE, "dash"),
     ]  # fmt: skip
     assert edges[3].line.width > edges[0].line.width  # |b| = 5 is drawn wider than |w1| = 1
-    labels = [note.text for note in fig.layout.annotations]
+    labels = [note.text for note in fig.layout.annotations if note.name == "edge"]
     assert labels == ["w₁ = 1", "w₂ = -1", "w₃ = 1", "b = -5"]
 
 
 @pytest.mark.parametrize("n", [1, 8])
 def test_the_diagram_draws_one_input_node_and_edge_per_input(n):
-    fig = neuron_diagram(forward([1.0] * n, [0.5] * n, 0))
+    fig = plotly(neuron_diagram(forward([1.0] * n, [0.5] * n, 0)))
     assert len(trace(fig, "nodes").x) == n + 4
-    assert len(fig.layout.annotations) == n + 1
+    assert len([a for a in fig.layout.annotations if a.name == "edge"]) == n + 1
 
 
 @pytest.mark.parametrize("name", list(ACTIVATIONS))
 def test_every_figure_is_valid_plotly(name):
     """The builders skip Plotly's validation for speed, so check their specs against its schema here."""
-    import plotly.graph_objects as go
-
     f = forward([2, 1, 3], [1, -1, 1], -5, name)
     every = (
         neuron_diagram(f),
@@ -109,5 +108,37 @@ def test_every_figure_is_valid_plotly(name):
         sweep_figure(f, "w2"),
         training_figure(train(f, 1.0, 0.05, 3)),
     )
-    for fig in every:
-        go.Figure(fig.to_dict())  # raises ValueError on any unknown or invalid property
+    for chart in every:
+        plotly(chart)  # raises ValueError on any unknown or invalid property
+        assert "template" not in chart["layout"]  # Plotly.js's own defaults; every colour is set here
+
+
+def test_a_slider_move_changes_the_charts_layout_but_not_their_traces():
+    """What moves with a slider is a shape or an annotation: Plotly.react then redraws only those."""
+    before, after = forward([2, 1, 3], [1, -1, 1], -5), forward([2, 1.5, 3], [1, -1, 1], -3)
+    for build in (
+        lambda f: neuron_diagram(f),
+        lambda f: activation_curve(f.act, f.alpha, float(f.z), float(f.a)),
+    ):
+        old, new = build(before), build(after)
+        assert old["data"] == new["data"] and old["layout"]["datarevision"] == new["layout"]["datarevision"]
+        assert old["layout"] != new["layout"] and old["label"] != new["label"]
+    # The data revision follows the traces: another activation draws another curve.
+    tanh = forward([2, 1, 3], [1, -1, 1], -5, "tanh")
+    curves = [activation_curve(f.act, f.alpha, float(f.z), float(f.a)) for f in (before, tanh)]
+    assert curves[0]["layout"]["datarevision"] != curves[1]["layout"]["datarevision"]
+
+
+@pytest.mark.parametrize("name", list(ACTIVATIONS))
+def test_each_chart_says_in_one_sentence_what_it_shows_now(name):
+    f = forward([2, 1, 3], [1, -1, 1], -5, name)
+    z, a = fmt(f.z), fmt(f.a)
+    label = f.act.label
+    assert activation_curve(f.act, f.alpha, float(f.z), float(f.a))["label"] == (
+        f"{label} curve; the current point is z = {z}, a = {a}"
+    )
+    assert neuron_diagram(f)["label"].endswith(f"z = {z}, a = {label}(z) = {a}.")
+    assert contributions(f)["label"].endswith(f"they add up to z = {z}.")
+    assert sweep_figure(f, "b")["label"].endswith(f"now z = {z}, a = {a}")
+    assert "x₁ = 2, x₃ = 3" in landscape_figure(f, 0, 2)["label"]
+    assert training_figure(train(f, 1.0, 0.05, 3))["label"].startswith("Training over 3 steps")

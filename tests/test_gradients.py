@@ -66,14 +66,15 @@ def test_the_diagram_annotates_each_edge_with_its_gradient():
     from neuron_core.figures import neuron_diagram
 
     f = forward(X, W, B)
-    labels = [a.text for a in neuron_diagram(f, grads=gradients(f)).layout.annotations]
+    notes = neuron_diagram(f, grads=gradients(f))["layout"]["annotations"]
+    labels = [a["text"] for a in notes if a["name"] == "edge"]
     assert labels == [
         "w₁ = 1<br>∂a/∂w₁ = 2",
         "w₂ = -1<br>∂a/∂w₂ = 1",
         "w₃ = 1<br>∂a/∂w₃ = 3",
         "b = -3<br>∂a/∂b = 1",
     ]
-    assert neuron_diagram(f).layout.annotations[0].text == "w₁ = 1"
+    assert neuron_diagram(f)["layout"]["annotations"][0]["text"] == "w₁ = 1"
 
 
 def test_the_explanations_say_when_and_why_a_neuron_is_dead():

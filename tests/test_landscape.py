@@ -1,6 +1,5 @@
 """The two-input landscape: a over a grid in one vectorised pass, the z = 0 line, the current point."""
 
-import json
 from pathlib import Path
 
 import numpy as np
@@ -11,6 +10,7 @@ from neuron_core.activations import ACTIVATIONS
 from neuron_core.figures import LANDSCAPE_STEPS, landscape_figure
 from neuron_core.neuron import forward, landscape
 from neuron_core.state import State, from_query, to_query
+from tests.charts import app_charts, plotly
 
 APP = str(Path(__file__).resolve().parents[1] / "playground.py")
 SEED = forward([2, 1, 3], [1, -1, 1], -5)
@@ -26,7 +26,7 @@ def test_every_grid_point_is_the_forward_pass_there(act):
 
 
 def test_the_figure_marks_the_current_inputs_and_the_z_0_line():
-    fig = landscape_figure(SEED, 0, 1)
+    fig = plotly(landscape_figure(SEED, 0, 1))
     names = [t.name for t in fig.data]
     assert names == ["a", "z = 0", "current"]
     current = fig.data[2]
@@ -37,7 +37,7 @@ def test_the_figure_marks_the_current_inputs_and_the_z_0_line():
 
 
 def test_the_heatmap_is_the_landscape_grid_placed_by_its_first_value_and_step():
-    heat = landscape_figure(SEED, 0, 2).data[0]
+    heat = plotly(landscape_figure(SEED, 0, 2)).data[0]
     xi, xj, a = landscape(SEED, 0, 2, steps=LANDSCAPE_STEPS)
     np.testing.assert_allclose(heat.x0 + heat.dx * np.arange(LANDSCAPE_STEPS), xi)
     np.testing.assert_allclose(heat.y0 + heat.dy * np.arange(LANDSCAPE_STEPS), xj)
@@ -47,7 +47,7 @@ def test_the_heatmap_is_the_landscape_grid_placed_by_its_first_value_and_step():
 
 def test_a_vertical_z_0_line_when_the_upward_weight_is_zero():
     f = forward([2, 1], [2, 0], -1)
-    line = landscape_figure(f, 0, 1).data[1]
+    line = plotly(landscape_figure(f, 0, 1)).data[1]
     assert line.x == (0.5, 0.5)
 
 
@@ -67,9 +67,9 @@ def test_the_landscape_in_the_app():
     at.query_params.update({"land": "true", "i": "1", "j": "3"})
     at.run()
     assert not at.exception
-    charts = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
-    (heat,) = [c for c in charts if c["data"][0]["type"] == "heatmap"]
+    heat = app_charts(at)["landscape"]
+    assert heat["data"][0]["type"] == "heatmap"
     assert heat["data"][2]["x"] == [2.0] and heat["data"][2]["y"] == [3.0]
     at.slider(key="x1").set_value(-4.0).run()
-    (heat,) = [json.loads(c.proto.spec) for c in at.get("plotly_chart") if '"heatmap"' in c.proto.spec]
+    heat = app_charts(at)["landscape"]
     assert heat["data"][2]["x"] == [-4.0]

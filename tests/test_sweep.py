@@ -1,6 +1,5 @@
 """Sweeps: z as one parameter runs from -10 to 10, and the animation frames that show it."""
 
-import json
 from pathlib import Path
 
 import numpy as np
@@ -10,6 +9,7 @@ from streamlit.testing.v1 import AppTest
 from neuron_core.figures import sweep_figure
 from neuron_core.neuron import forward, sweep
 from neuron_core.state import State, from_query, to_query
+from tests.charts import app_charts, plotly
 
 APP = str(Path(__file__).resolve().parents[1] / "playground.py")
 X, W, B = [2.0, 1.0, 3.0], [1.0, -1.0, 1.0], -5.0
@@ -34,7 +34,7 @@ def test_an_unknown_parameter_is_refused():
 
 
 def test_the_frames_move_the_current_point_along_the_curve():
-    fig = sweep_figure(SEED, "b")
+    fig = plotly(sweep_figure(SEED, "b"))
     assert len(fig.frames) == 41
     first, last = fig.frames[0], fig.frames[-1]
     assert first.traces == (1,) and first.data[0].x == (-6.0,) and first.data[0].y == (0.0,)
@@ -58,7 +58,7 @@ def test_the_sweep_in_the_app():
     at.query_params.update({"sweep": "x1"})
     at.run()
     assert not at.exception and at.selectbox(key="sweep").value == "x1"
-    (spec,) = [json.loads(c.proto.spec) for c in at.get("plotly_chart") if '"frames"' in c.proto.spec]
+    spec = app_charts(at)["sweep_chart"]
     assert len(spec["frames"]) == 41
 
 

@@ -1,6 +1,5 @@
 """One-example training: gradient descent on (a - y)², replayable from the link, honest about a dead ReLU."""
 
-import json
 from pathlib import Path
 
 import numpy as np
@@ -11,6 +10,7 @@ from neuron_core.figures import training_figure
 from neuron_core.neuron import forward
 from neuron_core.state import State, from_query, to_query
 from neuron_core.train import train
+from tests.charts import app_charts, plotly
 
 APP = str(Path(__file__).resolve().parents[1] / "playground.py")
 X, W = np.array([2.0, 1.0, 3.0]), np.array([1.0, -1.0, 1.0])
@@ -42,7 +42,7 @@ def test_a_dead_relu_does_not_learn_and_says_so():
 
 
 def test_the_figure_shows_the_loss_and_each_weight():
-    fig = training_figure(train(forward(X, W, -3.0), 3.0, 0.01, 5))
+    fig = plotly(training_figure(train(forward(X, W, -3.0), 3.0, 0.01, 5)))
     assert [d.name for d in fig.data] == ["loss", "w₁", "w₂", "w₃", "b"]
     assert len(fig.data[0].y) == 6
 
@@ -59,7 +59,7 @@ def test_training_in_the_app_steps_and_replays():
     assert not at.exception and at.number_input(key="steps").value == 2
     next(b for b in at.button if b.label == "Take one step").click().run()
     assert at.number_input(key="steps").value == 3
-    spec = next(json.loads(c.proto.spec) for c in at.get("plotly_chart") if '"loss"' in c.proto.spec)
+    spec = app_charts(at)["training"]
     assert len(spec["data"][0]["y"]) == 4
     expected = train(forward(X, W, -3.0), 3.0, 0.01, 3)
     assert f"loss = {round(float(expected.loss[-1]), 4):g}" in " ".join(m.value for m in at.markdown)

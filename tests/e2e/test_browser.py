@@ -21,27 +21,24 @@ def expect_numbers(page: Page, z: str, a: str) -> None:
     expect(metrics.nth(1)).to_have_text(a, timeout=TIMEOUT)
 
 
+# The activation curve's highlighted point, read from the layout Plotly drew: [z, a], or null.
+POINT_JS = """() => {
+    const plot = document.querySelector('.st-key-curve .js-plotly-plot');
+    const s = ((plot && plot.layout && plot.layout.shapes) || []).find(s => s.name === 'current');
+    return s ? [s.xanchor, s.yanchor] : null;
+}"""
+
+
 def current_point(page: Page) -> tuple[float, float]:
-    """The `current` trace of the activation curve, read from Plotly's own data in the page."""
-    return tuple(
-        page.evaluate(
-            """() => {
-                for (const plot of document.querySelectorAll('.js-plotly-plot')) {
-                    const t = (plot.data || []).find(t => t.name === 'current');
-                    if (t) return [t.x[0], t.y[0]];
-                }
-                return null;
-            }"""
-        )
-    )
+    """The current point of the activation curve, read from Plotly's own layout in the page."""
+    return tuple(page.evaluate(POINT_JS))
 
 
 def expect_point(page: Page, z: float, a: float) -> None:
     """The curve's current point is at (z, a), to the 6 decimals the figure carries."""
     page.wait_for_function(
-        """([z, a]) => [...document.querySelectorAll('.js-plotly-plot')].some(p =>
-               (p.data || []).some(t => t.name === 'current' && Math.abs(t.x[0] - z) < 6e-7
-                                        && Math.abs(t.y[0] - a) < 6e-7))""",
+        f"""([z, a]) => {{ const p = ({POINT_JS})();
+                          return p && Math.abs(p[0] - z) < 6e-7 && Math.abs(p[1] - a) < 6e-7; }}""",
         arg=[z, a],
         timeout=TIMEOUT,
     )
