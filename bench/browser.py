@@ -24,8 +24,10 @@ RENDERED = {
         const p = document.querySelector('.st-key-curve .js-plotly-plot');
         if (!p || !p._fullLayout || !p.layout.shapes) return false;
         const i = p.layout.shapes.findIndex(s => s.name === 'current');
+        // Cheap first (no layout forced on every DOM change): has Plotly been handed this z yet?
+        if (i < 0 || Math.abs(p.layout.shapes[i].xanchor - z) > 1e-9) return false;
         const drawn = p.querySelector(`.shapelayer path[data-index="${i}"]`);
-        if (i < 0 || !drawn) return false;
+        if (!drawn) return false;
         const r = drawn.getBoundingClientRect(), svg = p.querySelector('.main-svg').getBoundingClientRect();
         const xa = p._fullLayout.xaxis;
         return Math.abs((r.left + r.right) / 2 - (svg.left + xa._offset + xa.l2p(z))) < 1;

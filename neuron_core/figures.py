@@ -1,7 +1,8 @@
 """Pure Plotly figure builders: numbers in, chart out. Nothing here reads app state.
 
 A chart is a plain Plotly figure spec (`data`, `layout`, maybe `frames`) plus `label`, one sentence
-that says what it shows now (the chart's accessible name), and `name`, the file name of its PNG.
+that says what it shows now (the chart's accessible name), `name`, the file name of its PNG, and on
+the activation curve `first`, which the browser draws before the others.
 The page keeps each chart mounted and hands every new spec to `Plotly.react`, which redraws only what
 changed. So the specs are shaped for cheap updates: what moves with a slider (the current point, the
 values) is a shape or an annotation, the traces change only when the curve itself does, and
@@ -229,7 +230,8 @@ def activation_curve(
          "fillcolor": POINT, "line": {"color": INK, "width": 2}}
     )  # fmt: skip
     label = f"{act.label} curve; the current point is z = {fmt(z)}, a = {fmt(a)}"
-    return _figure(data, layout, label, "activation-curve", big)
+    # Drawn before the other charts after a slider move: its point is what the student watches.
+    return _figure(data, layout, label, "activation-curve", big) | {"first": True}
 
 
 def _curve_spec(

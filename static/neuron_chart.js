@@ -11,7 +11,9 @@ const PLOTLY_SRC = new URL("plotly-4.1.1.min.js", import.meta.url).href;
 const CONFIG = { displaylogo: false, modeBarButtons: [["toImage"]] };
 
 let plotlyLoaded = null;
-const charts = new WeakMap(); // chart div -> { next, busy, width, observer }
+const charts = new WeakMap(); // chart div -> { div, next, resize, width, observer }
+const waiting = []; // charts with a figure or a resize to draw
+let drawing = false;
 
 /** Load plotly.js once per page, with a script element pointing at the app's own copy. */
 function loadPlotly() {
@@ -28,22 +30,48 @@ function loadPlotly() {
   return plotlyLoaded;
 }
 
-/** Draw the newest figure; one that arrives while Plotly is busy waits, and only the newest is drawn. */
-async function drawLatest(div, chart) {
-  chart.busy = true;
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** Queue a chart for drawing; the queue starts after the current task, once every chart has queued. */
+function schedule(chart) {
+  if (!waiting.includes(chart)) waiting.push(chart);
+  if (!drawing) {
+    drawing = true;
+    nextTask().then(drawWaiting);
+  }
+}
+
+/**
+ * Draw the waiting charts one per task, so the browser can paint between them: the chart marked
+ * `first` (the activation curve, whose point the student watches) first, then in order of arrival.
+ * Only a chart's newest figure is drawn; one that arrives meanwhile queues the chart again.
+ */
+async function drawWaiting() {
   try {
     const Plotly = await loadPlotly();
-    while (chart.next) {
-      const { data, layout, frames, name } = chart.next;
+    while (waiting.length) {
+      const i = Math.max(0, waiting.findIndex((c) => c.next?.first));
+      const chart = waiting.splice(i, 1)[0];
+      const { div, next } = chart;
       chart.next = null;
-      const config = { ...CONFIG, toImageButtonOptions: { filename: name } };
-      await Plotly.react(div, { data, layout, frames, config });
-      div.nextSibling.textContent = "";
+      if (next) {
+        const { data, layout, frames, name } = next;
+        const config = { ...CONFIG, toImageButtonOptions: { filename: name } };
+        await Plotly.react(div, { data, layout, frames, config });
+        if (div.nextSibling.textContent) div.nextSibling.textContent = "";
+      } else if (chart.resize && div.data) {
+        await Plotly.Plots.resize(div);
+      }
+      chart.resize = false;
+      await nextTask();
     }
   } catch (err) {
-    div.nextSibling.textContent = `This chart could not be drawn: ${err.message}`;
+    for (const chart of waiting.splice(0)) {
+      chart.div.nextSibling.textContent = `This chart could not be drawn: ${err.message}`;
+    }
   } finally {
-    chart.busy = false;
+    drawing = false;
+    if (waiting.length) schedule(waiting[0]);
   }
 }
 
@@ -56,11 +84,14 @@ export default function neuronChart({ data, parentElement }) {
     div.setAttribute("role", "img"); // read as one picture with its description, not as tick labels
     const error = document.createElement("p"); // error text, only ever set through textContent
     parentElement.append(div, error);
-    chart = { next: null, busy: false, width: 0 };
+    chart = { div, next: null, resize: false, width: 0 };
     // Follow the container's width (a phone turned, a window resized, the sidebar opened).
     chart.observer = new ResizeObserver(([entry]) => {
       const width = Math.round(entry.contentRect.width);
-      if (width !== chart.width && div.data && !chart.busy) window.Plotly.Plots.resize(div);
+      if (width !== chart.width && chart.width) {
+        chart.resize = true;
+        schedule(chart);
+      }
       chart.width = width;
     });
     chart.observer.observe(parentElement);
@@ -68,7 +99,7 @@ export default function neuronChart({ data, parentElement }) {
   }
   div.setAttribute("aria-label", data.label);
   chart.next = data;
-  if (!chart.busy) drawLatest(div, chart);
+  schedule(chart);
   // Streamlit keeps the last cleanup and runs it when the element leaves the page; an older call's
   // cleanup can run while the chart is still shown, so only a detached chart is taken down.
   return () => {

@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from neuron_core.figures import Chart
 
-EXTRA = ("label", "name")  # what a chart carries beside Plotly's own figure keys
+EXTRA = ("label", "name", "first")  # what a chart carries beside Plotly's own figure keys
 
 
 def app_charts(at: AppTest) -> dict[str, Chart]:
