@@ -78,7 +78,7 @@ chart_element = st.components.v2.component("neuron_chart", js=element.loader(), 
 
 def draw(chart: figures.Chart, key: str, width: int | str = "stretch") -> None:
     """Show a chart as figures.py built it, in the chart element under `key`."""
-    chart_element(key=key, data=chart, width=width)
+    chart_element(key=key, data=element.payload(chart), width=width)
 
 
 def charts(f, big: bool = False, grads=None) -> None:

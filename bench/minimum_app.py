@@ -17,6 +17,7 @@ v = {k: st.sidebar.slider(k, -10.0, 10.0, d, 0.1, key=k, bind="query-params") fo
 f = forward((v["x1"], v["x2"], v["x3"]), (v["w1"], v["w2"], v["w3"]), v["b"], "relu")
 left, right = st.columns(2)
 with left:
-    chart_element(key="diagram", data=figures.neuron_diagram(f))
+    chart_element(key="diagram", data=element.payload(figures.neuron_diagram(f)))
 with right:
-    chart_element(key="curve", data=figures.activation_curve(f.act, f.alpha, float(f.z), float(f.a)))
+    curve = figures.activation_curve(f.act, f.alpha, float(f.z), float(f.a))
+    chart_element(key="curve", data=element.payload(curve))

@@ -26,12 +26,12 @@ from neuron_core.train import Training
 # Okabe-Ito colours, safe for colour-blind eyes; the sign is also shown by the dash.
 POSITIVE = "#0072B2"
 NEGATIVE = "#D55E00"
-ZERO = "#999999"
+ZERO = "#999"
 POINT = "#CC79A7"
 NODE = "#F2F2F2"
-INK = "#222222"
+INK = "#222"
 SHADE = "#E5E5E5"
-MUTED = "#555555"
+MUTED = "#555"
 FONT = '"Source Sans", sans-serif'
 
 _SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
@@ -75,25 +75,27 @@ def _figure(
     # would validate every property on every slider move, about five times the cost).
     base = {
         "datarevision": revision(data),
-        "showlegend": False,
         "dragmode": False,
         # The page's own typeface: the app draws charts without Streamlit's theme (see playground.draw).
         "font": {"family": FONT, "size": 21 if big else 15, "color": INK},
         "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
     }
+    if len(data) > 1:  # Plotly shows a legend for two traces or more; every name is on the chart itself
+        base["showlegend"] = False
     chart = {"data": data, "layout": base | layout, "label": label, "name": name}
     return chart | ({"frames": frames} if frames else {})
 
 
 def _axis(title: str, big: bool = False, **kw: Any) -> Spec:
     """An axis in the page's style: fixed (no zoom), a light grid, muted ticks; larger in presenter mode."""
-    size, color = (20, INK) if big else (13, MUTED)
+    # `color` colours the ticks and the title at once; the title takes the chart's font size.
     return {
         "fixedrange": True,
+        "color": INK if big else MUTED,
         "gridcolor": "#E0E0E0",
         "zeroline": False,
-        "tickfont": {"size": size, "color": color},
-        "title": {"text": title, "font": {"size": size + 2, "color": color}},
+        "tickfont": {"size": 20 if big else 13},
+        "title": {"text": title},
         **kw,
     }
 
@@ -120,8 +122,8 @@ def neuron_diagram(f: Forward, big: bool = False, grads: Gradients | None = None
     """The neuron: inputs x_i, weighted edges w_i, the bias b, Σ showing z, the activation, output a.
 
     With `grads`, each edge's label also gives the gradient of a with respect to its weight (or b).
-    The traces hold what changes only with n and the activation (the nodes and their names); every
-    value is an annotation and every edge a shape, so a slider move redraws only those.
+    The edges are shapes and their labels annotations; the values sit in the nodes' text, which keeps
+    every slider move a few hundred bytes smaller than one annotation per value would.
     """
     n = f.n
     ys = np.linspace((n - 1) / 2, -(n - 1) / 2, n).tolist()
@@ -137,13 +139,9 @@ def neuron_diagram(f: Forward, big: bool = False, grads: Gradients | None = None
         text = f"{name} = {fmt(v)}" + ("" if g is None else f"<br>∂a/∂{name} = {fmt(g)}")
         shapes.append(_line(0.0, y, sx, 0.0, edge_style(v), layer="below"))
         # The label sits 40% of the way along, where the fanned-in edges are still apart.
-        notes.append(_note(0.4 * sx, 0.6 * y, text, name="edge", bgcolor="rgba(255,255,255,0.9)",
+        notes.append(_note(0.4 * sx, 0.6 * y, text, bgcolor="rgba(255,255,255,0.9)",
                            font={"color": edge_style(v)["color"], "size": size}))  # fmt: skip
     shapes.append(_line(sx, 0, ox, 0, {"color": INK, "width": 2}, layer="below"))
-    # The values inside the input nodes and the output node, and z under Σ.
-    notes += [_note(0.0, y, fmt(v), name="value") for v, y in zip(f.x, ys, strict=True)]
-    notes.append(_note(ox, 0.0, fmt(f.a), name="value"))
-    notes.append(_note(sx, -0.55, f"z = {fmt(f.z)}", name="z", yanchor="top"))
 
     nodes = {
         "name": "nodes",
@@ -151,38 +149,35 @@ def neuron_diagram(f: Forward, big: bool = False, grads: Gradients | None = None
         "mode": "markers+text",
         "x": [0.0] * (n + 1) + [sx, ax, ox],
         "y": [*ys, yb, 0.0, 0.0, 0.0],
-        "text": [""] * n + ["1", "Σ", f.act.label, ""],
+        "text": [fmt(v) for v in f.x] + ["1", "Σ", f.act.label, fmt(f.a)],
         "marker": {
             "size": [round(k * (1.2 if big else 1)) for k in [48] * n + [40, 56, 70, 56]],
             "symbol": ["circle"] * n + ["square", "circle", "square", "circle"],
             "color": NODE,
-            "opacity": 1,
+            "opacity": 1,  # sizes given per node make a "bubble" trace, which Plotly draws at 0.7
             "line": {"color": INK, "width": 2},
         },
-        "hoverinfo": "skip",
     }
     names = {
         "name": "names",
         "type": "scatter",
         "mode": "text",
-        "x": [-0.45] * (n + 1) + [ox],
-        "y": [*ys, yb, -0.55],
-        "text": [f"x{sub(i)}" for i in range(1, n + 1)] + ["bias", "a"],
-        "textposition": ["middle left"] * (n + 1) + ["bottom center"],
-        "hoverinfo": "skip",
+        "x": [-0.45] * (n + 1) + [sx, ox],
+        "y": [*ys, yb, -0.55, -0.55],
+        "text": [f"x{sub(i)}" for i in range(1, n + 1)] + ["bias", f"z = {fmt(f.z)}", "a"],
+        "textposition": ["middle left"] * (n + 1) + ["bottom center"] * 2,
     }
     layout = {
+        "hovermode": False,  # nothing to hover: every value is written on the diagram
         "height": round((140 + 62 * (n + 1)) * (1.4 if big else 1)),
         "shapes": shapes,
         "annotations": notes,
         "xaxis": {"visible": False, "range": [-1.3, 5.4], "fixedrange": True},
         "yaxis": {"visible": False, "range": [yb - 0.9, ys[0] + 0.6], "fixedrange": True},
     }
-    inputs = ", ".join(f"x{sub(i)} = {fmt(v)}" for i, v in enumerate(f.x, 1))
-    weights = ", ".join(f"w{sub(i)} = {fmt(v)}" for i, v in enumerate(f.w, 1))
     label = (
-        f"The neuron: inputs {inputs}; weights {weights}; bias b = {fmt(f.b)}; "
-        f"z = {fmt(f.z)}, a = {f.act.label}(z) = {fmt(f.a)}."
+        f"The neuron: inputs x = ({', '.join(map(fmt, f.x))}), weights w = ({', '.join(map(fmt, f.w))}), "
+        f"bias b = {fmt(f.b)}; z = {fmt(f.z)}, a = {f.act.label}(z) = {fmt(f.a)}."
     )
     return _figure([nodes, names], layout, label, "neuron-diagram", big)
 
@@ -267,9 +262,10 @@ def _curve_spec(
         )
     data = [
         {"name": "f", "type": "scatter", "mode": "lines", "x": cz, "y": ca,
-         "line": {"color": POSITIVE, "width": 5 if big else 3}, "hoverinfo": "skip"},
+         "line": {"color": POSITIVE, "width": 5 if big else 3}},
     ]  # fmt: skip
     layout = {
+        "hovermode": False,  # nothing to hover: z and a are written above the chart
         "height": 560 if big else 380,
         "margin": _room(big),
         "shapes": shapes,
@@ -300,12 +296,12 @@ def contributions(f: Forward) -> Chart:
         "marker": {
             "color": [edge_style(v)["color"] for v in values] + [INK],
             # The sign once more without colour: negative terms are hatched.
-            "pattern": {"shape": ["/" if v < 0 else "" for v in values] + [""], "fgcolor": "#FFFFFF"},
+            "pattern": {"shape": ["/" if v < 0 else "" for v in values] + [""], "fgcolor": "#FFF"},
         },
-        "hovertemplate": "%{y}: %{x:.4~f}<extra></extra>",
     }
     reach = max(abs(e) for e in [*ends, *starts, 1.0])
     layout = {
+        "hovermode": False,  # nothing to hover: every term's value is written beside its bar
         "height": 90 + 34 * (f.n + 2),
         "margin": _room(),
         "xaxis": _axis("running sum", range=[-1.25 * reach, 1.25 * reach], zeroline=True, zerolinecolor=INK),

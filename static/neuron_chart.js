@@ -2,8 +2,8 @@
 //
 // Streamlit calls the default export each time the chart's data changes, always with the same
 // parentElement, so the chart's div stays on the page and Plotly.react updates it in place: no
-// remount, no blank frame. The data is a figure spec built by neuron_core/figures.py, plus a one-line
-// description; nothing received is ever inserted as HTML.
+// remount, no blank frame. The data is a figure spec built by neuron_core/figures.py (as JSON bytes),
+// with a one-line description; nothing received is ever inserted as HTML.
 
 // plotly.js is served by the app itself from this folder, never from a CDN.
 const PLOTLY_SRC = new URL("plotly-4.1.1.min.js", import.meta.url).href;
@@ -75,7 +75,10 @@ async function drawWaiting() {
   }
 }
 
-export default function neuronChart({ data, parentElement }) {
+const decoder = new TextDecoder();
+
+export default function neuronChart({ data: bytes, parentElement }) {
+  const data = JSON.parse(decoder.decode(bytes)); // a chart as neuron_core/element.py encoded it
   let div = parentElement.querySelector(":scope > .neuron-chart");
   let chart = div && charts.get(div);
   if (!chart) {

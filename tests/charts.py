@@ -14,7 +14,7 @@ EXTRA = ("label", "name", "first")  # what a chart carries beside Plotly's own f
 
 def app_charts(at: AppTest) -> dict[str, Chart]:
     """Every chart on the page, by its key, as the data the chart element was sent."""
-    return {el.key: json.loads(el.proto.json) for el in at.get("bidi_component")}
+    return {el.key: json.loads(el.proto.bytes) for el in at.get("bidi_component")}
 
 
 def plotly(chart: Chart) -> go.Figure:
