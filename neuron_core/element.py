@@ -22,12 +22,12 @@ MODULE = "neuron_chart.js"
 @cache
 def loader() -> str:
     """The element's inline JavaScript: import the served module once, hand every update to it."""
-    digest = hashlib.blake2b((STATIC / MODULE).read_bytes(), digest_size=6).hexdigest()
-    # Relative to the page, as Streamlit's own scripts are, so a path prefix or a proxy keeps working.
-    return (
-        f'const url = new URL("app/static/{MODULE}?v={digest}", document.baseURI);\n'
-        "export default (args) => import(url).then((m) => m.default(args));\n"
-    )
+    digest = hashlib.blake2b((STATIC / MODULE).read_bytes(), digest_size=4).hexdigest()
+    # The address is relative to the page, as Streamlit's own scripts are, so that a path prefix or a
+    # proxy in front of the app keeps working. It travels with every update of every chart, so it is
+    # one line; the empty comment after it tells Streamlit that this is code, not a file's path.
+    url = f'new URL("app/static/{MODULE}?v={digest}",document.baseURI)'
+    return f"export default(a)=>import({url}).then((m)=>m.default(a))\n//\n"
 
 
 def payload(chart: dict[str, Any]) -> bytes:

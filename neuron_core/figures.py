@@ -32,7 +32,7 @@ NODE = "#F2F2F2"
 INK = "#222"
 SHADE = "#E5E5E5"
 MUTED = "#555"
-FONT = '"Source Sans", sans-serif'
+FONT = "Source Sans, sans-serif"
 
 _SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 SMOOTH_POINTS = 81
@@ -60,7 +60,7 @@ def edge_style(v: float) -> Spec:
 def revision(data: list[Spec]) -> str:
     """A short digest of the traces: Plotly.react compares trace data only when it changes."""
     text = json.dumps(data, separators=(",", ":"), sort_keys=True)
-    return hashlib.blake2b(text.encode(), digest_size=6).hexdigest()
+    return hashlib.blake2b(text.encode(), digest_size=4).hexdigest()
 
 
 def _figure(
@@ -129,7 +129,6 @@ def neuron_diagram(f: Forward, big: bool = False, grads: Gradients | None = None
     ys = np.linspace((n - 1) / 2, -(n - 1) / 2, n).tolist()
     yb = ys[-1] - 1.0  # the bias sits under the inputs, as the input "1" it multiplies
     sx, ax, ox = 2.4, 3.6, 4.8  # x of Σ, the activation and the output
-    size = 19 if big else 14
 
     edges = [(f"w{sub(i)}", float(wi), yi) for i, (wi, yi) in enumerate(zip(f.w, ys, strict=True), 1)]
     edges.append(("b", float(f.b), yb))
@@ -139,8 +138,8 @@ def neuron_diagram(f: Forward, big: bool = False, grads: Gradients | None = None
         text = f"{name} = {fmt(v)}" + ("" if g is None else f"<br>∂a/∂{name} = {fmt(g)}")
         shapes.append(_line(0.0, y, sx, 0.0, edge_style(v), layer="below"))
         # The label sits 40% of the way along, where the fanned-in edges are still apart.
-        notes.append(_note(0.4 * sx, 0.6 * y, text, bgcolor="rgba(255,255,255,0.9)",
-                           font={"color": edge_style(v)["color"], "size": size}))  # fmt: skip
+        notes.append(_note(0.4 * sx, 0.6 * y, text, bgcolor="rgba(255,255,255,.9)",
+                           font={"color": edge_style(v)["color"]}))  # fmt: skip
     shapes.append(_line(sx, 0, ox, 0, {"color": INK, "width": 2}, layer="below"))
 
     nodes = {

@@ -4,22 +4,40 @@ import hashlib
 import tomllib
 from pathlib import Path
 
-import plotly
 from plotly.offline import get_plotlyjs_version
 
-from neuron_core import element
+from neuron_core import element, figures, forward, gradients
+from neuron_core.train import train
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def test_plotly_js_is_served_by_the_app_as_the_plotly_package_ships_it():
-    version = get_plotlyjs_version()
-    served = element.STATIC / f"plotly-{version}.min.js"
-    shipped = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-    assert served.read_bytes() == shipped.read_bytes()
-    assert f'"plotly-{version}.min.js"' in (element.STATIC / element.MODULE).read_text()
-    # Only the copies in use are kept: no old versions lying around to be served.
+# The trace types of npm's plotly.js-cartesian-dist-min, as its README lists them.
+CARTESIAN = {"bar", "box", "contour", "heatmap", "histogram", "histogram2d", "histogram2dcontour", "image",
+             "pie", "scatter", "scatterternary", "violin"}  # fmt: skip
+
+
+def test_the_served_plotly_js_is_the_version_the_figures_are_checked_against():
+    version = get_plotlyjs_version()  # the plotly.js of the pinned Python package
+    served = element.STATIC / f"plotly-cartesian-{version}.min.js"
+    assert served.read_text()[:80].startswith(f"/**\n* plotly.js (cartesian - minified) v{version}\n")
+    assert f'"plotly-cartesian-{version}.min.js"' in (element.STATIC / element.MODULE).read_text()
+    # Only the files in use are kept: no old version lying around to be served.
     assert sorted(p.name for p in element.STATIC.iterdir()) == [element.MODULE, served.name]
+
+
+def test_every_figure_uses_only_traces_the_served_bundle_has():
+    f = forward([2, 1, 3], [1, -1, 1], -5)
+    charts = [
+        figures.neuron_diagram(f, grads=gradients(f)),
+        figures.activation_curve(f.act, f.alpha, float(f.z), float(f.a)),
+        figures.contributions(f),
+        figures.landscape_figure(f, 0, 1),
+        figures.sweep_figure(f, "b"),
+        figures.training_figure(train(f, 1.0, 0.1, 2)),
+    ]
+    used = {t.get("type", "scatter") for c in charts for t in c["data"]}
+    assert used <= CARTESIAN and used == {"scatter", "bar", "heatmap"}
 
 
 def test_the_app_serves_its_static_folder():
@@ -32,7 +50,7 @@ def test_the_app_serves_its_static_folder():
 
 def test_the_loader_is_small_inline_code_naming_the_modules_current_digest():
     js = element.loader()
-    digest = hashlib.blake2b((element.STATIC / element.MODULE).read_bytes(), digest_size=6).hexdigest()
+    digest = hashlib.blake2b((element.STATIC / element.MODULE).read_bytes(), digest_size=4).hexdigest()
     assert f"app/static/{element.MODULE}?v={digest}" in js
     # Streamlit treats a one-line string with a slash as a file path; this one is code, and sent with
     # every update of a chart, so it stays a few hundred bytes.

@@ -4,6 +4,7 @@ without its plot, the point follows (z, a), and widths follow the window."""
 from __future__ import annotations
 
 from playwright.sync_api import Page, expect
+from plotly.offline import get_plotlyjs_version
 
 from neuron_core.trace import fmt
 from tests.e2e.test_browser import TIMEOUT, expect_numbers, expect_point, open_app
@@ -107,3 +108,13 @@ def test_every_chart_has_a_name_for_screen_readers_and_plotlys_png_button(page: 
     expect(curve.locator(".modebar-btn[data-title='Download plot as a PNG']")).to_have_count(1)
     labels = page.locator(".neuron-chart").evaluate_all("ds => ds.map(d => d.getAttribute('aria-label'))")
     assert len(labels) == 3 and all(labels)
+
+
+def test_plotly_js_comes_from_the_app_itself(page: Page, app_url: str):
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    open_app(page, app_url)
+    version = get_plotlyjs_version()
+    assert page.evaluate("() => window.Plotly.version") == version
+    assert f"{app_url}/app/static/plotly-cartesian-{version}.min.js" in fetched
+    assert [url for url in fetched if not url.startswith((app_url, "blob:", "data:"))] == []
