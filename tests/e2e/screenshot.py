@@ -53,7 +53,6 @@ def main(only: list[str]) -> int:
                 continue
             page = browser.new_page(viewport=viewport, device_scale_factor=1)
             page.goto(f"{url}/{query}")
-            page.get_by_test_id("stMarkdownContainer").first.wait_for()
             # Ready when the charts are drawn, or, on a quiz before a guess, the formulas.
             page.wait_for_function(
                 "() => document.querySelectorAll('.js-plotly-plot').length >= 2"
