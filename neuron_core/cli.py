@@ -8,7 +8,8 @@ import math
 from collections.abc import Sequence
 
 from neuron_core.activations import ACTIVATIONS
-from neuron_core.neuron import forward, gradients
+from neuron_core.export import as_dict
+from neuron_core.neuron import forward
 from neuron_core.state import SEED_B, SEED_W, SEED_X
 from neuron_core.trace import trace_lines
 
@@ -30,34 +31,50 @@ def _finite(text: str) -> float:
     return v
 
 
+def _numbers(values: Sequence[float]) -> str:
+    return " ".join(f"{v:g}" for v in values)
+
+
+EXAMPLE = "python -m neuron_core -x 1 2 -w 3 -1 -b 0.5 --act sigmoid"
+
+
 def parser() -> argparse.ArgumentParser:
-    """The argument parser; defaults are the seed example."""
+    """The argument parser; the defaults are the worked example, x = (2, 1, 3), w = (1, -1, 1), b = -5."""
     p = _Parser(
         prog="python -m neuron_core",
-        description="Compute one neuron, z = w·x + b and a = act(z), and write the calculation out.",
+        description=(
+            "Compute one neuron, z = w·x + b and a = act(z), and write the calculation out\n"
+            "in two lines, as the seed script did. With no options: the worked example."
+        ),
+        epilog=f"example:\n  {EXAMPLE}\n  prints the two lines for z = 1.5, a = sigmoid(1.5)",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("--inputs", "-x", nargs="+", type=_finite, default=list(SEED_X), metavar="X")
-    p.add_argument("--weights", "-w", nargs="+", type=_finite, default=list(SEED_W), metavar="W")
-    p.add_argument("--bias", "-b", type=_finite, default=SEED_B, metavar="B")
+    p.add_argument("--inputs", "-x", nargs="+", type=_finite, default=list(SEED_X), metavar="X",
+                   help=f"the inputs x1 … xn (default: {_numbers(SEED_X)})")  # fmt: skip
+    p.add_argument("--weights", "-w", nargs="+", type=_finite, default=list(SEED_W), metavar="W",
+                   help=f"one weight per input, w1 … wn (default: {_numbers(SEED_W)})")  # fmt: skip
+    p.add_argument("--bias", "-b", type=_finite, default=SEED_B, metavar="B",
+                   help=f"the bias b (default: {SEED_B:g})")  # fmt: skip
     p.add_argument(
         "--activation",
         "--act",
         default="relu",
         choices=list(ACTIVATIONS),
         metavar="NAME",
-        help=f"one of: {', '.join(ACTIVATIONS)} (default relu)",
+        help=f"the activation (default: relu), one of: {', '.join(ACTIVATIONS)}",
     )
     p.add_argument(
         "--alpha",
         type=_finite,
         default=None,
         metavar="A",
-        help="the parameter of leaky_relu (default 0.01) or elu (default 1)",
+        help="the slope of leaky_relu below zero (default: 0.01), or the scale of elu (default: 1)",
     )
     p.add_argument(
         "--json",
         action="store_true",
-        help="print one JSON object instead of the two lines",
+        help="print one JSON object (x, w, b, act, alpha, terms, z, a, trace and the gradients of a) "
+        "instead of the two lines",
     )
     return p
 
@@ -70,25 +87,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         f = forward(args.inputs, args.weights, args.bias, args.activation, args.alpha)
     except ValueError as e:
         p.error(str(e))
-    lines = trace_lines(f)
-    if not args.json:
-        print(*lines, sep="\n")
-        return 0
-    g = gradients(f)
-    out = {
-        "x": f.x.tolist(),
-        "w": f.w.tolist(),
-        "b": f.b,
-        "activation": f.act.name,
-        "alpha": f.alpha if f.act.alpha is not None else None,
-        "terms": f.terms.tolist(),
-        "z": float(f.z),
-        "a": float(f.a),
-        "trace": lines,
-        "da_dz": float(g.da_dz),
-        "da_db": float(g.da_db),
-        "da_dw": g.da_dw.tolist(),
-        "da_dx": g.da_dx.tolist(),
-    }
-    print(json.dumps(out, ensure_ascii=False))
+    if args.json:
+        print(json.dumps(as_dict(f), ensure_ascii=False))
+    else:
+        print(*trace_lines(f), sep="\n")
     return 0

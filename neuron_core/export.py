@@ -1,77 +1,133 @@
-"""The current neuron as a standalone Python script in the seed's style: numpy only, the same two lines."""
+"""What a student takes home: the neuron as a standalone script in the seed's style, and as JSON.
+
+The script needs only numpy, holds only what its activation needs, and prints the two lines the page
+shows; for ReLU it is the seed script line for line, with this neuron's numbers.
+"""
 
 from __future__ import annotations
 
 import json
+from typing import Any
 
-from neuron_core.neuron import Forward
+from neuron_core.neuron import Forward, gradients
+from neuron_core.trace import trace_lines
 
-# The script's own number formatting and activation are written out in full, so it needs nothing
-# from this package; tests run it and compare its output with trace_lines.
-_ACTIVATIONS = {
-    "relu": "np.maximum(z, 0.0)",
-    "leaky_relu": "np.where(z > 0, z, ALPHA * z)",
-    "elu": "np.where(z > 0, z, ALPHA * np.expm1(np.minimum(z, 0.0)))",
-    "gelu": "0.5 * z * (1 + np.tanh(np.sqrt(2 / np.pi) * (z + 0.044715 * z**3)))",
-    "sigmoid": "0.5 * (1 + np.tanh(z / 2))",  # the same function; never overflows
-    "tanh": "np.tanh(z)",
-    "softplus": "np.logaddexp(0.0, z)",
-    "identity": "z",
-    "step": "np.where(z >= 0, 1.0, 0.0)",
+# Each activation as the script writes it: a comment with its rule, then one readable function.
+# `{alpha}` is the neuron's alpha, as the function's default, for the two activations that have one.
+_FUNCTIONS = {
+    "relu": """\
+# ReLU passes a positive z through and turns a negative one into 0.
+def relu(z):
+    return np.maximum(0, z)
+""",
+    "leaky_relu": """\
+# Leaky ReLU passes a positive z through and lets a negative one leak through, times alpha.
+def leaky_relu(z, alpha={alpha}):
+    return np.where(z > 0, z, alpha * z)
+""",
+    "elu": """\
+# ELU passes a positive z through and bends a negative one towards -alpha: alpha * (e^z - 1),
+# which numpy writes np.expm1(z).
+def elu(z, alpha={alpha}):
+    return np.where(z > 0, z, alpha * np.expm1(np.minimum(z, 0)))
+""",
+    "gelu": """\
+# GELU weighs z by how likely a standard normal value is to be below it (the tanh approximation).
+def gelu(z):
+    return 0.5 * z * (1 + np.tanh(np.sqrt(2 / np.pi) * (z + 0.044715 * z**3)))
+""",
+    "sigmoid": """\
+# The sigmoid squashes z into (0, 1): 1 / (1 + e^-z), written with tanh so it never overflows.
+def sigmoid(z):
+    return 0.5 * (1 + np.tanh(z / 2))
+""",
+    "tanh": """\
+# tanh squashes z into (-1, 1).
+def tanh(z):
+    return np.tanh(z)
+""",
+    "softplus": """\
+# softplus is a smooth ReLU: ln(1 + e^z), which np.logaddexp(0, z) computes without overflowing.
+def softplus(z):
+    return np.logaddexp(0, z)
+""",
+    "identity": """\
+# The identity passes z through unchanged.
+def identity(z):
+    return z
+""",
+    "step": """\
+# The step outputs 1 when z is 0 or more, and 0 when z is negative.
+def step(z):
+    return np.where(z >= 0, 1.0, 0.0)
+""",
 }
 
-_TEMPLATE = '''"""One neuron, exported from Neuron Playground: z = w·x + b, then a = {name}(z)."""
+_RELU_LINE = """\
+    reason = "is negative" if round(float(z), 4) < 0 else "is non-negative"
+    print(f"ReLU: {fmt(z)} → {fmt(a)} because {fmt(z)} {reason}.")
+"""
+_OTHER_LINE = """\
+    print(f"{label}: {{fmt(z)}} → {{fmt(a)}}")
+"""
+
+_TEMPLATE = '''\
+"""One neuron, from Neuron Playground: z = w·x + b, then a = {label}(z)."""
 
 import numpy as np
 
-ALPHA = {alpha!r}
 
+{function}
 
+# A number as the page writes it: whole numbers bare, others to at most 4 decimals.
 def fmt(v):
     r = round(float(v), 4) + 0.0
     return str(int(r)) if r == int(r) else f"{{r:.4f}}".rstrip("0").rstrip(".")
 
 
-def activation(z):
-    return {expr}
-
-
-def single_neuron(weights, bias, inputs):
+def single_neuron_network(weights, bias, inputs):
+    # Multiply each input by its weight, add the products up and add the bias: z.
     z = np.dot(weights, inputs) + bias
-    a = activation(z)
+    # Pass z through the activation: the neuron's output a.
+    a = {name}(z)
+    # Write each step out, as on paper.
     terms = " + ".join(f"({{fmt(w)}})*({{fmt(x)}})" for w, x in zip(weights, inputs))
     print(f"w*x + b = {{terms}} + ({{fmt(bias)}}) = {{fmt(z)}}")
-    if {is_relu}:
-        reason = "is negative" if round(float(z), 4) < 0 else "is non-negative"
-        print(f"ReLU: {{fmt(z)}} → {{fmt(a)}} because {{fmt(z)}} {{reason}}.")
-    else:
-        print(f"{name}: {{fmt(z)}} → {{fmt(a)}}")
-    return a
+{line}    return a
 
 
 inputs = np.array({x})
 weights = np.array({w})
-bias = {b!r}
-single_neuron(weights, bias, inputs)
+bias = {b}
+single_neuron_network(weights, bias, inputs)
 '''
 
 
+def _number(v: float) -> str:
+    """A number as a person writes it in code: 2 for 2.0, 0 for -0.0, otherwise in full."""
+    v = float(v) + 0.0
+    return str(int(v)) if v.is_integer() else repr(v)
+
+
 def script(f: Forward) -> str:
-    """A runnable script that computes this neuron and prints the seed's two lines."""
+    """A runnable script that computes this neuron and prints the page's two lines."""
+    alpha = _number(f.alpha) if f.act.alpha is not None else ""
+    line = _RELU_LINE if f.act.name == "relu" else _OTHER_LINE.format(label=f.act.label)
     return _TEMPLATE.format(
+        label=f.act.label,
         name=f.act.name,
-        alpha=f.alpha,
-        expr=_ACTIVATIONS[f.act.name],
-        is_relu=f.act.name == "relu",
-        x=f.x.tolist(),
-        w=f.w.tolist(),
-        b=float(f.b),
+        function=_FUNCTIONS[f.act.name].format(alpha=alpha),
+        line=line,
+        x=f"[{', '.join(map(_number, f.x))}]",
+        w=f"[{', '.join(map(_number, f.w))}]",
+        b=_number(f.b),
     )
 
 
-def state_json(f: Forward) -> str:
-    """The neuron's state and results as JSON, keyed by the math's names."""
-    return json.dumps(
+def as_dict(f: Forward) -> dict[str, Any]:
+    """The neuron, its result and the gradients of a, keyed by the math's names (the README lists them)."""
+    g = gradients(f)
+    return _no_negative_zero(
         {
             "n": f.n,
             "x": f.x.tolist(),
@@ -79,8 +135,29 @@ def state_json(f: Forward) -> str:
             "b": float(f.b),
             "act": f.act.name,
             "alpha": f.alpha if f.act.alpha is not None else None,
+            "terms": f.terms.tolist(),
             "z": float(f.z),
             "a": float(f.a),
-        },
-        indent=2,
+            "trace": trace_lines(f),
+            "da_dz": float(g.da_dz),
+            "da_db": float(g.da_db),
+            "da_dw": g.da_dw.tolist(),
+            "da_dx": g.da_dx.tolist(),
+        }
     )
+
+
+def state_json(f: Forward) -> str:
+    """The neuron as JSON: the page's download and the command line's --json write the same keys."""
+    return json.dumps(as_dict(f), indent=2, ensure_ascii=False)
+
+
+def _no_negative_zero(v: Any) -> Any:
+    """-0.0 becomes 0.0 everywhere: the sign of a zero is float arithmetic's, not the neuron's."""
+    if isinstance(v, float):
+        return 0.0 if v == 0 else v
+    if isinstance(v, list):
+        return [_no_negative_zero(x) for x in v]
+    if isinstance(v, dict):
+        return {k: _no_negative_zero(x) for k, x in v.items()}
+    return v

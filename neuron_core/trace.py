@@ -20,13 +20,13 @@ def sum_line(f: Forward) -> str:
 
 
 def activation_line(f: Forward) -> str:
-    """``ReLU: z → a because …`` for relu; ``name: z → a`` for the others."""
+    """``ReLU: z → a because …`` for relu; ``Label: z → a`` for the others, named as the page names them."""
     z, a = fmt(f.z), fmt(f.a)
     if f.act.name == "relu":
         # Judge the sign of z as printed, so float noise never reads "0 is negative".
         reason = "is negative" if round(float(f.z), 4) < 0 else "is non-negative"
         return f"ReLU: {z} → {a} because {z} {reason}."
-    return f"{f.act.name}: {z} → {a}"
+    return f"{f.act.label}: {z} → {a}"
 
 
 def trace_lines(f: Forward) -> list[str]:

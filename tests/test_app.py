@@ -80,7 +80,7 @@ def test_every_activation_renders(act):
     assert z == -1.0 and shown(at)[0] == "-1"
     # The browser gets the point to 6 decimals; the metric shows the value to 4 significant figures.
     assert a == round(float(ACTIVATIONS[act](-1.0)), 6) and shown(at)[1] == fmt(ACTIVATIONS[act](-1.0))
-    assert at.code[0].value.splitlines()[1].startswith("ReLU" if act == "relu" else act)
+    assert at.code[0].value.splitlines()[1].startswith(f"{ACTIVATIONS[act].label}: ")
 
 
 def test_leaky_relu_has_its_alpha_in_the_link():

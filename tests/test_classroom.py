@@ -101,4 +101,8 @@ def test_the_exported_seed_script_prints_the_seed_lines(tmp_path):
 def test_the_state_json_has_the_math_names():
     data = json.loads(state_json(SEED))
     assert data == {"n": 3, "x": [2.0, 1.0, 3.0], "w": [1.0, -1.0, 1.0], "b": -5.0, "act": "relu",
-                    "alpha": None, "z": -1.0, "a": 0.0}  # fmt: skip
+                    "alpha": None, "terms": [2.0, -1.0, 3.0], "z": -1.0, "a": 0.0,
+                    "trace": ["w*x + b = (1)*(2) + (-1)*(1) + (1)*(3) + (-5) = -1",
+                              "ReLU: -1 → 0 because -1 is negative."],
+                    "da_dz": 0.0, "da_db": 0.0, "da_dw": [0.0, 0.0, 0.0],
+                    "da_dx": [0.0, 0.0, 0.0]}  # fmt: skip

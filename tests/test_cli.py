@@ -29,13 +29,13 @@ def test_options_set_the_neuron(capsys):
     assert main(["--inputs", "2", "1", "3", "--weights", "1", "-1", "1", "--bias", "-3"]) == 0
     assert capsys.readouterr().out.splitlines()[1] == "ReLU: 1 → 1 because 1 is non-negative."
     assert main(["-x", "1", "-w", "-2", "-b", "0", "--activation", "leaky_relu", "--alpha", "0.1"]) == 0
-    assert capsys.readouterr().out.splitlines()[1] == "leaky_relu: -2 → -0.2"
+    assert capsys.readouterr().out.splitlines()[1] == "Leaky ReLU: -2 → -0.2"
 
 
-def test_json_has_z_a_terms_and_activation(capsys):
+def test_json_has_z_a_terms_and_act(capsys):
     assert main(["-x", "1", "2", "-w", "3", "-1", "-b", "0.5", "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
-    assert (out["z"], out["a"], out["terms"], out["activation"]) == (1.5, 1.5, [3.0, -2.0], "relu")
+    assert (out["z"], out["a"], out["terms"], out["act"]) == (1.5, 1.5, [3.0, -2.0], "relu")
 
 
 @pytest.mark.parametrize(

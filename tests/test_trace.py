@@ -28,9 +28,10 @@ def test_float_noise_near_zero_never_reads_as_negative():
     assert trace_lines(f)[1] == "ReLU: 0 → 0 because 0 is non-negative."
 
 
-def test_other_activations_name_themselves():
+def test_other_activations_name_themselves_as_the_page_does():
     assert trace_lines(forward([2, 1, 3], [1, -1, 1], -5, "sigmoid"))[1] == "sigmoid: -1 → 0.2689"
-    assert trace_lines(forward([2, 1, 3], [1, -1, 1], -5, "leaky_relu"))[1] == "leaky_relu: -1 → -0.01"
+    assert trace_lines(forward([2, 1, 3], [1, -1, 1], -5, "leaky_relu"))[1] == "Leaky ReLU: -1 → -0.01"
+    assert trace_lines(forward([2, 1, 3], [1, -1, 1], -4, "gelu"))[1] == "GELU: 0 → 0"
 
 
 @pytest.mark.parametrize(

@@ -79,7 +79,6 @@ def streamlit_server(script: Path = APP, timeout: float = 60.0) -> Iterator[Serv
         "--server.port", str(port),
         "--server.headless", "true",
         "--server.fileWatcherType", "none",
-        "--browser.gatherUsageStats", "false",
     ]  # fmt: skip
     proc = subprocess.Popen(
         cmd,
