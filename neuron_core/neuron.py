@@ -56,8 +56,45 @@ def _first_bad(v: np.ndarray, name: str) -> str:
     return f"{where} is {flat[i]}, but every value must be a finite number"
 
 
+EXACT_MAX_VALUES = 4096  # a batch of more inputs than this (never one the page shows) keeps float z
+
+
+def decimals(v: float) -> int:
+    """The decimal places of v as it is written at its shortest: 0.15 -> 2, 2.0 -> 0, 1e-05 -> 5."""
+    mantissa, _, exponent = repr(float(v)).partition("e")
+    return max(0, len(mantissa.partition(".")[2].rstrip("0")) - int(exponent or 0))
+
+
+def _exact(x: np.ndarray, w: np.ndarray, b: float, z: np.ndarray) -> np.ndarray:
+    """z as the exact decimal w·x + b, where the inputs are decimals with few places.
+
+    Sliders and links give such decimals; their exact sum has no more places than its most precise
+    product (places of w_i plus places of x_i) or b. When float error is under a quarter of that last
+    place (bounded from the size of the terms), rounding the float sum to those places gives the float
+    nearest the exact decimal: -2.2·1 + 2.4 - 0.2 is then 0, not -4.4e-16, and the step says 1.
+    """
+    if x.size > EXACT_MAX_VALUES:
+        return z
+    columns = x.reshape(-1, w.shape[0]).T
+    places = max(
+        decimals(b),
+        max(max(map(decimals, np.unique(col))) + decimals(wi) for col, wi in zip(columns, w, strict=True)),
+    )
+    scale = float(np.max(np.abs(x) @ np.abs(w))) + abs(b)
+    if places > 15 or (w.shape[0] + 2) * np.finfo(float).eps * scale >= 0.25 * 10.0**-places:
+        return z
+    if np.ndim(z) == 0:
+        return np.float64(round(float(z), places) + 0.0)
+    # Python's round is correctly rounded (numpy's scales by 10**places first, off by an ulp at times).
+    return np.array([round(v, places) + 0.0 for v in z.ravel().tolist()]).reshape(z.shape)
+
+
 def forward(x: ArrayLike, w: ArrayLike, b: float, act: str = "relu", alpha: float | None = None) -> Forward:
-    """Compute z = w·x + b and a = act(z); a ValueError says what is wrong with bad input."""
+    """Compute z = w·x + b and a = act(z); a ValueError says what is wrong with bad input.
+
+    z is the exact decimal sum where the inputs are decimals with few places (see _exact), so that an
+    activation's kink at z = 0 is decided by the math, not by float noise.
+    """
     activation = get(act)
     x, w = _vector(x, "x"), _vector(w, "w")
     if w.ndim != 1 or not N_MIN <= w.shape[0] <= N_MAX:
@@ -83,6 +120,7 @@ def forward(x: ArrayLike, w: ArrayLike, b: float, act: str = "relu", alpha: floa
             if not np.isfinite(v).all():
                 raise ValueError(_first_bad(v, name))
         raise ValueError("w·x + b is too large to compute; use smaller values")
+    z = _exact(x, w, b, z)
     return Forward(x=x, w=w, b=b, z=z, a=activation.f(z, a_), act=activation, alpha=a_)
 
 
@@ -122,9 +160,12 @@ def landscape(
     if f.x.ndim != 1 or not (0 <= i < f.n and 0 <= j < f.n and i != j):
         raise ValueError(f"choose two different inputs of the {f.n}")
     xi = xj = np.linspace(lo, hi, steps)
-    rest = float(f.z) - f.w[i] * f.x[i] - f.w[j] * f.x[j]  # everything in z but the two chosen terms
-    z = rest + f.w[i] * xi[np.newaxis, :] + f.w[j] * xj[:, np.newaxis]
-    return xi, xj, f.act.f(z, f.alpha)
+    # One row of inputs per grid point, the others held: one forward pass, exact z included.
+    rows = np.tile(f.x, (steps, steps, 1))
+    rows[:, :, i] = xi[np.newaxis, :]
+    rows[:, :, j] = xj[:, np.newaxis]
+    grid = forward(rows.reshape(-1, f.n), f.w, f.b, f.act.name, f.alpha)
+    return xi, xj, grid.a.reshape(steps, steps)
 
 
 def sweep(
@@ -132,11 +173,13 @@ def sweep(
 ) -> tuple[np.ndarray, np.ndarray]:
     """z as one parameter ("x3", "w1", "b") runs from lo to hi, the others held: values and z, vectorised."""
     values = np.linspace(lo, hi, steps)
-    if param == "b":
-        return values, float(f.z) - f.b + values
+    # One forward pass over a batch in which only the swept value changes, so each z is exact too.
+    if param == "b":  # z = (w·x) + b: the inner product as the bias of a one-input neuron
+        return values, forward(values[:, np.newaxis], [1.0], float(forward(f.x, f.w, 0.0).z)).z
     kind, index = param[:1], param[1:]
     if kind not in ("x", "w") or not index.isdigit() or not 1 <= int(index) <= f.n:
         raise ValueError(f"sweep x1…x{f.n}, w1…w{f.n} or b, not {param!r}")
     k = int(index) - 1
-    other = f.x[k] if kind == "w" else f.w[k]  # the factor the swept value multiplies
-    return values, float(f.z) - f.w[k] * f.x[k] + other * values
+    rows = np.tile(f.w if kind == "w" else f.x, (steps, 1))  # w·x = x·w: a swept w_k is a batch too
+    rows[:, k] = values
+    return values, forward(rows, f.x if kind == "w" else f.w, f.b).z

@@ -1,11 +1,15 @@
 """The forward pass against numpy written in the test, and its checks of bad input."""
 
+from decimal import Decimal
+
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from neuron_core.neuron import forward
+from neuron_core.activations import ACTIVATIONS
+from neuron_core.neuron import EXACT_MAX_VALUES, forward, gradients, landscape, sweep
+from neuron_core.state import SEED_W, SEED_X
 
 values = st.floats(-10, 10, allow_nan=False)
 
@@ -61,3 +65,70 @@ def test_finite_values_whose_sum_overflows_are_still_accepted():
     x = np.full((3, 1), 1e308)
     f = forward(x, [1.0], 0.0)  # every z is finite; only their sum is not
     assert np.isfinite(f.z).all()
+
+
+# Exact z: values from sliders (one decimal) and links (a few more) are decimals, and z is their exact sum.
+slider = st.integers(-100, 100).map(lambda k: k / 10)
+linked = st.integers(-1000, 1000).map(lambda k: k / 100)
+value = st.one_of(slider, linked)
+
+
+def exact_z(x, w, b) -> Decimal:
+    """w·x + b in exact decimal arithmetic, each value taken as it is written at its shortest."""
+    d = [Decimal(repr(float(v))) for v in (*x, *w, b)]
+    n = len(x)
+    return sum((d[n + i] * d[i] for i in range(n)), d[-1])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.integers(1, 8).flatmap(lambda n: st.tuples(st.lists(value, min_size=n, max_size=n),
+                                                  st.lists(value, min_size=n, max_size=n))),
+    value,
+    st.sampled_from(list(ACTIVATIONS)),
+)  # fmt: skip
+def test_z_is_the_exact_decimal_sum_of_what_the_sliders_and_links_give(xw, b, act):
+    x, w = xw
+    f = forward(x, w, b, act)
+    assert float(f.z) == float(exact_z(x, w, b))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.integers(1, 8).flatmap(lambda n: st.tuples(st.lists(slider, min_size=n, max_size=n),
+                                                  st.lists(slider, min_size=n, max_size=n))),
+    st.sampled_from(list(ACTIVATIONS)),
+)  # fmt: skip
+def test_at_z_0_the_output_is_the_formulas(xw, act):
+    x, w = xw
+    b = float(-exact_z(x, w, 0.0))  # a link can carry it: two decimals at most
+    f = forward(x, w, b, act)
+    assert float(f.z) == 0.0 and float(f.a) == float(ACTIVATIONS[act](0.0))
+
+
+def test_the_step_at_z_0_follows_its_formula_not_float_noise():
+    # -2.2·2 - 1 + 3 + 2.4 is 0; in floats it came out -4.4e-16 and the step said 0.
+    f = forward([2, 1, 3], [-2.2, -1, 1], 2.4, "step")
+    assert float(f.z) == 0.0 and float(f.a) == 1.0
+    # The same z = 0 gives the same slope however it is reached (ReLU'(0) = 0 by convention).
+    reached = gradients(forward([2, 1, 3], [-2.3, -1, 1], 2.6)).da_dz
+    assert reached == gradients(forward(SEED_X, SEED_W, -4)).da_dz == 0.0
+
+
+def test_sweeps_and_the_landscape_are_exact_too():
+    f = forward([2, 1, 3], [1, -1, 1], -5, "step")  # w·x = 4: b = -4 puts z at 0
+    values, zs = sweep(f, "b")
+    assert zs[values == -4.0][0] == 0.0
+    values, zs = sweep(forward([2, 1, 3], [-2.2, -1, 1], 0, "step"), "b")
+    assert zs[values == 2.5][0] == 0.1 and zs[np.isclose(values, 2.0)][0] == -0.4  # exact decimals
+    # z = 0.1·x1 + 0.7·x2 over the app's grid: 0.1·7 - 0.7 is 1.1e-16 in floats, exactly 0 here.
+    xi, xj, a = landscape(forward([0, 0], [0.1, 0.7], 0, "step"), 0, 1, -10.0, 10.0, 21)
+    z = [[exact_z([xi[c], xj[r]], [0.1, 0.7], 0.0) for c in range(21)] for r in range(21)]
+    assert sum(v == 0 for row in z for v in row) == 3  # (0, 0), (7, -1), (-7, 1)
+    assert a.tolist() == [[1.0 if v >= 0 else 0.0 for v in row] for row in z]
+
+
+def test_a_large_batch_keeps_float_arithmetic():
+    rows = np.full((EXACT_MAX_VALUES, 2), 0.1)
+    f = forward(rows, [1, 2], -0.3)
+    assert np.all(f.z == rows @ np.array([1.0, 2.0]) - 0.3)  # 0.1 + 0.2 - 0.3: float noise kept
