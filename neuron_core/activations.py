@@ -48,8 +48,10 @@ def _sigmoid(z: np.ndarray, _: float = 0.0) -> np.ndarray:
 
 
 def _dsigmoid(z: np.ndarray, _: float = 0.0) -> np.ndarray:
-    s = _sigmoid(z)
-    return s * (1.0 - s)
+    # s(1 - s) = e / (1 + e)² with e = exp(-|z|): the same for z and -z, and never 0 where s(1 - s) is
+    # not (1 - s rounds to 0 from z = 37 on, while the slope there is 1e-16, not 0).
+    e = np.exp(-np.abs(z))
+    return e / (1.0 + e) ** 2
 
 
 def _gelu_t(z: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -68,7 +70,9 @@ def _dgelu(z: np.ndarray, _: float = 0.0) -> np.ndarray:
 
 
 def _dtanh(z: np.ndarray, _: float = 0.0) -> np.ndarray:
-    return 1.0 - np.tanh(z) ** 2
+    # 1 - tanh² = 4e / (1 + e)² with e = exp(-2|z|): 1 - tanh² rounds to 0 from |z| = 19 on; this does not.
+    e = np.exp(-2.0 * np.abs(z))
+    return 4.0 * e / (1.0 + e) ** 2
 
 
 ACTIVATIONS: dict[str, Activation] = {

@@ -20,7 +20,7 @@ import numpy as np
 
 from neuron_core.activations import Activation
 from neuron_core.neuron import Forward, Gradients, landscape, sweep
-from neuron_core.trace import fmt
+from neuron_core.trace import fmt, sub
 from neuron_core.train import Training
 
 # Okabe-Ito colours, safe for colour-blind eyes; the sign is also shown by the dash.
@@ -34,16 +34,10 @@ SHADE = "#E5E5E5"
 MUTED = "#555"
 FONT = "Source Sans, sans-serif"
 
-_SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 SMOOTH_POINTS = 81
 LANDSCAPE_STEPS = 21  # grid values per side of the landscape: every 1.0 from -10 to 10
 Spec = dict[str, Any]
 Chart = dict[str, Any]  # a figure spec with "label" and "name" (see the module's docstring)
-
-
-def sub(i: int) -> str:
-    """Subscript digits: 3 -> ₃."""
-    return str(i).translate(_SUB)
 
 
 def edge_style(v: float) -> Spec:

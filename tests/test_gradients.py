@@ -1,13 +1,17 @@
 """Gradients of a against central finite differences, for every activation, and the dead-ReLU case."""
 
 import json
+import re
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from neuron_core.activations import ACTIVATIONS
 from neuron_core.cli import main
 from neuron_core.neuron import forward, gradients
+from neuron_core.trace import explain_gradients, gradient_latex, sub
 
 X, W, B = np.array([2.0, 1.0, 3.0]), np.array([1.0, -1.0, 1.0]), -3.0  # z = 1, away from every corner
 H = 1e-6
@@ -78,7 +82,7 @@ def test_the_diagram_annotates_each_edge_with_its_gradient():
 
 
 def test_the_explanations_say_when_and_why_a_neuron_is_dead():
-    from neuron_core.trace import explain_gradients, gradient_latex
+    from neuron_core.trace import explain_gradients
 
     dead = forward(X, W, -5.0)
     assert "cannot learn from this example" in explain_gradients(dead, gradients(dead))
@@ -86,5 +90,80 @@ def test_the_explanations_say_when_and_why_a_neuron_is_dead():
     live = forward(X, W, B)
     assert "f'(z) = 1 at z = 1" in explain_gradients(live, gradients(live))
     step = forward(X, W, B, "step")
-    assert "step is flat at z = 1" in explain_gradients(step, gradients(step))
+    assert "The step has no useful derivative: at z = 1" in explain_gradients(step, gradients(step))
     assert r"\frac{\partial a}{\partial w} = (2, 1, 3)" in gradient_latex(gradients(live))
+
+
+def says(x, w, b, act) -> str:
+    f = forward(x, w, b, act)
+    return explain_gradients(f, gradients(f))
+
+
+def test_z_0_is_said_as_a_corner_with_its_convention_never_as_negative():
+    relu = says(X, W, -4.0, "relu")  # z = 0
+    assert "z = 0 is ReLU's corner" in relu and "ReLU'(0) = 0" in relu
+    assert "negative" not in relu and "dead" not in relu
+    leaky = says(X, W, -4.0, "leaky_relu")
+    assert "this app takes its slope there to be α = 0.01" in leaky
+    step = says(X, W, -4.0, "step")
+    assert "z = 0 is where it jumps, and there it has no derivative at all" in step
+    assert "perceptron rule" in step
+
+
+def test_saturation_dead_and_step_are_three_different_things():
+    saturated = says([2, 0, 3], [10, -1, 10], -13.0, "sigmoid")  # z = 37
+    assert "Sigmoid is saturated at z = 37" in saturated and "never flat" in saturated
+    assert "f'(z) ≈ 8.5·10⁻¹⁷" in saturated and "vanishing gradient" in saturated
+    assert "dead" not in saturated and "every gradient is 0" not in saturated.lower()
+    dead = says(X, W, -5.0, "relu")
+    assert "exactly 0" in dead and "saturated" not in dead
+    step = says(X, W, -5.0, "step")
+    assert "no useful derivative" in step and "saturated" not in step and "dead" not in step
+
+
+@pytest.mark.parametrize("act", ["sigmoid", "tanh"])
+@pytest.mark.parametrize("z", [5.0, 19.5, 37.0, 40.0])
+def test_the_sentences_for_z_and_minus_z_are_mirror_images(act, z):
+    up, down = says([0.0], [1.0], z, act), says([0.0], [1.0], -z, act)  # z = b
+    low, high = ("0", "1") if act == "sigmoid" else ("-1", "1")
+    assert up.replace(f"z = {z:g}", "z = Z").replace(f"off towards {high}", "off towards L") == down.replace(
+        f"z = {-z:g}", "z = Z"
+    ).replace(f"off towards {low}", "off towards L")
+    assert "saturated" in up
+
+
+slider = st.integers(-100, 100).map(lambda k: k / 10)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.integers(1, 8).flatmap(lambda n: st.tuples(st.lists(slider, min_size=n, max_size=n),
+                                                  st.lists(slider, min_size=n, max_size=n))),
+    slider,
+    st.sampled_from([a for a in ACTIVATIONS if a != "step"]),
+)  # fmt: skip
+def test_the_directions_said_agree_with_the_signs_of_the_gradients(xw, b, act):
+    x, w = xw
+    f = forward(x, w, b, act)
+    g = gradients(f)
+    text = explain_gradients(f, g)
+    if not np.any(g.da_dz):
+        assert "To raise a" not in text
+        return
+    said = text.split("To raise a, move ", 1)[1].split(".")[0].split(";")[0]
+    # "w₁, w₃ up, w₂ down and b up" -> {"w₁": "up", "w₃": "up", "w₂": "down", "b": "up"}
+    way = {
+        name: direction
+        for names, direction in re.findall(r"((?:w[₀-₉]+, )*w[₀-₉]+|b) (up|down)", said)
+        for name in names.split(", ")
+    }
+    for k, v in enumerate(g.da_dw.tolist()):
+        assert way.get(f"w{sub(k + 1)}") == ("up" if v > 0 else "down" if v < 0 else None)
+    assert way["b"] == ("up" if float(g.da_db) > 0 else "down")
+
+
+def test_a_tiny_gradient_is_written_as_approximately_its_value_never_as_0():
+    f = forward([2, 0], [10, -1], 10, "sigmoid")  # z = 30
+    text = gradient_latex(gradients(f))
+    assert r"\frac{\partial a}{\partial z} \approx 9.4 \cdot 10^{-14}" in text
+    assert r"\frac{\partial a}{\partial w} = (\approx 1.9 \cdot 10^{-13}, 0)" in text  # x2 = 0: exactly 0
