@@ -49,32 +49,42 @@ function schedule(chart) {
  * Only a chart's newest figure is drawn; one that arrives meanwhile queues the chart again.
  */
 async function drawWaiting() {
+  let Plotly;
   try {
-    const Plotly = await loadPlotly();
-    while (waiting.length) {
-      const i = Math.max(0, waiting.findIndex((c) => c.next?.first));
-      const chart = waiting.splice(i, 1)[0];
-      const { div, next } = chart;
-      chart.next = null;
+    Plotly = await loadPlotly();
+  } catch (err) {
+    for (const chart of waiting.splice(0)) showError(chart, err);
+    drawing = false; // the next update tries to load plotly.js again
+    return;
+  }
+  while (waiting.length) {
+    const i = Math.max(0, waiting.findIndex((c) => c.next?.first));
+    const chart = waiting.splice(i, 1)[0];
+    const { div, next } = chart;
+    chart.next = null;
+    try {
       if (next) {
         const { data, layout, frames, name } = next;
         const config = { ...CONFIG, toImageButtonOptions: { filename: name } };
         await Plotly.react(div, { data, layout, frames, config });
-        if (div.nextSibling.textContent) div.nextSibling.textContent = "";
+        showError(chart, null);
       } else if (chart.resize && div.data) {
         await Plotly.Plots.resize(div);
       }
-      chart.resize = false;
-      await nextTask();
+    } catch (err) {
+      showError(chart, err); // this chart only; the others are still drawn
     }
-  } catch (err) {
-    for (const chart of waiting.splice(0)) {
-      chart.div.nextSibling.textContent = `This chart could not be drawn: ${err.message}`;
-    }
-  } finally {
-    drawing = false;
-    if (waiting.length) schedule(waiting[0]);
+    chart.resize = false;
+    await nextTask();
   }
+  drawing = false;
+}
+
+/** The error under a chart, or none: text only, never HTML. */
+function showError(chart, err) {
+  const note = chart.div.nextSibling;
+  const text = err ? `This chart could not be drawn: ${err.message}` : "";
+  if (note.textContent !== text) note.textContent = text;
 }
 
 const decoder = new TextDecoder();
