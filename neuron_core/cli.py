@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from neuron_core.activations import ACTIVATIONS
 from neuron_core.export import as_dict
 from neuron_core.neuron import forward
-from neuron_core.state import SEED_B, SEED_W, SEED_X
+from neuron_core.state import ALPHA_HI, ALPHA_LO, SEED_B, SEED_W, SEED_X
 from neuron_core.trace import trace_lines
 
 
@@ -36,6 +36,9 @@ def _numbers(values: Sequence[float]) -> str:
 
 
 EXAMPLE = "python -m neuron_core -x 1 2 -w 3 -1 -b 0.5 --act sigmoid"
+# Where --alpha applies, and its range: leaky_relu's as the app's slider has it; elu's scale above 0.
+ALPHA_RANGE = {"leaky_relu": (ALPHA_LO, ALPHA_HI), "elu": (0.0, 10.0)}
+ALPHA_SAID = {"leaky_relu": f"from {ALPHA_LO:g} to {ALPHA_HI:g}", "elu": "above 0, up to 10"}
 
 
 def parser() -> argparse.ArgumentParser:
@@ -68,7 +71,8 @@ def parser() -> argparse.ArgumentParser:
         type=_finite,
         default=None,
         metavar="A",
-        help="the slope of leaky_relu below zero (default: 0.01), or the scale of elu (default: 1)",
+        help="the slope of leaky_relu below zero, 0 to 1 (default: 0.01), or the scale of elu, above 0 "
+        "(default: 1); no other activation has one",
     )
     p.add_argument(
         "--json",
@@ -83,6 +87,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (2 for bad input)."""
     p = parser()
     args = p.parse_args(argv)
+    if args.alpha is not None:
+        lo, hi = ALPHA_RANGE.get(args.activation, (None, None))
+        if lo is None:
+            p.error(f"--alpha applies to leaky_relu and elu only, not to {args.activation}")
+        if not lo <= args.alpha <= hi or (args.activation == "elu" and args.alpha == 0):
+            p.error(
+                f"--alpha for {args.activation} must be {ALPHA_SAID[args.activation]}, not {args.alpha:g}"
+            )
     try:
         f = forward(args.inputs, args.weights, args.bias, args.activation, args.alpha)
     except ValueError as e:
