@@ -6,7 +6,7 @@ from neuron_core import element, figures, forward, gradients, quiz, state
 from neuron_core.export import script, state_json
 from neuron_core.figures import sub
 from neuron_core.trace import by_hand, explain, explain_gradients, fmt, gradient_latex, latex, trace_lines
-from neuron_core.train import train
+from neuron_core.train import train, training_trouble
 
 st.set_page_config(page_title="Neuron Playground", page_icon="🧠", layout="wide")
 
@@ -128,9 +128,11 @@ def training_view(f, y: float, lr: float) -> None:
     g = gradients(f)
     if g.dead or t.stuck:
         st.warning(explain_gradients(f, g) + " The loss stays where it is, step after step.")
+    if t.diverging:
+        st.warning(training_trouble(t, steps))
     last = ", ".join(f"w{sub(k)} = {fmt(v)}" for k, v in enumerate(t.w[-1], start=1))
     st.markdown(
-        f"After {steps} steps: {last}, b = {fmt(t.b[-1])}; a = {fmt(t.a[-1])}, loss = {fmt(t.loss[-1])}."
+        f"After {t.steps} steps: {last}, b = {fmt(t.b[-1])}; a = {fmt(t.a[-1])}, loss = {fmt(t.loss[-1])}."
     )
     draw(figures.training_figure(t), "training", WIDE)
     st.button("Move the sliders to these weights", on_click=apply_training, args=(t,))

@@ -4,12 +4,15 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
+from neuron_core.activations import ACTIVATIONS
 from neuron_core.figures import training_figure
 from neuron_core.neuron import forward
-from neuron_core.state import State, from_query, to_query
-from neuron_core.train import train
+from neuron_core.state import LR_HI, LR_LO, STEPS_MAX, State, from_query, to_query
+from neuron_core.train import LIMIT, train, training_trouble
 from tests.charts import app_charts, plotly
 
 APP = str(Path(__file__).resolve().parents[1] / "playground.py")
@@ -73,3 +76,47 @@ def test_training_a_dead_relu_warns():
     at.query_params.update({"train": "true", "steps": "3"})
     at.run()
     assert any("cannot learn" in w.value for w in at.warning)
+
+
+slider = st.integers(-100, 100).map(lambda k: k / 10)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.integers(1, 8).flatmap(lambda n: st.tuples(st.lists(slider, min_size=n, max_size=n),
+                                                  st.lists(slider, min_size=n, max_size=n))),
+    slider,
+    st.sampled_from(list(ACTIVATIONS)),
+    slider,
+    st.floats(LR_LO, LR_HI),
+    st.integers(0, STEPS_MAX),
+)  # fmt: skip
+def test_training_never_raises_and_every_number_it_shows_is_finite(xw, b, act, y, lr, steps):
+    x, w = xw
+    t = train(forward(x, w, b, act), y, lr, steps)
+    assert 0 <= t.steps <= steps and len(t.loss) == len(t.a) == t.steps + 1
+    assert all(np.isfinite(v).all() for v in (t.w, t.b, t.a, t.loss))
+    assert np.abs(t.w).max() <= LIMIT and np.abs(t.b).max() <= LIMIT
+    if t.steps < steps:  # stopped early only when a run was blowing up
+        assert t.diverging and "Training stopped after" in training_trouble(t, steps)
+
+
+def test_a_diverging_run_says_so_and_the_page_shows_no_error_box():
+    eight = {f"x{i}": "10" for i in range(1, 9)}
+    for query, said in [
+        ({"n": "8", **eight, "act": "identity", "train": "true", "steps": "100"},
+         "Training stopped after 3 of 100 steps"),
+        ({"act": "identity", "train": "true", "y": "10", "lr": "0.2", "steps": "3"},
+         "the loss grew from 121 to 1890625 in 3 steps"),
+    ]:  # fmt: skip
+        at = AppTest.from_file(APP, default_timeout=30)
+        at.query_params.update(query)
+        at.run()
+        assert not at.exception
+        (warning,) = at.warning
+        assert "The learning rate is too large for these inputs" in warning.value and said in warning.value
+
+
+def test_a_run_that_converges_is_not_called_diverging():
+    t = train(forward(X, W, -3.0), 3.0, 0.01, 50)
+    assert not t.diverging and t.loss[-1] < t.loss[0] and t.steps == 50
