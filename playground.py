@@ -126,7 +126,9 @@ def training_view(f, y: float, lr: float) -> None:
     steps = st.number_input("steps taken", 0, state.STEPS_MAX, key="steps", bind="query-params")
     t = train(f, y, lr, steps)
     g = gradients(f)
-    if g.dead or t.stuck:
+    if t.reached:
+        st.success(f"a = y = {fmt(y)}: the loss is 0, so there is nothing left to learn from this example.")
+    elif g.dead or t.stuck:
         st.warning(explain_gradients(f, g) + " The loss stays where it is, step after step.")
     if t.diverging:
         st.warning(training_trouble(t, steps))

@@ -31,8 +31,14 @@ class Training:
 
     @property
     def stuck(self) -> bool:
-        """True when no step moved anything: every gradient was 0 (a dead ReLU, or a flat activation)."""
-        return len(self.b) > 1 and bool(np.all(self.w == self.w[0]) and np.all(self.b == self.b[0]))
+        """True when no step moved anything though a was not y: every gradient was 0 (a dead ReLU, say)."""
+        unmoved = np.all(self.w == self.w[0]) and np.all(self.b == self.b[0])
+        return self.steps > 0 and bool(unmoved) and self.loss[0] > 0
+
+    @property
+    def reached(self) -> bool:
+        """True when a equals the target y: the loss is 0 and there is nothing left to learn."""
+        return bool(self.loss[-1] == 0)
 
 
 LIMIT = 1e6  # no weight or bias grows past this; training stops the step before

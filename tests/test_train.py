@@ -120,3 +120,15 @@ def test_a_diverging_run_says_so_and_the_page_shows_no_error_box():
 def test_a_run_that_converges_is_not_called_diverging():
     t = train(forward(X, W, -3.0), 3.0, 0.01, 50)
     assert not t.diverging and t.loss[-1] < t.loss[0] and t.steps == 50
+
+
+def test_reaching_the_target_is_celebrated_not_warned_about():
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.query_params.update({"train": "true", "b": "-4", "y": "0", "steps": "2"})  # z = 0, a = 0 = y
+    at.run()
+    assert not at.exception and not at.warning
+    assert [s.value for s in at.success] == [
+        "a = y = 0: the loss is 0, so there is nothing left to learn from this example."
+    ]
+    t = train(forward(X, W, -4.0), 0.0, 0.05, 2)
+    assert t.reached and not t.stuck and not t.diverging
