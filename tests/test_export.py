@@ -17,6 +17,7 @@ from neuron_core.cli import EXAMPLE, main
 from neuron_core.export import as_dict, script, state_json
 from neuron_core.state import ALPHA_HI, ALPHA_LO
 from neuron_core.trace import trace_lines
+from tests.strategies import inputs_and_weights, slider
 
 SEED_SCRIPT = Path(__file__).with_name("seed_script.py")
 ROOT = Path(__file__).resolve().parents[1]
@@ -86,17 +87,13 @@ def test_an_activations_alpha_is_the_functions_default(tmp_path):
                                                              "Leaky ReLU: -1.5 → -0.3"]  # fmt: skip
 
 
-grid = st.integers(-100, 100).map(lambda k: k / 10)  # the sliders' values, -0.0 among them
-signed_zero = st.sampled_from([0.0, -0.0])
+signed = st.one_of(slider, st.sampled_from([0.0, -0.0]))  # the sliders' values, -0.0 among them
 
 
 @settings(max_examples=200, deadline=None)
 @given(
-    st.integers(1, 8).flatmap(lambda n: st.tuples(st.lists(st.one_of(grid, signed_zero), min_size=n,
-                                                           max_size=n),
-                                                  st.lists(st.one_of(grid, signed_zero), min_size=n,
-                                                           max_size=n))),
-    st.one_of(grid, signed_zero),
+    inputs_and_weights(signed),
+    signed,
     st.sampled_from(list(ACTIVATIONS)),
     st.floats(ALPHA_LO, ALPHA_HI),
 )  # fmt: skip

@@ -12,6 +12,7 @@ from neuron_core.activations import ACTIVATIONS
 from neuron_core.cli import main
 from neuron_core.neuron import forward, gradients
 from neuron_core.trace import explain_gradients, gradient_latex, sub
+from tests.strategies import inputs_and_weights, slider
 
 X, W, B = np.array([2.0, 1.0, 3.0]), np.array([1.0, -1.0, 1.0]), -3.0  # z = 1, away from every corner
 H = 1e-6
@@ -132,13 +133,9 @@ def test_the_sentences_for_z_and_minus_z_are_mirror_images(act, z):
     assert "saturated" in up
 
 
-slider = st.integers(-100, 100).map(lambda k: k / 10)
-
-
 @settings(max_examples=300, deadline=None)
 @given(
-    st.integers(1, 8).flatmap(lambda n: st.tuples(st.lists(slider, min_size=n, max_size=n),
-                                                  st.lists(slider, min_size=n, max_size=n))),
+    inputs_and_weights(),
     slider,
     st.sampled_from([a for a in ACTIVATIONS if a != "step"]),
 )  # fmt: skip

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from neuron_core.activations import ACTIVATIONS
 from neuron_core.neuron import EXACT_MAX_VALUES, forward, gradients, landscape, sweep
 from neuron_core.state import SEED_W, SEED_X
+from tests.strategies import inputs_and_weights, linked, slider
 
 values = st.floats(-10, 10, allow_nan=False)
 
@@ -68,8 +69,6 @@ def test_finite_values_whose_sum_overflows_are_still_accepted():
 
 
 # Exact z: values from sliders (one decimal) and links (a few more) are decimals, and z is their exact sum.
-slider = st.integers(-100, 100).map(lambda k: k / 10)
-linked = st.integers(-1000, 1000).map(lambda k: k / 100)
 value = st.one_of(slider, linked)
 
 
@@ -82,8 +81,7 @@ def exact_z(x, w, b) -> Decimal:
 
 @settings(max_examples=300, deadline=None)
 @given(
-    st.integers(1, 8).flatmap(lambda n: st.tuples(st.lists(value, min_size=n, max_size=n),
-                                                  st.lists(value, min_size=n, max_size=n))),
+    inputs_and_weights(value),
     value,
     st.sampled_from(list(ACTIVATIONS)),
 )  # fmt: skip
@@ -95,8 +93,7 @@ def test_z_is_the_exact_decimal_sum_of_what_the_sliders_and_links_give(xw, b, ac
 
 @settings(max_examples=200, deadline=None)
 @given(
-    st.integers(1, 8).flatmap(lambda n: st.tuples(st.lists(slider, min_size=n, max_size=n),
-                                                  st.lists(slider, min_size=n, max_size=n))),
+    inputs_and_weights(),
     st.sampled_from(list(ACTIVATIONS)),
 )  # fmt: skip
 def test_at_z_0_the_output_is_the_formulas(xw, act):

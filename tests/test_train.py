@@ -14,6 +14,7 @@ from neuron_core.neuron import forward
 from neuron_core.state import LR_HI, LR_LO, STEPS_MAX, State, from_query, to_query
 from neuron_core.train import LIMIT, train, training_trouble
 from tests.charts import app_charts, plotly
+from tests.strategies import inputs_and_weights, slider
 
 APP = str(Path(__file__).resolve().parents[1] / "playground.py")
 X, W = np.array([2.0, 1.0, 3.0]), np.array([1.0, -1.0, 1.0])
@@ -78,13 +79,9 @@ def test_training_a_dead_relu_warns():
     assert any("cannot learn" in w.value for w in at.warning)
 
 
-slider = st.integers(-100, 100).map(lambda k: k / 10)
-
-
 @settings(max_examples=150, deadline=None)
 @given(
-    st.integers(1, 8).flatmap(lambda n: st.tuples(st.lists(slider, min_size=n, max_size=n),
-                                                  st.lists(slider, min_size=n, max_size=n))),
+    inputs_and_weights(),
     slider,
     st.sampled_from(list(ACTIVATIONS)),
     slider,
