@@ -36,9 +36,12 @@ def _numbers(values: Sequence[float]) -> str:
 
 
 EXAMPLE = "python -m neuron_core -x 1 2 -w 3 -1 -b 0.5 --act sigmoid"
-# Where --alpha applies, and its range: leaky_relu's as the app's slider has it; elu's scale above 0.
-ALPHA_RANGE = {"leaky_relu": (ALPHA_LO, ALPHA_HI), "elu": (0.0, 10.0)}
-ALPHA_SAID = {"leaky_relu": f"from {ALPHA_LO:g} to {ALPHA_HI:g}", "elu": "above 0, up to 10"}
+# Where --alpha applies, the values it may take and how to say them: leaky_relu's as the app's slider
+# has it, elu's scale above 0.
+ALPHA_RANGE = {
+    "leaky_relu": (lambda a: ALPHA_LO <= a <= ALPHA_HI, f"from {ALPHA_LO:g} to {ALPHA_HI:g}"),
+    "elu": (lambda a: 0 < a <= 10, "above 0, up to 10"),
+}
 
 
 def parser() -> argparse.ArgumentParser:
@@ -88,13 +91,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     p = parser()
     args = p.parse_args(argv)
     if args.alpha is not None:
-        lo, hi = ALPHA_RANGE.get(args.activation, (None, None))
-        if lo is None:
+        if args.activation not in ALPHA_RANGE:
             p.error(f"--alpha applies to leaky_relu and elu only, not to {args.activation}")
-        if not lo <= args.alpha <= hi or (args.activation == "elu" and args.alpha == 0):
-            p.error(
-                f"--alpha for {args.activation} must be {ALPHA_SAID[args.activation]}, not {args.alpha:g}"
-            )
+        allowed, said = ALPHA_RANGE[args.activation]
+        if not allowed(args.alpha):
+            p.error(f"--alpha for {args.activation} must be {said}, not {args.alpha:g}")
     try:
         f = forward(args.inputs, args.weights, args.bias, args.activation, args.alpha)
     except ValueError as e:

@@ -4,8 +4,8 @@ A chart is a plain Plotly figure spec (`data`, `layout`, maybe `frames`) plus `l
 that says what it shows now (the chart's accessible name), `name`, the file name of its PNG, and on
 the activation curve `first`, which the browser draws before the others.
 The page keeps each chart mounted and hands every new spec to `Plotly.react`, which redraws only what
-changed. So the specs are shaped for cheap updates: what moves with a slider (the current point, the
-values) is a shape or an annotation, the traces change only when the curve itself does, and
+changed. So the specs are shaped for cheap updates: on the activation curve what moves with a slider
+(the point and its guide) is a shape, so its trace changes only when the curve itself does, and
 `layout.datarevision` is a digest of the traces, so Plotly skips comparing unchanged data. No template
 is sent (every colour is set here), and piecewise-linear curves carry only their corners.
 """
@@ -37,7 +37,7 @@ FONT = "Source Sans, sans-serif"
 SMOOTH_POINTS = 81
 LANDSCAPE_STEPS = 21  # grid values per side of the landscape: every 1.0 from -10 to 10
 Spec = dict[str, Any]
-Chart = dict[str, Any]  # a figure spec with "label" and "name" (see the module's docstring)
+Chart = dict[str, Any]  # a figure spec with "label", "name" and maybe "first" (see the module's docstring)
 
 
 def edge_style(v: float) -> Spec:
@@ -340,11 +340,10 @@ def landscape_figure(
         "xaxis": _axis(f"input x{sub(i + 1)}", range=[lo, hi], showgrid=False),
         "yaxis": _axis(f"input x{sub(j + 1)}", range=[lo, hi], showgrid=False),
     }
-    at = float(f.act(float(f.z), f.alpha))
     label = (
         f"Heatmap of a over x{sub(i + 1)} and x{sub(j + 1)} from {fmt(lo)} to {fmt(hi)}, the other inputs "
         f"held; the current inputs x{sub(i + 1)} = {fmt(f.x[i])}, x{sub(j + 1)} = {fmt(f.x[j])} give "
-        f"a = {fmt(at)}" + ("; the dashed line is where z = 0." if wi or wj else "; z never crosses 0 here.")
+        f"a = {fmt(f.a)}" + ("; the dashed line is where z = 0." if wi or wj else "; z never crosses 0 here.")
     )
     return _figure(data, layout, label, "landscape")
 
@@ -373,8 +372,7 @@ def sweep_figure(f: Forward, param: str, steps: int = 41) -> Chart:
     data, layout = _curve_spec(f.act, f.alpha, float(f.z), float(f.a), False, span)
     # The point is a trace here, so that the frames can move it.
     data.append({"name": "current", "type": "scatter", "mode": "markers", "x": [_r(f.z)], "y": [_r(f.a)],
-                 "marker": {"size": 16, "color": POINT, "line": {"color": INK, "width": 2}},
-                 "hovertemplate": "z = %{x:.4~f}<br>a = %{y:.4~f}<extra></extra>"})  # fmt: skip
+                 "marker": {"size": 16, "color": POINT, "line": {"color": INK, "width": 2}}})  # fmt: skip
     # Keep the z = 0 line and the shaded off region; drop the guide to (z, a), which the frames leave behind.
     shapes = [s for s in layout["shapes"] if s.get("name") != "guide"]
     what = _math_label(param)
