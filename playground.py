@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from neuron_core import element, figures, forward, gradients, quiz, state
+from neuron_core import element, figures, forward, gradients, quiz, state, trace
 from neuron_core.export import script, state_json
 from neuron_core.figures import sub
-from neuron_core.trace import by_hand, explain, explain_gradients, fmt, gradient_latex, latex, trace_lines
-from neuron_core.train import train, training_trouble
+from neuron_core.neuron import zero_crosses
+from neuron_core.train import reached, train, training_trouble, unreachable
 
 st.set_page_config(page_title="Neuron Playground", page_icon="🧠", layout="wide")
 
@@ -98,25 +98,26 @@ def landscape_view(f, i: int, j: int) -> None:
     if f.n < 2 or i == j:
         st.info("The landscape needs two different inputs: set n to 2 or more and choose i and j apart.")
         return
+    zero = (
+        "The dashed line is where z = 0: on one side the neuron's z is positive, on the other negative."
+        if zero_crosses(f, i - 1, j - 1)
+        else "z keeps one sign over the whole square, so there is no z = 0 line to draw."
+    )
     st.caption(
         f"The colour at each point is a for that x{sub(i)} and x{sub(j)}, "
-        "the other inputs held where the sliders are. "
-        "The dashed line is where z = 0: on one side the neuron's z is positive, on the other negative."
+        f"the other inputs held where the sliders are. {zero}"
     )
     draw(figures.landscape_figure(f, i - 1, j - 1), "landscape", WIDE)
 
 
-def apply_training(t) -> None:
-    """Move the sliders to the trained weights and bias (within their range) and start counting again."""
-    for k, wk in enumerate(t.w[-1], start=1):
-        st.session_state[f"w{k}"] = round(float(min(max(wk, state.LO), state.HI)), 4)
-    st.session_state["b"] = round(float(min(max(t.b[-1], state.LO), state.HI)), 4)
-    st.session_state["steps"] = 0
+def apply_training(values: dict[str, float]) -> None:
+    """Move the sliders to the trained weights and bias and start counting again."""
+    st.session_state.update(values, steps=0)
 
 
 def training_view(f, y: float, lr: float) -> None:
     """Gradient descent on (a - y)² from the sliders' weights; the step count in the link replays it."""
-    st.subheader(f"Training on this one example, towards y = {fmt(y)}")
+    st.subheader(f"Training on this one example, towards y = {trace.fmt(y)}")
     with st.container(horizontal=True):
         st.button("Take one step", on_click=lambda: st.session_state.update(steps=st.session_state.steps + 1))
         st.button(
@@ -125,30 +126,39 @@ def training_view(f, y: float, lr: float) -> None:
         st.button("Start again", on_click=lambda: st.session_state.update(steps=0))
     steps = st.number_input("steps taken", 0, state.STEPS_MAX, key="steps", bind="query-params")
     t = train(f, y, lr, steps)
-    g = gradients(f)
+    now = forward(f.x, t.w[-1], t.b[-1], f.act.name, f.alpha)
+    g = gradients(now)
+    far = unreachable(f.act, f.alpha, y)
+    if far:
+        st.info(far)
     if t.reached:
-        st.success(f"a = y = {fmt(y)}: the loss is 0, so there is nothing left to learn from this example.")
+        st.success(reached(t, y))
     elif g.dead or t.stuck:
-        st.warning(explain_gradients(f, g) + " The loss stays where it is, step after step.")
+        st.warning(trace.explain_gradients(now, g) + " The loss stays where it is, step after step.")
     if t.diverging:
         st.warning(training_trouble(t, steps))
-    last = ", ".join(f"w{sub(k)} = {fmt(v)}" for k, v in enumerate(t.w[-1], start=1))
     st.markdown(
-        f"After {t.steps} steps: {last}, b = {fmt(t.b[-1])}; a = {fmt(t.a[-1])}, loss = {fmt(t.loss[-1])}."
+        f"After {t.steps} steps: {t.now()}; a {trace.eq(t.shown('a'))}, loss {trace.eq(t.shown('loss'))}."
     )
     draw(figures.training_figure(t), "training", WIDE)
-    st.button("Move the sliders to these weights", on_click=apply_training, args=(t,))
+    if not t.reached:
+        st.caption("The next step, by the chain rule: the loss, its slope in z, and each weight's update.")
+        st.latex(trace.step_latex(now, y, lr, t.is_exact("w")))
+    values, moved = state.slider_values(t.w[-1], t.b[-1])
+    st.button("Move the sliders to these weights", on_click=apply_training, args=(values,))
+    for notice in moved:
+        st.caption(notice)
 
 
 def worked(f) -> None:
     """The calculation written out: the seed's lines, the formula, the by-hand layout and the terms."""
-    st.code("\n".join(trace_lines(f)), language=None)
-    st.latex(latex(f))
+    st.code("\n".join(trace.trace_lines(f)), language=None)
+    st.latex(trace.latex(f))
     st.subheader("By hand")
     st.caption(
         "The weights and the bias as one row, the inputs and a 1 as one column: multiply, add, activate."
     )
-    st.latex(by_hand(f))
+    st.latex(trace.by_hand(f))
     st.subheader("Each term's share of z")
     draw(figures.contributions(f), "terms", HALF)
 
@@ -156,9 +166,9 @@ def worked(f) -> None:
 def playground() -> None:
     s = controls()
     f = forward(s.x, s.w, s.b, s.act, s.act_alpha)
-    z, a = fmt(f.z), fmt(f.a)
+    z, a = trace.fmt(f.z), trace.a_text(f)
     if s.present:
-        st.title(f"z = {z}   →   a = {a}")
+        st.title(f"z = {z}   →   a {trace.eq(a)}")
         charts(f, big=True)
         return
     st.title("Neuron Playground")
@@ -174,12 +184,12 @@ def playground() -> None:
     with st.container(horizontal=True):
         st.metric("pre-activation z = w·x + b", z, width=280)
         st.metric(f"output a = {f.act.label}(z)", a, width=280)
-    st.markdown(f"**{explain(f)}**")
+    st.markdown(f"**{trace.explain(f)}**")
     g = gradients(f) if s.grad else None
     if g is not None:
         st.subheader("Gradients: which way should each weight move?")
-        st.latex(gradient_latex(g))
-        (st.warning if g.dead else st.info)(explain_gradients(f, g))
+        st.latex(trace.gradient_latex(g))
+        (st.warning if g.dead else st.info)(trace.explain_gradients(f, g))
     charts(f, grads=g)
     if s.sweep != "none":
         st.subheader(f"Sweep: {s.sweep} from -10 to 10")
@@ -209,13 +219,13 @@ def quiz_page(seed: int) -> None:
     st.title(f"Quiz: exercise {seed}")
     for notice in link.notices:
         st.warning(notice, icon="⚠️")
-    alpha = f", with α = {fmt(f.alpha)}" if f.act.name == "leaky_relu" else ""
+    alpha = f", with α = {trace.fmt(f.alpha)}" if f.act.alpha is not None else ""
     st.markdown(
         f"Work out $z = w \\cdot x + b$ and then $a = \\text{{{f.act.label}}}(z)${alpha}, on paper if you "
         "like, then enter both and check. Everyone who opens this link gets the same numbers."
     )
-    st.latex(by_hand(f, reveal=False))
-    st.latex(f"\\text{{{f.act.label}}}(z) = {f.act.latex}")
+    st.latex(trace.by_hand(f, reveal=False))
+    st.latex(trace.formula(f))
     with st.form("guess"):
         gz = st.number_input("your z", value=None, step=1.0, format="%g", key="guess_z")
         ga = st.number_input("your a", value=None, step=1.0, format="%g", key="guess_a")
@@ -225,10 +235,10 @@ def quiz_page(seed: int) -> None:
     if not checked or gz is None or ga is None:
         return
     m = quiz.mark(f, gz, ga)
-    (st.success if m.z else st.error)(f"z = {fmt(gz)}: {'right' if m.z else 'not quite'}.")
-    (st.success if m.a else st.error)(f"a = {fmt(ga)}: {'right' if m.a else 'not quite'}.")
+    (st.success if m.z else st.error)(f"z = {trace.fmt(gz)}: {'right' if m.z else 'not quite'}.")
+    (st.success if m.a else st.error)(f"a = {trace.fmt(ga)}: {'right' if m.a else 'not quite'}.")
     st.subheader("The worked solution")
-    st.markdown(f"**{explain(f)}**")
+    st.markdown(f"**{trace.explain(f)}**")
     worked(f)
     charts(f)
     st.button("Next exercise →", on_click=next_exercise, args=(seed,), type="primary")

@@ -27,6 +27,10 @@ class Activation:
     df: Fn
     alpha: float | None = None  # None: the activation has no parameter
     kinks: tuple[float, ...] | None = None  # corners of a piecewise-linear f; None if smooth
+    note: str = ""  # what the formula is, where its name alone would say more than it computes
+    # Where f(z) and f'(z) are exact for an exact z: everywhere for a piecewise-linear f; for the others
+    # only at z = 0 (and ELU's z > 0): elsewhere an exponential's value, never a whole number.
+    exact_at: Callable[[np.ndarray], np.ndarray] = lambda z: z == 0
 
     def __call__(self, z: np.ndarray | float, alpha: float | None = None) -> np.ndarray:
         return self.f(np.asarray(z, dtype=float), self._alpha(alpha))
@@ -35,6 +39,11 @@ class Activation:
         """The derivative f'(z)."""
         return self.df(np.asarray(z, dtype=float), self._alpha(alpha))
 
+    def exact(self, z: np.ndarray | float) -> np.ndarray:
+        """True where f(z) is exact, so a whole number shown for it is the value, not a rounding."""
+        z = np.asarray(z, dtype=float)
+        return np.ones(z.shape, bool) if self.kinks is not None else np.asarray(self.exact_at(z))
+
     def _alpha(self, alpha: float | None) -> float:
         if alpha is not None:
             return float(alpha)
@@ -42,9 +51,9 @@ class Activation:
 
 
 def _sigmoid(z: np.ndarray, _: float = 0.0) -> np.ndarray:
-    # exp(-|z|) never overflows; the two branches are the same function.
+    # exp(-|z|) never overflows; the two branches are the same function (the exported script's too).
     e = np.exp(-np.abs(z))
-    return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+    return np.where(z >= 0, 1.0, e) / (1.0 + e)
 
 
 def _dsigmoid(z: np.ndarray, _: float = 0.0) -> np.ndarray:
@@ -54,19 +63,22 @@ def _dsigmoid(z: np.ndarray, _: float = 0.0) -> np.ndarray:
     return e / (1.0 + e) ** 2
 
 
-def _gelu_t(z: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    # tanh saturates long before |z| = 20, so clipping keeps z**3 finite without changing f.
-    zc = np.clip(z, -20.0, 20.0)
-    return zc, np.tanh(_GELU_K * (zc + _GELU_C * zc**3))
+def _gelu_u(z: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    # u = sqrt(2/pi) (z + 0.044715 z³); the clip keeps z³ finite for any z (GELU is z or 0 to every
+    # digit long before 1e6) and never changes a z the page shows.
+    zc = np.clip(z, -1e6, 1e6)
+    return zc, _GELU_K * (zc + _GELU_C * zc**3)
 
 
 def _gelu(z: np.ndarray, _: float = 0.0) -> np.ndarray:
-    return 0.5 * z * (1.0 + _gelu_t(z)[1])
+    # z/2 (1 + tanh u) = z sigmoid(2u): 1 + tanh u loses every digit far below 0 (it is 1 - 0.99…),
+    # the sigmoid keeps them (gelu(-7.1) is -6.9e-16, not the -7.9e-16 of 1 + tanh).
+    return z * _sigmoid(2.0 * _gelu_u(z)[1])
 
 
 def _dgelu(z: np.ndarray, _: float = 0.0) -> np.ndarray:
-    zc, t = _gelu_t(z)
-    return 0.5 * (1.0 + t) + 0.5 * zc * (1.0 - t**2) * _GELU_K * (1.0 + 3.0 * _GELU_C * zc**2)
+    zc, u = _gelu_u(z)
+    return _sigmoid(2.0 * u) + 2.0 * z * _dsigmoid(2.0 * u) * _GELU_K * (1.0 + 3.0 * _GELU_C * zc**2)
 
 
 def _dtanh(z: np.ndarray, _: float = 0.0) -> np.ndarray:
@@ -102,6 +114,7 @@ ACTIVATIONS: dict[str, Activation] = {
             lambda z, alpha: np.where(z > 0, z, alpha * np.expm1(np.minimum(z, 0.0))),
             lambda z, alpha: np.where(z > 0, 1.0, alpha * np.exp(np.minimum(z, 0.0))),
             alpha=1.0,
+            exact_at=lambda z: z >= 0,
         ),
         Activation(
             "gelu",
@@ -109,6 +122,7 @@ ACTIVATIONS: dict[str, Activation] = {
             r"\tfrac{z}{2}\left(1 + \tanh\left(\sqrt{2/\pi}\,(z + 0.044715 z^3)\right)\right)",
             _gelu,
             _dgelu,
+            note="the tanh approximation of z Φ(z), Φ the standard normal distribution",
         ),
         Activation("sigmoid", "sigmoid", r"\frac{1}{1 + e^{-z}}", _sigmoid, _dsigmoid),
         Activation("tanh", "tanh", r"\tanh(z)", lambda z, _: np.tanh(z), _dtanh),

@@ -9,7 +9,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from neuron_core.neuron import Forward, gradients
+import numpy as np
+
+from neuron_core.neuron import Forward, gradients, places
 from neuron_core.trace import trace_lines
 
 # Each activation as the script writes it: a comment with its rule, then one readable function.
@@ -32,14 +34,19 @@ def elu(z, alpha={alpha}):
     return np.where(z > 0, z, alpha * np.expm1(np.minimum(z, 0)))
 """,
     "gelu": """\
-# GELU weighs z by how likely a standard normal value is to be below it (the tanh approximation).
+# GELU weighs z by how likely a standard normal value is to be below it, in the tanh approximation:
+# z/2 (1 + tanh(u)) with u = sqrt(2/pi) (z + 0.044715 z^3), which is z / (1 + e^-2u), written with
+# e = e^-|2u| so that it never overflows and keeps its digits far below 0.
 def gelu(z):
-    return 0.5 * z * (1 + np.tanh(np.sqrt(2 / np.pi) * (z + 0.044715 * z**3)))
+    u = np.sqrt(2 / np.pi) * (z + 0.044715 * z**3)
+    e = np.exp(-np.abs(2 * u))
+    return z * (np.where(u >= 0, 1, e) / (1 + e))
 """,
     "sigmoid": """\
-# The sigmoid squashes z into (0, 1): 1 / (1 + e^-z), written with tanh so it never overflows.
+# The sigmoid squashes z into (0, 1): 1 / (1 + e^-z), written with e = e^-|z| so it never overflows.
 def sigmoid(z):
-    return 0.5 * (1 + np.tanh(z / 2))
+    e = np.exp(-np.abs(z))
+    return np.where(z >= 0, 1, e) / (1 + e)
 """,
     "tanh": """\
 # tanh squashes z into (-1, 1).
@@ -64,11 +71,55 @@ def step(z):
 }
 
 _RELU_LINE = """\
-    reason = "is negative" if round(float(z), 4) < 0 else "is non-negative"
+    reason = "is negative" if z < 0 else "is non-negative"
     print(f"ReLU: {fmt(z)} → {fmt(a)} because {fmt(z)} {reason}.")
 """
 _OTHER_LINE = """\
-    print(f"{label}: {{fmt(z)}} → {{fmt(a)}}")
+    print(f"{label}: {{fmt(z)}} → {{fmt({a})}}")
+"""
+
+# The seed's fmt, enough wherever it writes what the page's display rule writes (trace.fmt).
+_SEED_FMT = """\
+# A number as the page writes it: whole numbers bare, others to at most 4 decimals.
+def fmt(v):
+    r = round(float(v), 4) + 0.0
+    return str(int(r)) if r == int(r) else f"{r:.4f}".rstrip("0").rstrip(".")
+"""
+# The page's display rule itself, for a neuron whose numbers need it: the same steps as trace.fmt.
+_RULE_FMT = """\
+# A number as the page writes it: whole numbers bare, others to at most 4 decimals. A value that
+# rounding would turn into a whole number it is not is marked ≈ (sigmoid(13) is not 1, 4e-05 not 0);
+# exact=False: the value is an exponential's, which a float only approximates.
+def fmt(v, exact=True):
+    v = float(v) + 0.0
+    if abs(v) >= 1e6 and not (exact and v.is_integer()):
+        return "≈ " + sci(v)
+    r = round(v, 4) + 0.0
+    if not r.is_integer():
+        return f"{r:.4f}".rstrip("0").rstrip(".")
+    k, gap = int(r), v - int(r)
+    if exact and abs(gap) <= 1e-12 * abs(k):
+        return str(k)
+    if gap == 0:
+        return f"≈ {k}"
+    if k == 0:
+        return "≈ " + sci(v)
+    return f"≈ {k} {'+' if gap > 0 else '-'} {sci(abs(gap))}"
+
+
+# v as m·10ⁿ with two significant digits: 2.3·10⁻⁶.
+def sci(v):
+    m, e = f"{v:.1e}".split("e")
+    return m.removesuffix(".0") + "·10" + str(int(e)).translate(SUPERSCRIPT)
+
+
+SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+"""
+# Where an activation's a is exact, as the script tests it (Activation.exact); the others' a always is.
+_EXACT = {"elu": "z >= 0", "gelu": "z == 0", "sigmoid": "z == 0", "tanh": "z == 0", "softplus": "z == 0"}
+_ROUND = """\
+    # The inputs have at most {places} decimal {unit}, so z has too: rounding removes float noise.
+    z = round(float(z), {places})
 """
 
 _TEMPLATE = '''\
@@ -79,16 +130,12 @@ import numpy as np
 
 {function}
 
-# A number as the page writes it: whole numbers bare, others to at most 4 decimals.
-def fmt(v):
-    r = round(float(v), 4) + 0.0
-    return str(int(r)) if r == int(r) else f"{{r:.4f}}".rstrip("0").rstrip(".")
-
+{fmt}
 
 def single_neuron_network(weights, bias, inputs):
     # Multiply each input by its weight, add the products up and add the bias: z.
     z = np.dot(weights, inputs) + bias
-    # Pass z through the activation: the neuron's output a.
+{rounding}    # Pass z through the activation: the neuron's output a.
     a = {name}(z)
     # Write each step out, as on paper.
     terms = " + ".join(f"({{fmt(w)}})*({{fmt(x)}})" for w, x in zip(weights, inputs))
@@ -110,18 +157,44 @@ def _number(v: float) -> str:
 
 
 def script(f: Forward) -> str:
-    """A runnable script that computes this neuron and prints the page's two lines."""
+    """A runnable script that computes this neuron and prints the page's two lines.
+
+    It holds only what this neuron needs: the seed's fmt where that writes the page's lines (the
+    display rule where not), and the rounding of z to its exact decimal where float noise would show.
+    """
     alpha = _number(f.alpha) if f.act.alpha is not None else ""
-    line = _RELU_LINE if f.act.name == "relu" else _OTHER_LINE.format(label=f.act.label)
+    p = places(f.x, f.w, f.b)
+    noisy = p is not None and float(np.dot(f.w, f.x) + f.b) != float(f.z)
+    rule = _seed_lines(f) != trace_lines(f)
+    a = f"a, exact={_EXACT[f.act.name]}" if rule and f.act.name in _EXACT else "a"
+    line = _RELU_LINE if f.act.name == "relu" else _OTHER_LINE.format(label=f.act.label, a=a)
     return _TEMPLATE.format(
         label=f.act.label,
         name=f.act.name,
         function=_FUNCTIONS[f.act.name].format(alpha=alpha),
+        fmt=_RULE_FMT if rule else _SEED_FMT,
+        rounding=_ROUND.format(places=p, unit="place" if p == 1 else "places") if noisy else "",
         line=line,
         x=f"[{', '.join(map(_number, f.x))}]",
         w=f"[{', '.join(map(_number, f.w))}]",
         b=_number(f.b),
     )
+
+
+def _seed_lines(f: Forward) -> list[str]:
+    """The two lines as the seed's fmt would write them, to tell whether it is enough for f."""
+    terms = " + ".join(f"({_seed_fmt(w)})*({_seed_fmt(x)})" for w, x in zip(f.w, f.x, strict=True))
+    z, a = _seed_fmt(f.z), _seed_fmt(f.a)
+    last = f"ReLU: {z} → {a} because {z} {'is negative' if f.z < 0 else 'is non-negative'}."
+    return [
+        f"w*x + b = {terms} + ({_seed_fmt(f.b)}) = {z}",
+        last if f.act.name == "relu" else f"{f.act.label}: {z} → {a}",
+    ]
+
+
+def _seed_fmt(v: float) -> str:
+    r = round(float(v), 4) + 0.0
+    return str(int(r)) if r == int(r) else f"{r:.4f}".rstrip("0").rstrip(".")
 
 
 def as_dict(f: Forward) -> dict[str, Any]:

@@ -19,8 +19,8 @@ from typing import Any
 import numpy as np
 
 from neuron_core.activations import Activation
-from neuron_core.neuron import Forward, Gradients, landscape, sweep
-from neuron_core.trace import fmt, sub
+from neuron_core.neuron import Forward, Gradients, landscape, sweep, zero_crosses
+from neuron_core.trace import a_text, eq, fmt, sub
 from neuron_core.train import Training
 
 # Okabe-Ito colours, safe for colour-blind eyes; the sign is also shown by the dash.
@@ -127,9 +127,10 @@ def neuron_diagram(f: Forward, big: bool = False, grads: Gradients | None = None
     edges = [(f"w{sub(i)}", float(wi), yi) for i, (wi, yi) in enumerate(zip(f.w, ys, strict=True), 1)]
     edges.append(("b", float(f.b), yb))
     slopes = [*grads.da_dw.tolist(), float(grads.da_db)] if grads is not None else [None] * len(edges)
+    exact = grads is None or grads.exact
     shapes, notes = [], []
     for (name, v, y), g in zip(edges, slopes, strict=True):
-        text = f"{name} = {fmt(v)}" + ("" if g is None else f"<br>∂a/∂{name} = {fmt(g)}")
+        text = f"{name} = {fmt(v)}" + ("" if g is None else f"<br>∂a/∂{name} {eq(fmt(g, exact or g == 0))}")
         shapes.append(_line(0.0, y, sx, 0.0, edge_style(v), layer="below"))
         # The label sits 40% of the way along, where the fanned-in edges are still apart.
         notes.append(_note(0.4 * sx, 0.6 * y, text, bgcolor="rgba(255,255,255,.9)",
@@ -142,7 +143,7 @@ def neuron_diagram(f: Forward, big: bool = False, grads: Gradients | None = None
         "mode": "markers+text",
         "x": [0.0] * (n + 1) + [sx, ax, ox],
         "y": [*ys, yb, 0.0, 0.0, 0.0],
-        "text": [fmt(v) for v in f.x] + ["1", "Σ", f.act.label, fmt(f.a)],
+        "text": [fmt(v) for v in f.x] + ["1", "Σ", f.act.label, a_text(f, room=False)],
         "marker": {
             "size": [round(k * (1.2 if big else 1)) for k in [48] * n + [40, 56, 70, 56]],
             "symbol": ["circle"] * n + ["square", "circle", "square", "circle"],
@@ -157,7 +158,7 @@ def neuron_diagram(f: Forward, big: bool = False, grads: Gradients | None = None
         "mode": "text",
         "x": [-0.45] * (n + 1) + [sx, ox],
         "y": [*ys, yb, -0.55, -0.55],
-        "text": [f"x{sub(i)}" for i in range(1, n + 1)] + ["bias", f"z = {fmt(f.z)}", "a"],
+        "text": [f"x{sub(i)}" for i in range(1, n + 1)] + ["constant", f"z = {fmt(f.z)}", "a"],
         "textposition": ["middle left"] * (n + 1) + ["bottom center"] * 2,
     }
     layout = {
@@ -170,7 +171,7 @@ def neuron_diagram(f: Forward, big: bool = False, grads: Gradients | None = None
     }
     label = (
         f"The neuron: inputs x = ({', '.join(map(fmt, f.x))}), weights w = ({', '.join(map(fmt, f.w))}), "
-        f"bias b = {fmt(f.b)}; z = {fmt(f.z)}, a = {f.act.label}(z) = {fmt(f.a)}."
+        f"bias b = {fmt(f.b)} on a constant input 1; z = {fmt(f.z)}, a = {f.act.label}(z) {eq(a_text(f))}."
     )
     return _figure([nodes, names], layout, label, "neuron-diagram", big)
 
@@ -217,7 +218,7 @@ def activation_curve(
          "xanchor": _r(z), "yanchor": _r(a), "x0": -r, "x1": r, "y0": -r, "y1": r,
          "fillcolor": POINT, "line": {"color": INK, "width": 2}}
     )  # fmt: skip
-    label = f"{act.label} curve; the current point is z = {fmt(z)}, a = {fmt(a)}"
+    label = f"{act.label} curve; the current point is z = {fmt(z)}, a {eq(fmt(a, bool(act.exact(z))))}"
     # Drawn before the other charts after a slider move: its point is what the student watches.
     return _figure(data, layout, label, "activation-curve", big) | {"first": True}
 
@@ -318,16 +319,19 @@ def landscape_figure(
     data: list[Spec] = [
         {"name": "a", "type": "heatmap", "x0": float(xi[0]), "dx": float(xi[1] - xi[0]), "y0": float(xj[0]),
          "dy": float(xj[1] - xj[0]),
-         "z": np.round(a, 2).tolist(), "zsmooth": "best", "colorscale": "Cividis",
+         # The step's a is 0 or 1, nothing between: drawn in cells, not smoothed into colours it never takes.
+         "z": np.round(a, 2).tolist(), "zsmooth": False if f.act.name == "step" else "best",
+         "colorscale": "Cividis",
          "colorbar": {"title": {"text": "a"}},
          "hovertemplate": f"x{sub(i + 1)} = %{{x}}<br>x{sub(j + 1)} = %{{y}}<br>a = %{{z}}<extra></extra>"},
     ]  # fmt: skip
     # z = 0 where rest + wi·xi + wj·xj = 0: a line across the square, unless both weights are 0.
     dashed = {"color": "#FFFFFF", "dash": "dash", "width": 3}
-    if wj != 0:
+    crosses = zero_crosses(f, i, j, lo, hi)
+    if crosses and wj != 0:
         ends = np.array([lo, hi])  # a straight line: its two ends are enough
         data.append(_path("z = 0", ends.tolist(), (-(rest + wi * ends) / wj).tolist(), dashed))
-    elif wi != 0:
+    elif crosses:
         data.append(_path("z = 0", [-rest / wi] * 2, [lo, hi], dashed))
     current = _path("current", [float(f.x[i])], [float(f.x[j])], None)
     del current["hoverinfo"]
@@ -343,7 +347,8 @@ def landscape_figure(
     label = (
         f"Heatmap of a over x{sub(i + 1)} and x{sub(j + 1)} from {fmt(lo)} to {fmt(hi)}, the other inputs "
         f"held; the current inputs x{sub(i + 1)} = {fmt(f.x[i])}, x{sub(j + 1)} = {fmt(f.x[j])} give "
-        f"a = {fmt(f.a)}" + ("; the dashed line is where z = 0." if wi or wj else "; z never crosses 0 here.")
+        f"a {eq(a_text(f))}"
+        + ("; the dashed line is where z = 0." if crosses else "; z is not 0 anywhere here.")
     )
     return _figure(data, layout, label, "landscape")
 
@@ -382,9 +387,11 @@ def sweep_figure(f: Forward, param: str, steps: int = 41) -> Chart:
             "name": fmt(v),
             "data": [{"type": "scatter", "x": [_r(zv)], "y": [_r(av)]}],
             "traces": [1],
-            "layout": {"title": {**title, "text": f"{what} = {fmt(v)}:  z = {fmt(zv)},  a = {fmt(av)}"}},
+            "layout": {
+                "title": {**title, "text": f"{what} = {fmt(v)}:  z = {fmt(zv)},  a {eq(fmt(av, ok))}"}
+            },
         }
-        for v, zv, av in zip(values, zs, a, strict=True)
+        for v, zv, av, ok in zip(values, zs, a, f.act.exact(zs), strict=True)
     ]
     # redraw: the title, where each frame writes its z and a, is only drawn anew on a full redraw.
     play = {"frame": {"duration": 150, "redraw": True}, "transition": {"duration": 0}, "fromcurrent": True}
@@ -404,7 +411,7 @@ def sweep_figure(f: Forward, param: str, steps: int = 41) -> Chart:
     }  # fmt: skip
     label = (
         f"{f.act.label} curve with a sweep of {what} from -10 to 10: press Play to move the point; "
-        f"now z = {fmt(f.z)}, a = {fmt(f.a)}"
+        f"now z = {fmt(f.z)}, a {eq(a_text(f))}"
     )
     return _figure(data, layout, label, f"sweep-{param}", frames=frames)
 
@@ -437,9 +444,6 @@ def training_figure(t: Training) -> Chart:
         "yaxis": _axis("loss (a - y)²", domain=[0.58, 1]),
         "yaxis2": _axis("w and b", domain=[0, 0.45]),
     }
-    last = ", ".join(f"w{sub(k + 1)} = {fmt(v)}" for k, v in enumerate(t.w[-1]))
-    label = (
-        f"Training over {len(t.loss) - 1} steps: the loss went from {fmt(t.loss[0])} to {fmt(t.loss[-1])}; "
-        f"now {last}, b = {fmt(t.b[-1])}."
-    )
+    loss = f"the loss went from {t.shown('loss', 0)} to {t.shown('loss')}"
+    label = f"Training over {t.steps} steps: {loss}; now {t.now()}."
     return _figure(data, layout, label, "training")

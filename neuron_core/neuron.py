@@ -35,6 +35,11 @@ class Forward:
         """The products w_i·x_i, one per input (per row for a batch)."""
         return self.w * self.x
 
+    @property
+    def exact(self) -> bool:
+        """True when a is exact: a whole number shown for it is the value (see Activation.exact)."""
+        return bool(np.all(self.act.exact(self.z)))
+
     def __repr__(self) -> str:
         return f"Forward(n={self.n}, act={self.act.name}, z={self.z}, a={self.a})"
 
@@ -65,28 +70,36 @@ def decimals(v: float) -> int:
     return max(0, len(mantissa.partition(".")[2].rstrip("0")) - int(exponent or 0))
 
 
-def _exact(x: np.ndarray, w: np.ndarray, b: float, z: np.ndarray) -> np.ndarray:
-    """z as the exact decimal w·x + b, where the inputs are decimals with few places.
+def places(x: np.ndarray, w: np.ndarray, b: float) -> int | None:
+    """The decimal places of the exact w·x + b, or None where rounding a float sum to them is unsafe.
 
-    Sliders and links give such decimals; their exact sum has no more places than its most precise
-    product (places of w_i plus places of x_i) or b. When float error is under a quarter of that last
-    place (bounded from the size of the terms), rounding the float sum to those places gives the float
-    nearest the exact decimal: -2.2·1 + 2.4 - 0.2 is then 0, not -4.4e-16, and the step says 1.
+    Sliders and links give decimals with few places; their exact sum has no more places than its most
+    precise product (places of w_i plus places of x_i) or b. When float error is under a quarter of
+    that last place (bounded from the size of the terms), rounding the float sum to those places gives
+    the float nearest the exact decimal: -2.2·1 + 2.4 - 0.2 is then 0, not -4.4e-16.
     """
     if x.size > EXACT_MAX_VALUES:
-        return z
+        return None
     columns = x.reshape(-1, w.shape[0]).T
-    places = max(
+    p = max(
         decimals(b),
         max(max(map(decimals, np.unique(col))) + decimals(wi) for col, wi in zip(columns, w, strict=True)),
     )
     scale = float(np.max(np.abs(x) @ np.abs(w))) + abs(b)
-    if places > 15 or (w.shape[0] + 2) * np.finfo(float).eps * scale >= 0.25 * 10.0**-places:
+    if p > 15 or (w.shape[0] + 2) * np.finfo(float).eps * scale >= 0.25 * 10.0**-p:
+        return None
+    return p
+
+
+def _exact(x: np.ndarray, w: np.ndarray, b: float, z: np.ndarray) -> np.ndarray:
+    """z as the exact decimal w·x + b where places() allows, so the step at -4.4e-16 says 1."""
+    p = places(x, w, b)
+    if p is None:
         return z
     if np.ndim(z) == 0:
-        return np.float64(round(float(z), places) + 0.0)
+        return np.float64(round(float(z), p) + 0.0)
     # Python's round is correctly rounded (numpy's scales by 10**places first, off by an ulp at times).
-    return np.array([round(v, places) + 0.0 for v in z.ravel().tolist()]).reshape(z.shape)
+    return np.array([round(v, p) + 0.0 for v in z.ravel().tolist()]).reshape(z.shape)
 
 
 def forward(x: ArrayLike, w: ArrayLike, b: float, act: str = "relu", alpha: float | None = None) -> Forward:
@@ -132,6 +145,7 @@ class Gradients:
     da_dw: np.ndarray
     da_db: np.ndarray
     da_dx: np.ndarray
+    exact: bool = True  # as Forward.exact: False where f'(z) is an exponential's value
 
     @property
     def dead(self) -> bool:
@@ -147,7 +161,19 @@ def gradients(f: Forward) -> Gradients:
         da_dw=np.multiply.outer(da_dz, np.ones(f.n)) * f.x,
         da_db=da_dz,
         da_dx=np.multiply.outer(da_dz, f.w),
+        exact=f.exact,
     )
+
+
+def zero_crosses(f: Forward, i: int, j: int, lo: float = -10.0, hi: float = 10.0) -> bool:
+    """True when z = 0 somewhere in the square of inputs i and j over [lo, hi], the others held.
+
+    z is linear in x_i and x_j, so it crosses 0 in the square exactly when its corners' signs differ.
+    """
+    rest = float(f.z) - f.w[i] * f.x[i] - f.w[j] * f.x[j]
+    ends = np.array([lo, hi])
+    corners = rest + f.w[i] * ends[:, None] + f.w[j] * ends
+    return bool(f.w[i] or f.w[j]) and bool(corners.min() <= 0 <= corners.max())
 
 
 def landscape(

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from neuron_core.activations import ACTIVATIONS
 from neuron_core.neuron import N_MAX, N_MIN
-from neuron_core.trace import fmt
+from neuron_core.trace import fmt, sub
 
 LO, HI, STEP = -10.0, 10.0, 0.1  # every x_i, w_i and b
 ALPHA_LO, ALPHA_HI, ALPHA_STEP = 0.0, 1.0, 0.01  # leaky_relu's slope below zero
@@ -274,3 +274,20 @@ def widget_values(state: State) -> dict[str, float | int | str]:
         "steps": state.steps,
     }
     return values
+
+
+def slider_values(w: Sequence[float], b: float) -> tuple[dict[str, float], list[str]]:
+    """The sliders' values for trained weights and a trained bias, and a notice for each one moved.
+
+    A slider holds LO to HI: a value outside is set to the nearer end, and the notice says so. Inside,
+    values keep 4 decimals, as the page writes them.
+    """
+    values, notices = {}, []
+    named = [(f"w{i}", f"w{sub(i)}", float(wi)) for i, wi in enumerate(w, start=1)] + [("b", "b", float(b))]
+    for key, name, v in named:
+        values[key] = round(min(max(v, LO), HI), 4) + 0.0
+        if not LO <= v <= HI:
+            notices.append(
+                f"{name} = {fmt(v, exact=False)} is beyond its slider: it will be set to {fmt(values[key])}."
+            )
+    return values, notices

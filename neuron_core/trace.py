@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from neuron_core.neuron import Forward, Gradients
 
 _SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
@@ -12,12 +14,58 @@ def sub(i: int) -> str:
     return str(i).translate(_SUB)
 
 
-def fmt(v: float) -> str:
-    """A number as a student writes it: whole numbers bare, others to at most 4 decimals."""
-    r = round(float(v), 4) + 0.0  # + 0.0 turns -0.0 into 0.0
-    if r == int(r):
-        return str(int(r))
-    return f"{r:.4f}".rstrip("0").rstrip(".")
+TINY = 1e-12  # relative: float noise in a value computed from exact decimals stays far below this
+BIG = 1e6  # from here on a number that is not whole is written m·10ⁿ: its other digits say nothing
+_SUP = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+_UNSUP = str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "-0123456789")
+
+
+def _sci(v: float) -> str:
+    """v as m·10ⁿ with two significant digits: 2.3·10⁻⁶."""
+    m, e = f"{v:.1e}".split("e")
+    return f"{m.removesuffix('.0')}·10{str(int(e)).translate(_SUP)}"
+
+
+def fmt(v: float, exact: bool = True, room: bool = True) -> str:
+    """A number as a student writes it: whole numbers bare, others to at most 4 decimals.
+
+    The app's one display rule. A whole number is written bare only when it is the value: one that
+    rounding would turn into a whole number it is not (sigmoid(13), a loss of 4e-5) is written ≈, with
+    how far off it is where there is room: ≈ 1 - 2.3·10⁻⁶, ≈ 4·10⁻⁵. exact=False says v stands for a
+    value a float cannot hold (an exponential's), so even a whole float is only approximately it;
+    an exact value's float differs from its decimal by noise alone (TINY), which is not shown.
+    """
+    v = float(v) + 0.0  # + 0.0 turns -0.0 into 0.0
+    if abs(v) >= BIG and not (exact and v.is_integer()):
+        return f"≈ {_sci(v)}"
+    r = round(v, 4) + 0.0
+    if not r.is_integer():
+        return f"{r:.4f}".rstrip("0").rstrip(".")
+    k = int(r)
+    gap = v - k
+    if exact and abs(gap) <= TINY * abs(k):
+        return str(k)
+    if gap == 0 or (k != 0 and not room):
+        return f"≈ {k}"
+    if k == 0:
+        return f"≈ {_sci(v)}"
+    return f"≈ {k} {'+' if gap > 0 else '-'} {_sci(abs(gap))}"
+
+
+def eq(text: str) -> str:
+    """'= 0.5', or '≈ 1' as it is: a number written by fmt, after a name."""
+    return text if text.startswith("≈") else f"= {text}"
+
+
+def tex(text: str) -> str:
+    """A number written by fmt, in LaTeX: ≈ 1 - 2.3·10⁻⁶ becomes \\approx 1 - 2.3 \\cdot 10^{-6}."""
+    text = text.replace("≈ ", r"\approx ")
+    return re.sub("·10([⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+)", lambda m: rf" \cdot 10^{{{m[1].translate(_UNSUP)}}}", text)
+
+
+def a_text(f: Forward, room: bool = True) -> str:
+    """The output a as fmt writes it, knowing whether the activation gives it exactly."""
+    return fmt(f.a, f.exact, room)
 
 
 def sum_line(f: Forward) -> str:
@@ -28,10 +76,9 @@ def sum_line(f: Forward) -> str:
 
 def activation_line(f: Forward) -> str:
     """``ReLU: z → a because …`` for relu; ``Label: z → a`` for the others, named as the page names them."""
-    z, a = fmt(f.z), fmt(f.a)
+    z, a = fmt(f.z), a_text(f)
     if f.act.name == "relu":
-        # Judge the sign of z as printed, so float noise never reads "0 is negative".
-        reason = "is negative" if round(float(f.z), 4) < 0 else "is non-negative"
+        reason = "is negative" if f.z < 0 else "is non-negative"
         return f"ReLU: {z} → {a} because {z} {reason}."
     return f"{f.act.label}: {z} → {a}"
 
@@ -43,6 +90,16 @@ def trace_lines(f: Forward) -> list[str]:
     return [sum_line(f), activation_line(f)]
 
 
+def formula(f: Forward) -> str:
+    """f(z) = its rule in LaTeX, with alpha where it has one and what the rule is where that needs saying."""
+    text = rf"\text{{{f.act.label}}}(z) = {f.act.latex}"
+    if f.act.alpha is not None:
+        text += rf",\quad \alpha = {fmt(f.alpha)}"
+    if f.act.note:
+        text += rf"\quad \text{{({f.act.note})}}"
+    return text
+
+
 def latex(f: Forward) -> str:
     """The same calculation as a LaTeX formula, symbols first, then the numbers."""
     if f.x.ndim != 1:
@@ -51,15 +108,15 @@ def latex(f: Forward) -> str:
     name = rf"\text{{{f.act.label}}}"
     return (
         rf"z = \sum_{{i=1}}^{{{f.n}}} w_i x_i + b = {terms} + ({fmt(f.b)}) = {fmt(f.z)}"
-        rf"\\ a = {name}(z) = {f.act.latex} = {name}({fmt(f.z)}) = {fmt(f.a)}"
+        rf"\\ a = {formula(f)} \\ a = {name}({fmt(f.z)}) {tex(eq(a_text(f)))}"
     )
 
 
 def explain(f: Forward) -> str:
     """One plain sentence that says what happened, e.g. "z = -1 is negative, so ReLU outputs 0"."""
-    z, a = fmt(f.z), fmt(f.a)
-    negative = round(float(f.z), 4) < 0
-    sign = "negative" if negative else "zero" if z == "0" else "positive"
+    z, a = fmt(f.z), a_text(f)
+    negative = f.z < 0
+    sign = "negative" if negative else "zero" if f.z == 0 else "positive"
     match f.act.name:
         case "relu":
             rule = "so ReLU outputs 0" if negative else f"so ReLU passes it through: a = {a}"
@@ -72,8 +129,8 @@ def explain(f: Forward) -> str:
         case "identity":
             rule = f"and the identity passes it through: a = {a}"
         case _:
-            rule = f"and {f.act.label}({z}) = {a}"
-    return f"z = {z} is {sign}, {rule}."
+            rule = f"and {f.act.label}({z}) {eq(a)}"
+    return f"z {eq(z)} is {sign}, {rule}."
 
 
 def by_hand(f: Forward, reveal: bool = True) -> str:
@@ -93,50 +150,66 @@ def by_hand(f: Forward, reveal: bool = True) -> str:
     )
     if not reveal:
         return rf"{layout} = z \;\xrightarrow{{{name}}}\; a"
-    return rf"{layout} = {products} + ({fmt(f.b)}) = {fmt(f.z)} \;\xrightarrow{{{name}}}\; {fmt(f.a)}"
+    return rf"{layout} = {products} + ({fmt(f.b)}) = {fmt(f.z)} \;\xrightarrow{{{name}}}\; {tex(a_text(f))}"
 
 
 def gradient_latex(g: Gradients) -> str:
-    """The gradients of a as one LaTeX line; a value too small for 4 decimals is written ≈ m·10ⁿ."""
-    dw = ", ".join(_tex(v) for v in g.da_dw)
-    dx = ", ".join(_tex(v) for v in g.da_dx)
+    """The gradients of a as one LaTeX line, each number by the display rule (≈ m·10ⁿ when tiny)."""
+
+    def show(v: float) -> str:
+        return tex(fmt(v, g.exact or v == 0))
+
+    dw = ", ".join(show(v) for v in g.da_dw)
+    dx = ", ".join(show(v) for v in g.da_dx)
     return (
-        rf"\frac{{\partial a}}{{\partial z}} {_tex_is(g.da_dz)} \quad "
+        rf"\frac{{\partial a}}{{\partial z}} {tex(eq(fmt(g.da_dz, g.exact)))} \quad "
         rf"\frac{{\partial a}}{{\partial w}} = ({dw}) \quad "
-        rf"\frac{{\partial a}}{{\partial b}} {_tex_is(g.da_db)} \quad "
+        rf"\frac{{\partial a}}{{\partial b}} {tex(eq(fmt(g.da_db, g.exact)))} \quad "
         rf"\frac{{\partial a}}{{\partial x}} = ({dx})"
     )
 
 
-def _tex(v: float) -> str:
-    """A number in LaTeX as approx() writes it: ≈ 9.4·10⁻¹⁴ becomes an approx sign and 9.4 times 10^-14."""
-    text = approx(v)
-    if not text.startswith("≈"):
-        return text
-    m, e = f"{float(v):.1e}".split("e")
-    return rf"\approx {m} \cdot 10^{{{int(e)}}}"
+def step_latex(f: Forward, y: float, lr: float, exact: bool = True) -> str:
+    """The next gradient-descent step on the loss (a - y)², written out so a student can check it by hand.
 
+    f is the neuron where training stands; exact=False when its weights came out of steps that an
+    exponential rounded (see Training.is_exact).
+    """
+    if f.x.ndim != 1:
+        raise ValueError("a step is written for one row of inputs, not a batch")
+    slope = float(f.act.slope(f.z, f.alpha))
+    a, d = float(f.a), 2.0 * (float(f.a) - y)
+    dz = d * slope
 
-def _tex_is(v: float) -> str:
-    """'= v', or the approx sign and m·10ⁿ when v is only approximately written."""
-    text = _tex(v)
-    return text if text.startswith(r"\approx") else f"= {text}"
+    def r(v: float, ok: bool = True) -> str:  # a result: as fmt writes it
+        return tex(fmt(v, ok or v == 0))
+
+    def n(v: float, ok: bool = True) -> str:  # an operand: in brackets when negative or approximate
+        text = r(v, ok)
+        return f"({text})" if v < 0 or text.startswith(r"\approx") else text
+
+    ok = f.exact and exact
+    grad = r"\frac{\partial L}{\partial z}"
+    rows = [
+        rf"L &= (a - y)^2 = ({tex(a_text(f))} - {n(y)})^2 = {r((a - y) ** 2, ok)}",
+        rf"{grad} &= 2(a - y)\,f'(z) = 2 \cdot {n(a - y, ok)} \cdot {n(slope, ok)} = {r(dz, ok)}",
+    ]
+    for i, (wi, xi) in enumerate(zip(f.w, f.x, strict=True), start=1):
+        rows.append(
+            rf"w_{{{i}}} &\leftarrow w_{{{i}}} - \eta\,{grad}\,x_{{{i}}} = "
+            rf"{n(wi, exact)} - {n(lr)} \cdot {n(dz, ok)} \cdot {n(xi)} = {r(wi - lr * dz * xi, ok)}"
+        )
+    rows.append(
+        rf"b &\leftarrow b - \eta\,{grad} = "
+        rf"{n(f.b, exact)} - {n(lr)} \cdot {n(dz, ok)} = {r(f.b - lr * dz, ok)}"
+    )
+    return r"\begin{aligned}" + r" \\ ".join(rows) + r"\end{aligned}"
 
 
 SATURATED = 0.01  # below this |f'(z)| an activation is saturated: nearly flat, gradients vanish
-_SUP = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 # Where each saturating activation levels off, for z far below 0 and far above it.
 _LEVELS = {"sigmoid": ("0", "1"), "tanh": ("-1", "1"), "softplus": ("0", None), "elu": ("-α", None),
            "gelu": ("0", None)}  # fmt: skip
-
-
-def approx(v: float) -> str:
-    """v as fmt writes it, but a non-zero value that fmt would round to 0 as ≈ m·10ⁿ."""
-    v = float(v)
-    if v != 0 and fmt(v) == "0":
-        m, e = f"{v:.1e}".split("e")
-        return f"≈ {m}·10{str(int(e)).translate(_SUP)}"
-    return fmt(v)
 
 
 def _names(f: Forward, ks: list[int]) -> str:
@@ -198,8 +271,9 @@ def explain_gradients(f: Forward, g: Gradients) -> str:
         )
     if slope == 0:
         return (
-            f"{name}'s slope at z = {zs} is smaller than a float can hold, so every gradient is 0 here: "
-            "bring z back towards 0."
+            f"{name}'s slope at z = {zs} is not 0, but it is smaller than the smallest number a float "
+            "can hold (about 10⁻³⁰⁸), so every gradient computes as 0 here: a gradient step moves "
+            "nothing. Bring z back towards 0."
         )
     kink = (
         f" At z = 0 Leaky ReLU has a corner; this app takes its slope there to be α = {fmt(f.alpha)}, "
@@ -207,8 +281,7 @@ def explain_gradients(f: Forward, g: Gradients) -> str:
         if f.act.name == "leaky_relu" and z == 0
         else ""
     )
-    value = approx(slope)
-    slope_is = f"f'(z) {value}" if value.startswith("≈") else f"f'(z) = {value}"
+    slope_is = f"f'(z) {eq(fmt(slope, f.exact))}"
     said = f"{slope_is} at z = {zs}: a {'rises' if slope > 0 else 'falls'} as z rises."
     if abs(slope) < SATURATED and f.act.name in _LEVELS:
         low, high = _LEVELS[f.act.name]

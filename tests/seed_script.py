@@ -22,7 +22,7 @@ def single_neuron_network(weights, bias, inputs):
     # Write each step out, as on paper.
     terms = " + ".join(f"({fmt(w)})*({fmt(x)})" for w, x in zip(weights, inputs))
     print(f"w*x + b = {terms} + ({fmt(bias)}) = {fmt(z)}")
-    reason = "is negative" if round(float(z), 4) < 0 else "is non-negative"
+    reason = "is negative" if z < 0 else "is non-negative"
     print(f"ReLU: {fmt(z)} → {fmt(a)} because {fmt(z)} {reason}.")
     return a
 

@@ -18,7 +18,7 @@ from neuron_core.figures import (
     training_figure,
 )
 from neuron_core.neuron import forward, gradients
-from neuron_core.trace import fmt
+from neuron_core.trace import fmt, latex
 from neuron_core.train import train
 from tests.charts import plotly, point
 
@@ -141,3 +141,17 @@ def test_each_chart_says_in_one_sentence_what_it_shows_now(name):
     assert sweep_figure(f, "b")["label"].endswith(f"now z = {z}, a = {a}")
     assert "x₁ = 2, x₃ = 3" in landscape_figure(f, 0, 2)["label"]
     assert training_figure(train(f, 1.0, 0.05, 3))["label"].startswith("Training over 3 steps")
+
+
+def test_the_bias_is_the_weight_b_on_a_constant_input_1():
+    chart = neuron_diagram(forward([2, 1, 3], [1, -1, 1], -5))
+    names, nodes = chart["data"][1]["text"], chart["data"][0]["text"]
+    assert "bias" not in names and names[3] == "constant" and nodes[3] == "1"
+    assert "b = -5" in [note["text"] for note in chart["layout"]["annotations"]]
+
+
+def test_alpha_and_what_gelu_computes_are_written_with_the_formula():
+    assert r"\alpha = 1" in latex(forward([1], [1], -2, "elu"))
+    assert r"\alpha = 0.2" in latex(forward([1], [1], -2, "leaky_relu", 0.2))
+    assert "tanh approximation" in latex(forward([1], [1], 0, "gelu"))
+    assert r"\alpha" not in latex(forward([1], [1], 0, "sigmoid")).split(r"\\")[1].split("=", 2)[2]

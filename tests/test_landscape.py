@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from neuron_core.activations import ACTIVATIONS
 from neuron_core.figures import LANDSCAPE_STEPS, landscape_figure
-from neuron_core.neuron import forward, landscape
+from neuron_core.neuron import forward, landscape, zero_crosses
 from neuron_core.state import State, from_query, to_query
 from tests.charts import app_charts, plotly
 
@@ -73,3 +73,19 @@ def test_the_landscape_in_the_app():
     at.slider(key="x1").set_value(-4.0).run()
     heat = app_charts(at)["landscape"]
     assert heat["data"][2]["x"] == [-4.0]
+
+
+def test_the_step_is_drawn_in_cells_and_no_line_is_promised_where_z_is_never_0():
+    step = landscape_figure(forward([1.0, 2.0], [1.0, 1.0], 0.0, "step"), 0, 1)
+    assert step["data"][0]["zsmooth"] is False and set(np.ravel(step["data"][0]["z"])) == {0.0, 1.0}
+    relu = landscape_figure(forward([1.0, 2.0], [1.0, 1.0], 0.0), 0, 1)
+    assert relu["data"][0]["zsmooth"] == "best" and "the dashed line is where z = 0" in relu["label"]
+    # z = x1 + x2 + 25 is at least 5 over the square: no z = 0 line, and the label does not promise one.
+    far = forward([1.0, 2.0], [1.0, 1.0], 25.0)
+    assert not zero_crosses(far, 0, 1)
+    chart = landscape_figure(far, 0, 1)
+    assert "z = 0" not in [d["name"] for d in chart["data"]] and "z is not 0 anywhere here" in chart["label"]
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.query_params.update({"land": "true", "b": "10", "w1": "0.1", "w2": "0.1"})  # z ≥ 10 - 1 - 1 + 3 = 11
+    at.run()
+    assert any("no z = 0 line" in c.value for c in at.caption)

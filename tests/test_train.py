@@ -1,10 +1,11 @@
 """One-example training: gradient descent on (a - y)², replayable from the link, honest about a dead ReLU."""
 
+import re
 from pathlib import Path
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
@@ -12,8 +13,10 @@ from neuron_core.activations import ACTIVATIONS
 from neuron_core.figures import training_figure
 from neuron_core.neuron import forward
 from neuron_core.state import LR_HI, LR_LO, STEPS_MAX, State, from_query, to_query
-from neuron_core.train import LIMIT, train, training_trouble
+from neuron_core.trace import step_latex
+from neuron_core.train import LIMIT, train, training_trouble, unreachable
 from tests.charts import app_charts, plotly
+from tests.shown import is_true
 from tests.strategies import inputs_and_weights, slider
 
 APP = str(Path(__file__).resolve().parents[1] / "playground.py")
@@ -129,3 +132,66 @@ def test_reaching_the_target_is_celebrated_not_warned_about():
     ]
     t = train(forward(X, W, -4.0), 0.0, 0.05, 2)
     assert t.reached and not t.stuck and not t.diverging
+
+
+@settings(max_examples=100, deadline=None)
+@given(inputs_and_weights(), slider, st.sampled_from(list(ACTIVATIONS)), slider, st.floats(LR_LO, LR_HI),
+       st.integers(0, 20))  # fmt: skip
+def test_the_written_step_is_the_step_training_takes(xw, b, act, y, lr, steps):
+    """Every result in the written-out step (the loss, ∂L/∂z, each new w_i and b) is the run's next step."""
+    x, w = xw
+    f = forward(x, w, b, act)
+    t = train(f, y, lr, steps + 1)
+    assume(t.steps == steps + 1)
+    now = forward(x, t.w[steps], t.b[steps], act)
+    text = step_latex(now, y, lr, t.is_exact("w", steps))
+    results = [row.rsplit("= ", 1)[1] for row in text.removeprefix(r"\begin{aligned}").split(r" \\ ")]
+    results[-1] = results[-1].removesuffix(r"\end{aligned}")
+    assert is_true(untex(results[0]), float(t.loss[steps]), exact=True) or untex(results[0]).startswith("≈")
+    for k, row in enumerate(results[2:-1]):
+        assert is_true(untex(row), float(t.w[steps + 1, k]), exact=True) or untex(row).startswith("≈")
+    assert is_true(untex(results[-1]), float(t.b[steps + 1]), exact=True) or untex(results[-1]).startswith(
+        "≈"
+    )
+
+
+def untex(text: str) -> str:
+    """A number as tex() wrote it, back in the page's text form."""
+    sup = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+    text = text.replace(r"\approx ", "≈ ")
+    return re.sub(r" \\cdot 10\^\{(-?\d+)\}", lambda m: "·10" + m[1].translate(sup), text)
+
+
+@pytest.mark.parametrize(
+    ("act", "y", "said"),
+    [("relu", "-3", "y = -3 is out of reach: ReLU never outputs anything below 0"),
+     ("sigmoid", "1", "y = 1 is never reached: sigmoid only approaches 1"),
+     ("tanh", "2", "y = 2 is out of reach: tanh never outputs anything above 1"),
+     ("step", "0.5", "y = 0.5 is out of reach: the step outputs only 0 or 1")],
+)  # fmt: skip
+def test_a_target_no_weights_can_reach_is_named(act, y, said):
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.query_params.update({"act": act, "train": "true", "y": y, "b": "-3", "steps": "5"})
+    at.run()
+    assert not at.exception and any(said in i.value for i in at.info)
+    assert (
+        unreachable(ACTIVATIONS["identity"], 0.0, -7.0) is None
+        and unreachable(ACTIVATIONS["relu"], 0.0, 0.0) is None
+    )
+
+
+def test_moving_the_sliders_says_which_trained_values_do_not_fit_on_them():
+    def page(steps: str) -> AppTest:
+        at = AppTest.from_file(APP, default_timeout=30)
+        at.query_params.update(
+            {"act": "identity", "train": "true", "y": "10", "b": "-3", "lr": "0.2", "steps": steps}
+        )
+        return at.run()
+
+    assert not [c for c in page("0").caption if "beyond its slider" in c.value]
+    at = page("1")  # z = 1, ∂L/∂z = 2 (1 - 10) = -18: w ← w + 0.2·18·x = (8.2, 2.6, 11.8), b = 0.6
+    assert [c.value for c in at.caption if "beyond its slider" in c.value] == [
+        "w₃ = 11.8 is beyond its slider: it will be set to 10."
+    ]
+    next(b for b in at.button if b.label == "Move the sliders to these weights").click().run()
+    assert [at.slider(key=k).value for k in ("w1", "w2", "w3", "b")] == pytest.approx([8.2, 2.6, 10, 0.6])
