@@ -146,8 +146,8 @@ def training_view(f, y: float, lr: float) -> None:
         st.latex(trace.step_latex(now, y, lr, t.is_exact("w")))
     values, moved = state.slider_values(t.w[-1], t.b[-1])
     st.button("Move the sliders to these weights", on_click=apply_training, args=(values,))
-    for notice in moved:
-        st.caption(notice)
+    if moved:
+        st.caption(" ".join(moved))
 
 
 def worked(f) -> None:

@@ -156,10 +156,10 @@ def neuron_diagram(f: Forward, big: bool = False, grads: Gradients | None = None
         "name": "names",
         "type": "scatter",
         "mode": "text",
-        "x": [-0.45] * (n + 1) + [sx, ox],
-        "y": [*ys, yb, -0.55, -0.55],
-        "text": [f"x{sub(i)}" for i in range(1, n + 1)] + ["constant", f"z = {fmt(f.z)}", "a"],
-        "textposition": ["middle left"] * (n + 1) + ["bottom center"] * 2,
+        "x": [-0.45] * n + [0.0, sx, ox],
+        "y": [*ys, yb - 0.45, -0.55, -0.55],
+        "text": [f"x{sub(i)}" for i in range(1, n + 1)] + ["constant input", f"z = {fmt(f.z)}", "a"],
+        "textposition": ["middle left"] * n + ["bottom center"] * 3,
     }
     layout = {
         "hovermode": False,  # nothing to hover: every value is written on the diagram
@@ -167,7 +167,7 @@ def neuron_diagram(f: Forward, big: bool = False, grads: Gradients | None = None
         "shapes": shapes,
         "annotations": notes,
         "xaxis": {"visible": False, "range": [-1.3, 5.4], "fixedrange": True},
-        "yaxis": {"visible": False, "range": [yb - 0.9, ys[0] + 0.6], "fixedrange": True},
+        "yaxis": {"visible": False, "range": [yb - 1.1, ys[0] + 0.6], "fixedrange": True},
     }
     label = (
         f"The neuron: inputs x = ({', '.join(map(fmt, f.x))}), weights w = ({', '.join(map(fmt, f.w))}), "

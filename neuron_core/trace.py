@@ -31,9 +31,10 @@ def fmt(v: float, exact: bool = True, room: bool = True) -> str:
 
     The app's one display rule. A whole number is written bare only when it is the value: one that
     rounding would turn into a whole number it is not (sigmoid(13), a loss of 4e-5) is written ≈, with
-    how far off it is where there is room: ≈ 1 - 2.3·10⁻⁶, ≈ 4·10⁻⁵. exact=False says v stands for a
-    value a float cannot hold (an exponential's), so even a whole float is only approximately it;
-    an exact value's float differs from its decimal by noise alone (TINY), which is not shown.
+    its value where there is room (≈ 1 - 2.3·10⁻⁶, ≈ 4·10⁻⁵) and as ≈ 1, ≈ 0 where there is not.
+    exact=False says v stands for a value a float cannot hold (an exponential's), so even a whole
+    float is only approximately it; an exact value's float differs from its decimal by noise alone
+    (TINY), which is not shown.
     """
     v = float(v) + 0.0  # + 0.0 turns -0.0 into 0.0
     if abs(v) >= BIG and not (exact and v.is_integer()):
@@ -45,7 +46,7 @@ def fmt(v: float, exact: bool = True, room: bool = True) -> str:
     gap = v - k
     if exact and abs(gap) <= TINY * abs(k):
         return str(k)
-    if gap == 0 or (k != 0 and not room):
+    if gap == 0 or not room:
         return f"≈ {k}"
     if k == 0:
         return f"≈ {_sci(v)}"
@@ -150,7 +151,8 @@ def by_hand(f: Forward, reveal: bool = True) -> str:
     )
     if not reveal:
         return rf"{layout} = z \;\xrightarrow{{{name}}}\; a"
-    return rf"{layout} = {products} + ({fmt(f.b)}) = {fmt(f.z)} \;\xrightarrow{{{name}}}\; {tex(a_text(f))}"
+    a = tex(a_text(f, room=False))  # ≈ 0 rather than ≈ 8.5·10⁻¹⁷: the line is long already
+    return rf"{layout} = {products} + ({fmt(f.b)}) = {fmt(f.z)} \;\xrightarrow{{{name}}}\; {a}"
 
 
 def gradient_latex(g: Gradients) -> str:
@@ -162,9 +164,9 @@ def gradient_latex(g: Gradients) -> str:
     dw = ", ".join(show(v) for v in g.da_dw)
     dx = ", ".join(show(v) for v in g.da_dx)
     return (
-        rf"\frac{{\partial a}}{{\partial z}} {tex(eq(fmt(g.da_dz, g.exact)))} \quad "
-        rf"\frac{{\partial a}}{{\partial w}} = ({dw}) \quad "
-        rf"\frac{{\partial a}}{{\partial b}} {tex(eq(fmt(g.da_db, g.exact)))} \quad "
+        rf"\frac{{\partial a}}{{\partial z}} {tex(eq(fmt(g.da_dz, g.exact)))} \qquad "
+        rf"\frac{{\partial a}}{{\partial b}} {tex(eq(fmt(g.da_db, g.exact)))} \\ "
+        rf"\frac{{\partial a}}{{\partial w}} = ({dw}) \\ "
         rf"\frac{{\partial a}}{{\partial x}} = ({dx})"
     )
 
@@ -249,7 +251,8 @@ def explain_gradients(f: Forward, g: Gradients) -> str:
     zs = fmt(z)
     if f.act.name == "step":
         where = (
-            "z = 0 is where it jumps, and there it has no derivative at all"
+            "z = 0 is where it jumps, and there it has no derivative at all (this app writes 0 there, "
+            "the slope it has everywhere else)"
             if z == 0
             else f"at z = {zs}, as everywhere but 0, it is flat, with a slope of 0"
         )

@@ -52,6 +52,10 @@ HOSTILE: dict[str, str] = {
     "an image tag in every parameter": _all(IMG),
     "markdown and a javascript link in every parameter": _all(LINKY),
     "HTML in parameter names": quote(SCRIPT) + "=1&" + quote(IMG) + "=2",
+    # Eight inputs of 10 and a learning rate past its range: training must stop, warn, never break.
+    "a training run past every limit": "n=8&"
+    + "&".join(f"x{i}=10&w{i}=10" for i in range(1, 9))
+    + "&act=identity&train=true&y=-10&lr=5&steps=200",
 }
 
 

@@ -25,8 +25,11 @@ def approx_value(text: str) -> float:
 
 def is_true(text: str, value: float, exact: bool) -> bool:
     """Whether a number as shown tells the truth about value: a plain decimal within its last place
-    (a whole number exactly, up to float noise, and only when value is exact), '≈' close to it."""
-    if text.startswith("≈"):
+    (a whole number exactly, up to float noise, and only when value is exact); '≈ 1' within 4
+    decimals, '≈ 1 - 2.3·10⁻⁶' to its two digits."""
+    if text.startswith("≈") and "·10" not in text:  # ≈ 1, ≈ 0: rounds to it at 4 decimals
+        return abs(approx_value(text) - value) <= 0.5e-4
+    if text.startswith("≈"):  # its value to two digits
         return abs(approx_value(text) - value) <= 0.06 * abs(value) + 1e-300 or abs(value) < 1e-300
     shown = float(text)
     if "." in text:

@@ -146,7 +146,7 @@ def test_each_chart_says_in_one_sentence_what_it_shows_now(name):
 def test_the_bias_is_the_weight_b_on_a_constant_input_1():
     chart = neuron_diagram(forward([2, 1, 3], [1, -1, 1], -5))
     names, nodes = chart["data"][1]["text"], chart["data"][0]["text"]
-    assert "bias" not in names and names[3] == "constant" and nodes[3] == "1"
+    assert "bias" not in names and names[3] == "constant input" and nodes[3] == "1"
     assert "b = -5" in [note["text"] for note in chart["layout"]["annotations"]]
 
 
