@@ -1,5 +1,7 @@
 """Neuron Playground: one artificial neuron, made visible. Run with `streamlit run playground.py`."""
 
+from typing import Any
+
 import streamlit as st
 
 from neuron_core import element, figures, forward, gradients, quiz, state, trace
@@ -16,57 +18,30 @@ link = state.from_query({k: st.query_params.get_all(k) for k in st.query_params}
 
 def reset_to_seed() -> None:
     """Put every control back to the worked example x = (2, 1, 3), w = (1, -1, 1), b = -5."""
-    for key, value in state.widget_values(state.State()).items():
-        st.session_state[key] = value
+    st.session_state.update(state.widget_values(state.State()))
 
 
-def number_slider(label: str, key: str, default: float) -> float:
-    """One slider from -10 to 10, bound to the URL parameter of the same name."""
-    # %g: 2, -1, 0.3 as a teacher writes them, and a value from a link such as 0.15 in full.
-    return st.slider(
-        label, state.LO, state.HI, default, state.STEP, format="%g", key=key, bind="query-params"
-    )
+def control(p: state.Param) -> Any:
+    """One control, drawn as its kind says from its line in state.PARAMS and bound to its key in the link."""
+    bound = {"key": p.key, "bind": "query-params"}
+    match p.kind:
+        case "switch":
+            return st.toggle(p.label, **bound)
+        case "choice":
+            return st.selectbox(p.label, p.options, index=p.options.index(p.default), **bound)
+        case "whole" if p.typed:
+            return st.number_input(p.label, p.lo, p.hi, p.default, **bound)
+        case "whole":
+            return st.slider(p.label, p.lo, p.hi, p.default, **bound)
+    return st.slider(p.label, p.lo, p.hi, p.default, p.step, format=p.format, **bound)
 
 
-def controls() -> state.State:
-    """Draw the sidebar and return the state it shows."""
-    with st.sidebar:
-        st.button("↺ Reset to the worked example", on_click=reset_to_seed, width="stretch")
-        present = st.toggle("Presenter mode", key="present", bind="query-params")
-        grad = st.toggle("Show gradients", key="grad", bind="query-params")
-        land = st.toggle("Show the landscape of two inputs", key="land", bind="query-params")
-        n = st.slider("n, the number of inputs", state.N_MIN, state.N_MAX, state.SEED_N, key="n",
-                      bind="query-params")  # fmt: skip
-        x = tuple(number_slider(f"input x{sub(i)}", f"x{i}", state.default_x(i)) for i in range(1, n + 1))
-        w = tuple(number_slider(f"weight w{sub(i)}", f"w{i}", state.default_w(i)) for i in range(1, n + 1))
-        b = number_slider("bias b", "b", state.SEED_B)
-        act = st.selectbox("activation", state.ACTS, key="act", bind="query-params")
-        alpha = state.SEED_ALPHA
-        if act == "leaky_relu":
-            alpha = st.slider("α, the slope below zero", state.ALPHA_LO, state.ALPHA_HI, state.SEED_ALPHA,
-                              state.ALPHA_STEP, key="alpha", bind="query-params")  # fmt: skip
-        sweep = st.selectbox(
-            "sweep (animate) a parameter", state.sweepable(n), key="sweep", bind="query-params"
-        )
-        i, j = 1, 2
-        if land and n >= 2:
-            inputs = list(range(1, n + 1))
-            i = st.selectbox("landscape: across, input x_i with i =", inputs, key="i", bind="query-params")
-            j = st.selectbox(
-                "landscape: up, input x_j with j =", inputs, index=1, key="j", bind="query-params"
-            )
-        training = st.toggle("Train on this example", key="train", bind="query-params")
-        y, lr = state.TRAIN_Y, state.TRAIN_LR
-        if training:
-            y = st.slider(
-                "target y", state.LO, state.HI, state.TRAIN_Y, state.STEP, key="y", bind="query-params"
-            )
-            lr = st.slider("learning rate", state.LR_LO, state.LR_HI, state.TRAIN_LR, 0.001, format="%.3f",
-                           key="lr", bind="query-params")  # fmt: skip
-    return state.State(
-        x=x, w=w, b=b, act=act, alpha=alpha, present=present, grad=grad, land=land, i=i, j=j, sweep=sweep,
-        train=training, y=y, lr=lr,
-    )  # fmt: skip
+def controls(place: str, values: dict | None = None) -> state.State:
+    """Draw the controls of one place (the sidebar, the training section) and return the state shown."""
+    values = dict(values or {})
+    for p in state.shown(place, values):
+        values[p.key] = control(p)
+    return state.State(**values)
 
 
 WIDE, HALF = 820, 560  # px: the width of a chart alone on its row; Streamlit narrows it on a phone
@@ -110,22 +85,25 @@ def landscape_view(f, i: int, j: int) -> None:
     draw(figures.landscape_figure(f, i - 1, j - 1), "landscape", WIDE)
 
 
-def apply_training(values: dict[str, float]) -> None:
+def apply_training(trained: state.State) -> None:
     """Move the sliders to the trained weights and bias and start counting again."""
-    st.session_state.update(values, steps=0)
+    st.session_state.update(state.widget_values(trained))
 
 
-def training_view(f, y: float, lr: float) -> None:
+def take_steps(k: int | None) -> None:
+    """k more training steps in the link, or none at all (k = None): the steps replay from the sliders."""
+    st.session_state.update(steps=0 if k is None else st.session_state.steps + k)
+
+
+def training_view(f, s: state.State) -> None:
     """Gradient descent on (a - y)² from the sliders' weights; the step count in the link replays it."""
-    st.subheader(f"Training on this one example, towards y = {trace.fmt(y)}")
+    st.subheader(f"Training on this one example, towards y = {trace.fmt(s.y)}")
     with st.container(horizontal=True):
-        st.button("Take one step", on_click=lambda: st.session_state.update(steps=st.session_state.steps + 1))
-        st.button(
-            "Take ten steps", on_click=lambda: st.session_state.update(steps=st.session_state.steps + 10)
-        )
-        st.button("Start again", on_click=lambda: st.session_state.update(steps=0))
-    steps = st.number_input("steps taken", 0, state.STEPS_MAX, key="steps", bind="query-params")
-    t = train(f, y, lr, steps)
+        for label, k in (("Take one step", 1), ("Take ten steps", 10), ("Start again", None)):
+            st.button(label, on_click=take_steps, args=(k,))
+    s = controls("training", s.flat())
+    y, steps = s.y, s.steps
+    t = train(f, y, s.lr, steps)
     now = forward(f.x, t.w[-1], t.b[-1], f.act.name, f.alpha)
     g = gradients(now)
     far = unreachable(f.act, f.alpha, y)
@@ -143,9 +121,9 @@ def training_view(f, y: float, lr: float) -> None:
     draw(figures.training_figure(t), "training", WIDE)
     if not t.reached:
         st.caption("The next step, by the chain rule: the loss, its slope in z, and each weight's update.")
-        st.latex(trace.step_latex(now, y, lr, t.is_exact("w")))
-    values, moved = state.slider_values(t.w[-1], t.b[-1])
-    st.button("Move the sliders to these weights", on_click=apply_training, args=(values,))
+        st.latex(trace.step_latex(now, y, s.lr, t.is_exact("w")))
+    trained, moved = state.fit(s.replace(w=tuple(t.w[-1].tolist()), b=float(t.b[-1]), steps=0))
+    st.button("Move the sliders to these weights", on_click=apply_training, args=(trained,))
     if moved:
         st.caption(" ".join(moved))
 
@@ -164,7 +142,9 @@ def worked(f) -> None:
 
 
 def playground() -> None:
-    s = controls()
+    with st.sidebar:
+        st.button("↺ Reset to the worked example", on_click=reset_to_seed, width="stretch")
+        s = controls("sidebar")
     f = forward(s.x, s.w, s.b, s.act, s.act_alpha)
     z, a = trace.fmt(f.z), trace.a_text(f)
     if s.present:
@@ -198,7 +178,7 @@ def playground() -> None:
     if s.land:
         landscape_view(f, s.i, s.j)
     if s.train:
-        training_view(f, s.y, s.lr)
+        training_view(f, s)
     worked(f)
     with st.container(horizontal=True):
         st.download_button("Download as a Python script", lambda: script(f), "neuron.py", key="script",
@@ -208,7 +188,7 @@ def playground() -> None:
 
 
 def next_exercise(seed: int) -> None:
-    st.query_params["seed"] = str(seed + 1)
+    st.query_params.update(state.to_query(link.state.replace(seed=seed + 1)))
 
 
 def quiz_page(seed: int) -> None:
@@ -219,10 +199,9 @@ def quiz_page(seed: int) -> None:
     st.title(f"Quiz: exercise {seed}")
     for notice in link.notices:
         st.warning(notice, icon="⚠️")
-    alpha = f", with α = {trace.fmt(f.alpha)}" if f.act.alpha is not None else ""
     st.markdown(
-        f"Work out $z = w \\cdot x + b$ and then $a = \\text{{{f.act.label}}}(z)${alpha}, on paper if you "
-        "like, then enter both and check. Everyone who opens this link gets the same numbers."
+        f"Work out $z = w \\cdot x + b$ and then $a = \\text{{{f.act.label}}}(z)$ (its rule is below), on "
+        "paper if you like, then enter both and check. Everyone who opens this link gets the same numbers."
     )
     st.latex(trace.by_hand(f, reveal=False))
     st.latex(trace.formula(f))

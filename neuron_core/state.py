@@ -1,80 +1,166 @@
-"""The app's state, declared once: names, ranges and defaults, read from and written to a URL query.
+"""The app's parameters, declared once in PARAMS: URL key, kind, range, default, label, when it applies.
 
-The reading rules match how Streamlit seeds a widget bound to a query parameter
-(``bind="query-params"``): a bad value falls back to the default. Here each fallback
-also yields a plain-text notice that names the parameter, so the page can say what it ignored.
+Everything else is read off that table: State, reading a link with its notices (from_query), writing
+one (to_query), the controls' values for reset (widget_values), and the sidebar that playground.py
+draws from it. The reading rules match how Streamlit seeds a widget bound to a query parameter
+(``bind="query-params"``): a bad value falls back to the default, and here also yields a plain-text
+notice that names the parameter, so the page can say what it ignored.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any, Literal
 
 from neuron_core.activations import ACTIVATIONS
 from neuron_core.neuron import N_MAX, N_MIN
 from neuron_core.trace import fmt, sub
 
 LO, HI, STEP = -10.0, 10.0, 0.1  # every x_i, w_i and b
-ALPHA_LO, ALPHA_HI, ALPHA_STEP = 0.0, 1.0, 0.01  # leaky_relu's slope below zero
-ACTS: tuple[str, ...] = tuple(ACTIVATIONS)
+ALPHA_LO, ALPHA_HI = 0.0, 1.0  # leaky_relu's slope below zero
+SEED_X, SEED_W, SEED_B = (2.0, 1.0, 3.0), (1.0, -1.0, 1.0), -5.0  # the worked example
+LR_LO, LR_HI, STEPS_MAX = 0.001, 1.0, 200
 
-SEED_X = (2.0, 1.0, 3.0)
-SEED_W = (1.0, -1.0, 1.0)
-SEED_B = -5.0
-SEED_ACT = "relu"
-SEED_ALPHA = ACTIVATIONS["leaky_relu"].alpha
-SEED_N = len(SEED_X)
-MODES = ("play", "quiz")
-TRAIN_Y, TRAIN_LR, LR_LO, LR_HI, STEPS_MAX = 1.0, 0.05, 0.001, 1.0, 200
-QUIZ_SEED_MAX = 10**9
-
-
-def default_x(i: int) -> float:
-    """Default x_i (1-based): the seed example's, then 1 for any input added beyond it."""
-    return SEED_X[i - 1] if i <= SEED_N else 1.0
-
-
-def default_w(i: int) -> float:
-    """Default w_i (1-based): the seed example's, then 0, so a new input changes nothing until weighted."""
-    return SEED_W[i - 1] if i <= SEED_N else 0.0
-
-
-def sweepable(n: int) -> tuple[str, ...]:
-    """What a sweep can run with n inputs: none, each input, each weight, the bias."""
-    return ("none", *(f"x{k}" for k in range(1, n + 1)), *(f"w{k}" for k in range(1, n + 1)), "b")
+Values = Mapping[str, Any]  # the values read so far, by key: what a later parameter may depend on
 
 
 @dataclass(frozen=True)
+class Param:
+    """One parameter: its URL key (also its control's key), kind, range, default and label.
+
+    A parameter `per_input` repeats as key1 … keyn, its default a function of i. `when` says, from the
+    values before it, whether it applies: a control is drawn and a link's value read only then (alpha
+    for leaky_relu). `place` is where its control is drawn: the sidebar, the training section, or
+    nowhere (the link alone carries it).
+    """
+
+    key: str
+    kind: Literal["number", "whole", "choice", "switch"]
+    default: Any
+    label: str = ""
+    lo: float = 0.0
+    hi: float = 0.0
+    step: float = 1.0
+    format: str = "%g"  # %g: 2, -1, 0.3 as a teacher writes them, and a value from a link in full
+    options: tuple | Callable[[Values], tuple] = ()
+    when: Callable[[Values], bool] = lambda v: True
+    per_input: bool = False
+    place: Literal["sidebar", "training", "link"] = "sidebar"
+    typed: bool = False  # a whole number typed in a box, not slid
+    sweeps: bool = False  # part of the neuron: a sweep can run it from LO to HI
+    counts: bool = False  # the number of inputs, n: a parameter per input repeats this many times
+
+    def each(self, values: Values) -> list[Param]:
+        """The parameter as controls: one per input for x and w, with its options for these values."""
+        options = self.options(values) if callable(self.options) else self.options
+        one = replace(self, options=options)
+        if not self.per_input:
+            return [one]
+        n = values.get(COUNT.key, COUNT.default)
+        return [replace(one, key=f"{self.key}{i}", label=f"{self.label}{sub(i)}", default=self.default(i),
+                        per_input=False) for i in range(1, n + 1)]  # fmt: skip
+
+
+def sweepable(values: Values) -> tuple[str, ...]:
+    """What a sweep can run: none, each input, each weight, the bias."""
+    return ("none", *(p.key for q in PARAMS if q.sweeps for p in q.each(values)))
+
+
+def _inputs(values: Values) -> tuple[int, ...]:
+    return tuple(range(1, max(values[COUNT.key], 2) + 1))
+
+
+# The app's parameters, in the sidebar's order. Adding one here adds its control, its link key, its reset
+# and its notices; State has it as an attribute of the same name.
+PARAMS: list[Param] = [
+    Param("present", "switch", False, "Presenter mode"),
+    Param("grad", "switch", False, "Show gradients"),
+    Param("land", "switch", False, "Show the landscape of two inputs"),
+    Param("n", "whole", len(SEED_X), "n, the number of inputs", N_MIN, N_MAX, counts=True),
+    # Inputs beyond the worked example's: x_i = 1 and w_i = 0, so a new input changes nothing until weighted.
+    Param("x", "number", lambda i: (*SEED_X, *[1.0] * N_MAX)[i - 1], "input x", LO, HI, STEP, per_input=True,
+          sweeps=True),
+    Param("w", "number", lambda i: (*SEED_W, *[0.0] * N_MAX)[i - 1], "weight w", LO, HI, STEP, per_input=True,
+          sweeps=True),
+    Param("b", "number", SEED_B, "bias b", LO, HI, STEP, sweeps=True),
+    Param("act", "choice", "relu", "activation", options=tuple(ACTIVATIONS)),
+    Param("alpha", "number", 0.01, "α, the slope below zero", ALPHA_LO, ALPHA_HI, 0.01,
+          when=lambda v: v["act"] == "leaky_relu"),
+    Param("sweep", "choice", "none", "sweep (animate) a parameter", options=sweepable),
+    Param("i", "choice", 1, "landscape: across, input x_i with i =", options=_inputs,
+          when=lambda v: v["land"] and v["n"] >= 2),
+    Param("j", "choice", 2, "landscape: up, input x_j with j =", options=_inputs,
+          when=lambda v: v["land"] and v["n"] >= 2),
+    Param("train", "switch", False, "Train on this example"),
+    Param("y", "number", 1.0, "target y", LO, HI, STEP, when=lambda v: v["train"]),
+    Param("lr", "number", 0.05, "learning rate", LR_LO, LR_HI, 0.001, "%.3f", when=lambda v: v["train"]),
+    Param("steps", "whole", 0, "steps taken", 0, STEPS_MAX, place="training", typed=True,
+          when=lambda v: v["train"]),
+    Param("mode", "choice", "play", options=("play", "quiz"), place="link"),
+    Param("seed", "whole", 1, lo=0, hi=10**9 - 1, place="link", when=lambda v: v["mode"] == "quiz"),
+]  # fmt: skip
+COUNT = next(p for p in PARAMS if p.counts)
+
+
 class State:
-    """Everything a view shows is a function of these values."""
+    """Everything a view shows: each control's value by its key, and each parameter as an attribute.
 
-    x: tuple[float, ...] = SEED_X
-    w: tuple[float, ...] = SEED_W
-    b: float = SEED_B
-    act: str = SEED_ACT
-    alpha: float = SEED_ALPHA  # used by leaky_relu only
-    present: bool = False  # presenter mode: large type, the essentials only
-    grad: bool = False  # show the gradients of a on the diagram and as numbers
-    land: bool = False  # show a over a grid of two inputs, x_i across and x_j up
-    sweep: str = "none"  # or x1…xn, w1…wn, b: the parameter an animation sweeps from -10 to 10
-    train: bool = False  # one-example training towards the target y
-    y: float = TRAIN_Y
-    lr: float = TRAIN_LR
-    steps: int = 0  # gradient steps taken; they replay from the sliders' weights
-    i: int = 1
-    j: int = 2
-    mode: str = "play"  # or "quiz": an exercise from `seed`, answer hidden until a guess
-    seed: int = 1
+    ``State(b=-3).b == -3``; x and w are tuples of n values (``State(x=(1, 2), w=(3, -1))`` has n = 2),
+    and the controls' values by key (x1 … xn) make a state too.
+    """
 
-    @property
-    def n(self) -> int:
-        return len(self.x)
+    __slots__ = ("_flat",)
+
+    def __init__(self, **values: Any) -> None:
+        rows = {p.key: tuple(values.pop(p.key)) for p in PARAMS if p.per_input and p.key in values}
+        n = next((len(v) for v in rows.values()), values.pop(COUNT.key, COUNT.default))
+        values.pop(COUNT.key, None)  # x and w, where given, say what n is
+        if any(len(v) != n for v in rows.values()):
+            raise ValueError("x and w need one value per input")
+        flat: dict[str, Any] = {COUNT.key: n}
+        for p in (p for p in PARAMS if not p.counts):
+            for i, c in enumerate(p.each(flat), start=1):
+                flat[c.key] = rows[p.key][i - 1] if p.key in rows else values.get(c.key, c.default)
+        unknown = set(values) - {c.key for p in PARAMS for c in p.each({COUNT.key: N_MAX})}
+        if unknown:
+            raise TypeError(f"State has no parameter {', '.join(sorted(unknown))}")
+        object.__setattr__(self, "_flat", flat)
+
+    def __getattr__(self, key: str) -> Any:
+        if key in self._flat:
+            return self._flat[key]
+        if key in (rows := {p.key: p for p in PARAMS if p.per_input}):
+            return tuple(self._flat[c.key] for c in rows[key].each(self._flat))
+        raise AttributeError(key)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, State) and self._flat == other._flat
+
+    def __repr__(self) -> str:
+        return f"State({', '.join(f'{k}={v!r}' for k, v in self._flat.items())})"
+
+    def replace(self, **values: Any) -> State:
+        """This state with some values changed: x and w as tuples, or any control's value by its key."""
+        rows = {p.key for p in PARAMS if p.per_input and p.key in values}
+        return State(**{k: v for k, v in self._flat.items() if k.rstrip("0123456789") not in rows} | values)
 
     @property
     def act_alpha(self) -> float | None:
         """The alpha to compute with: the state's for leaky_relu, the activation's own otherwise."""
         return self.alpha if self.act == "leaky_relu" else None
+
+    def flat(self) -> dict[str, Any]:
+        """The value of each control, by its key: x1 … xn and w1 … wn one by one."""
+        return dict(self._flat)
+
+
+def shown(place: str, values: Values) -> Iterator[Param]:
+    """The controls drawn in `place`, in order; each one's `when` is judged on the values read so far."""
+    for p in PARAMS:
+        if p.place == place and p.when(values):
+            yield from p.each(values)
 
 
 @dataclass(frozen=True)
@@ -88,206 +174,101 @@ class Reading:
 QueryValue = str | Sequence[str]
 
 
-def _values(raw: QueryValue) -> list[str]:
-    """A parameter's non-empty values: ``?k=`` is empty, ``?k=1&k=2`` has two."""
-    vals = [raw] if isinstance(raw, str) else list(raw)
-    return [v for v in vals if v != ""]
+def _read(p: Param, raw: QueryValue) -> tuple[Any, str]:
+    """One parameter's value from its query value, or None and the notice that says why it was ignored.
 
-
-def _number(raw: QueryValue, lo: float, hi: float) -> tuple[float | None, str]:
-    """A number in [lo, hi] from one query value, or None and the reason it was ignored."""
-    vals = _values(raw)
-    if not vals:
-        return None, "it is empty"
-    if len(vals) > 1:
-        return None, "it is given more than once"
-    try:
-        v = float(vals[0])
-    except ValueError:
-        return None, "it is not a number"
-    if not math.isfinite(v):
-        return None, "it is not a finite number"
-    if not lo <= v <= hi:
-        return None, f"it is outside {fmt(lo)} to {fmt(hi)}"
-    return v + 0.0, ""
+    The rules, one per kind: a number must be one value, finite and in range; a whole number too, and
+    one with a fraction keeps its whole part, as Streamlit's sliders do; a choice is the last value
+    (an empty one included), if it is among the options; a switch the last non-empty value, true or false.
+    """
+    if p.kind == "choice":
+        last = raw if isinstance(raw, str) else (list(raw) or [""])[-1]
+        match = [o for o in p.options if str(o) == last]
+        what = ", ".join(map(str, p.options))
+        return (match[0], "") if match else (None, f"Ignored {p.key} from the link: it is not one of {what}; "
+                                                  f"using {p.default}.")  # fmt: skip
+    vals = [v for v in ([raw] if isinstance(raw, str) else raw) if v != ""]  # ?k= is empty; ?k=1&k=2 two
+    if p.kind == "switch":
+        if vals and vals[-1].lower() in ("true", "false"):
+            return vals[-1].lower() == "true", ""
+        return None, f"Ignored {p.key} from the link: it is neither true nor false; using false."
+    why = "it is empty" if not vals else "it is given more than once" if len(vals) > 1 else ""
+    v = math.nan
+    if not why:
+        try:
+            v = float(vals[0])
+        except ValueError:
+            why = "it is not a number"
+    if not why and not math.isfinite(v):
+        why = "it is not a finite number"
+    elif not why and not p.lo <= v <= p.hi:
+        why = f"it is outside {fmt(p.lo)} to {fmt(p.hi)}"
+    if why:
+        return None, f"Ignored {p.key} from the link because {why}; using {fmt(p.default)}."
+    if p.kind == "whole" and v != int(v):
+        return int(v), f"Read {p.key} from the link as {int(v)}: it is a whole number."
+    return (int(v) if p.kind == "whole" else v + 0.0), ""
 
 
 def from_query(params: Mapping[str, QueryValue]) -> Reading:
     """Read a state from query parameters; anything bad falls back to its default, with a notice."""
     notices: list[str] = []
-    used: set[str] = set()
-
-    def number(key: str, lo: float, hi: float, default: float) -> float:
-        used.add(key)
-        if key not in params:
-            return default
-        v, why = _number(params[key], lo, hi)
-        if v is None:
-            notices.append(f"Ignored {key} from the link because {why}; using {fmt(default)}.")
-            return default
-        return v
-
-    n_raw = number("n", N_MIN, N_MAX, SEED_N)
-    n = int(n_raw)  # a slider of whole numbers keeps the whole part, as Streamlit's does
-    if n != n_raw:
-        notices.append(f"Read n from the link as {n}: the number of inputs is a whole number.")
-    x = tuple(number(f"x{i}", LO, HI, default_x(i)) for i in range(1, n + 1))
-    w = tuple(number(f"w{i}", LO, HI, default_w(i)) for i in range(1, n + 1))
-    b = number("b", LO, HI, SEED_B)
-
-    def choice(key: str, options: tuple[str, ...], default: str, what: str) -> str:
-        # As Streamlit's select boxes read the link: the last value, an empty one included.
-        used.add(key)
-        if key not in params:
-            return default
-        raw = params[key]
-        last = raw if isinstance(raw, str) else (list(raw) or [""])[-1]
-        if last in options:
-            return last
-        notices.append(f"Ignored {key} from the link: it is not {what}; using {default}.")
-        return default
-
-    act = choice("act", ACTS, SEED_ACT, f"one of {', '.join(ACTS)}")
-    alpha = number("alpha", ALPHA_LO, ALPHA_HI, SEED_ALPHA) if act == "leaky_relu" else SEED_ALPHA
-
-    def flag(key: str) -> bool:
-        used.add(key)
-        if key not in params:
-            return False
-        vals = _values(params[key])
-        if vals and vals[-1].lower() in ("true", "false"):
-            return vals[-1].lower() == "true"
-        notices.append(f"Ignored {key} from the link: it is neither true nor false; using false.")
-        return False
-
-    present, grad, land = flag("present"), flag("grad"), flag("land")
-    # The landscape's two inputs: two different ones of 1 to n (the select boxes' options).
-    inputs = tuple(str(k) for k in range(1, max(n, 2) + 1))
-    i, j = (int(choice(key, inputs, d, f"one of 1 to {inputs[-1]}")) for key, d in (("i", "1"), ("j", "2")))
-    if i == j:
-        i, j = 1, 2
-    train = flag("train")
-    y = number("y", LO, HI, TRAIN_Y)
-    lr = number("lr", LR_LO, LR_HI, TRAIN_LR)
-    steps = int(number("steps", 0, STEPS_MAX, 0))
-
-    sweep = choice("sweep", sweepable(n), "none", f"one of x1 to x{n}, w1 to w{n}, b")
-    mode = choice("mode", MODES, "play", f"one of {', '.join(MODES)}")
-    used.add("seed")
-    seed = 1
-    if "seed" in params:
-        v, why = _number(params["seed"], 0, QUIZ_SEED_MAX - 1)
-        if v is None or v != int(v):
-            why = why or "it is not a whole number"
-            notices.append(f"Ignored seed from the link because {why}; using 1.")
-        else:
-            seed = int(v)
-
+    values: dict[str, Any] = {}
+    known = {c.key for p in PARAMS for c in p.each({COUNT.key: N_MAX})}
+    for p in PARAMS:
+        for c in p.each(values):
+            values[c.key] = c.default
+            # As the page: a parameter that does not apply has no control, so its value is not read.
+            if c.key in params and p.when(values):
+                v, notice = _read(c, params[c.key])
+                values[c.key] = c.default if v is None else v
+                notices += [notice] if notice else []
     # Inputs beyond n stay quietly in the link (Streamlit uses them if n grows); the rest is unknown.
-    known = {f"{p}{i}" for p in "xw" for i in range(1, N_MAX + 1)} | {"alpha"}
-    unknown = [k for k in params if k not in used and k not in known]
+    unknown = [k for k in params if k not in known]
     if unknown:
-        s = "" if len(unknown) == 1 else "s"
-        notices.append(f"Ignored {len(unknown)} unknown parameter{s} in the link.")
-    state = State(
-        x=x,
-        w=w,
-        b=b,
-        act=act,
-        alpha=alpha,
-        present=present,
-        grad=grad,
-        land=land,
-        i=i,
-        j=j,
-        sweep=sweep,
-        train=train,
-        y=y,
-        lr=lr,
-        steps=steps,
-        mode=mode,
-        seed=seed,
+        notices.append(f"Ignored {len(unknown)} unknown parameter{'s' * (len(unknown) > 1)} in the link.")
+    return Reading(State(**values), notices)
+
+
+def _text(v: Any) -> str:
+    # The same text Streamlit writes to the URL: true, whole numbers bare, others as the shortest repr.
+    return (
+        str(v).lower()
+        if isinstance(v, bool)
+        else str(int(v))
+        if isinstance(v, float) and v == int(v)
+        else str(v)
     )
-    return Reading(state, notices)
-
-
-def _num(v: float) -> str:
-    # The same text Streamlit writes to the URL: whole numbers bare, others as Python's shortest repr.
-    return str(int(v)) if v == int(v) else repr(float(v))
 
 
 def to_query(state: State) -> dict[str, str]:
-    """The query parameters of a state, leaving out defaults, as the app's URL shows them."""
-    q: dict[str, str] = {}
-    if state.n != SEED_N:
-        q["n"] = str(state.n)
-    for i, (xi, wi) in enumerate(zip(state.x, state.w, strict=True), start=1):
-        if xi != default_x(i):
-            q[f"x{i}"] = _num(xi)
-        if wi != default_w(i):
-            q[f"w{i}"] = _num(wi)
-    if state.b != SEED_B:
-        q["b"] = _num(state.b)
-    if state.act != SEED_ACT:
-        q["act"] = state.act
-    if state.act == "leaky_relu" and state.alpha != SEED_ALPHA:
-        q["alpha"] = _num(state.alpha)
-    if state.present:
-        q["present"] = "true"
-    if state.grad:
-        q["grad"] = "true"
-    if state.land:
-        q |= {"land": "true", "i": str(state.i), "j": str(state.j)}
-    if state.sweep != "none":
-        q["sweep"] = state.sweep
-    if state.train:
-        q["train"] = "true"
-    if state.y != TRAIN_Y:
-        q["y"] = _num(state.y)
-    if state.lr != TRAIN_LR:
-        q["lr"] = _num(state.lr)
-    if state.steps:
-        q["steps"] = str(state.steps)
-    if state.mode != "play":
-        q |= {"mode": state.mode, "seed": str(state.seed)}
+    """The query parameters of a state, leaving out defaults and what does not apply to it."""
+    values, q = state.flat(), {}
+    for p in PARAMS:
+        for c in p.each(values):
+            if p.when(values) and values[c.key] != c.default:
+                q[c.key] = _text(values[c.key])
     return q
 
 
-def widget_values(state: State) -> dict[str, float | int | str]:
-    """The value of each control, by its key (the same key as in the URL)."""
-    values: dict[str, float | int | str] = {"n": state.n}
-    for i, (xi, wi) in enumerate(zip(state.x, state.w, strict=True), start=1):
-        values[f"x{i}"], values[f"w{i}"] = xi, wi
-    values |= {
-        "b": state.b,
-        "act": state.act,
-        "alpha": state.alpha,
-        "present": state.present,
-        "grad": state.grad,
-        "land": state.land,
-        "i": state.i,
-        "j": state.j,
-        "sweep": state.sweep,
-        "train": state.train,
-        "y": state.y,
-        "lr": state.lr,
-        "steps": state.steps,
-    }
-    return values
+def widget_values(state: State) -> dict[str, Any]:
+    """The value of each control, by its key (the same key as in the URL): what reset puts back."""
+    link_only = {p.key for p in PARAMS if p.place == "link"}
+    return {k: v for k, v in state.flat().items() if k not in link_only}
 
 
-def slider_values(w: Sequence[float], b: float) -> tuple[dict[str, float], list[str]]:
-    """The sliders' values for trained weights and a trained bias, and a notice for each one moved.
-
-    A slider holds LO to HI: a value outside is set to the nearer end, and the notice says so. Inside,
-    values keep 4 decimals, as the page writes them.
-    """
-    values, notices = {}, []
-    named = [(f"w{i}", f"w{sub(i)}", float(wi)) for i, wi in enumerate(w, start=1)] + [("b", "b", float(b))]
-    for key, name, v in named:
-        values[key] = round(min(max(v, LO), HI), 4) + 0.0
-        if not LO <= v <= HI:
-            notices.append(
-                f"{name} = {fmt(v, exact=False)} is beyond its slider: it will be set to {fmt(values[key])}."
-            )
-    return values, notices
+def fit(state: State) -> tuple[State, list[str]]:
+    """The state with every number within its control's range, kept to 4 decimals as the page writes
+    them, and a notice for each value that had to be moved into range."""
+    values, notices = state.flat(), []
+    for p in PARAMS:
+        for k, c in enumerate(p.each(values), start=1):
+            if c.kind != "number":
+                continue
+            v = float(values[c.key])
+            values[c.key] = round(min(max(v, c.lo), c.hi), 4) + 0.0
+            if not c.lo <= v <= c.hi:
+                name = f"{p.key}{sub(k)}" if p.per_input else p.key
+                notices.append(f"{name} = {fmt(v, exact=False)} is beyond its slider: it will be set to "
+                               f"{fmt(values[c.key])}.")  # fmt: skip
+    return State(**values), notices

@@ -7,25 +7,10 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, quote
 
-KEYS = [
-    "n",
-    "x1",
-    "x2",
-    "x3",
-    "w1",
-    "w2",
-    "w3",
-    "b",
-    "act",
-    "alpha",
-    "mode",
-    "seed",
-    "present",
-    "grad",
-    "land",
-    "i",
-    "j",
-]
+from neuron_core.state import COUNT, PARAMS
+
+# Every key a link of three inputs can carry, from the app's one table of parameters.
+KEYS = [c.key for p in PARAMS for c in p.each({COUNT.key: 3})]
 SCRIPT = "<script>alert(1)</script>"
 IMG = '"><img src=x onerror=alert(1)>'
 LINKY = "[click](javascript:alert(1)) **bold** $x$"

@@ -6,7 +6,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from neuron_core.activations import ACTIVATIONS
-from neuron_core.state import ACTS, from_query, widget_values
+from neuron_core.state import from_query, widget_values
 from neuron_core.trace import fmt
 from tests.charts import app_charts
 from tests.charts import point as chart_point
@@ -72,7 +72,7 @@ def test_a_link_sets_the_state():
     assert not at.warning
 
 
-@pytest.mark.parametrize("act", ACTS)
+@pytest.mark.parametrize("act", list(ACTIVATIONS))
 def test_every_activation_renders(act):
     at = run({"act": act})
     assert at.selectbox(key="act").value == act

@@ -35,7 +35,7 @@ def test_a_hostile_link_renders_valid_values_and_a_notice(name):
         b=at.session_state["b"],
         act=at.session_state["act"],
     )
-    assert state.N_MIN <= s.n <= state.N_MAX and s.act in state.ACTS
+    assert state.N_MIN <= s.n <= state.N_MAX and s.act in state.PARAMS[7].options
     assert all(math.isfinite(v) and state.LO <= v <= state.HI for v in (*s.x, *s.w, s.b))
     assert s.x == from_query(q).state.x and s.w == from_query(q).state.w and s.b == from_query(q).state.b
 
