@@ -5,10 +5,10 @@ from typing import Any
 import streamlit as st
 
 from neuron_core import element, figures, forward, gradients, quiz, state, trace
+from neuron_core.activations import ACTIVATIONS
 from neuron_core.export import script, state_json
 from neuron_core.figures import sub
-from neuron_core.neuron import zero_crosses
-from neuron_core.train import reached, train, training_trouble, unreachable
+from neuron_core.train import notes, train
 
 st.set_page_config(page_title="Neuron Playground", page_icon="🧠", layout="wide")
 
@@ -27,6 +27,16 @@ def control(p: state.Param) -> Any:
     match p.kind:
         case "switch":
             return st.toggle(p.label, **bound)
+        case "choice" if p.names:
+            # Shown by name (ReLU), kept in the link by option (relu): Streamlit's binding would write the
+            # name, so this one follows the link itself, seeded from the core's reading of it.
+            st.session_state.setdefault(p.key, getattr(link.state, p.key))
+            value = st.selectbox(p.label, p.options, format_func=p.names, key=p.key)
+            if value == p.default:
+                st.query_params.pop(p.key, None)
+            else:
+                st.query_params[p.key] = value
+            return value
         case "choice":
             return st.selectbox(p.label, p.options, index=p.options.index(p.default), **bound)
         case "whole" if p.typed:
@@ -56,15 +66,15 @@ def draw(chart: figures.Chart, key: str, width: int | str = "stretch") -> None:
     chart_element(key=key, data=element.payload(chart), width=width)
 
 
-def charts(f, big: bool = False, grads=None) -> None:
-    """The neuron diagram beside the activation curve with the current point."""
+def charts(f, big: bool = False, grads=None, other=None) -> None:
+    """The neuron diagram beside the activation curve with the current point (and a second, compared)."""
     left, right = st.columns(2)
     with left:
         st.subheader("The neuron")
         draw(figures.neuron_diagram(f, big, grads), "diagram")
     with right:
         st.subheader("The activation")
-        draw(figures.activation_curve(f.act, f.alpha, float(f.z), float(f.a), big), "curve")
+        draw(figures.activation_curve(f.act, f.alpha, float(f.z), float(f.a), big, compare=other), "curve")
 
 
 def landscape_view(f, i: int, j: int) -> None:
@@ -73,15 +83,7 @@ def landscape_view(f, i: int, j: int) -> None:
     if f.n < 2 or i == j:
         st.info("The landscape needs two different inputs: set n to 2 or more and choose i and j apart.")
         return
-    zero = (
-        "The dashed line is where z = 0: on one side the neuron's z is positive, on the other negative."
-        if zero_crosses(f, i - 1, j - 1)
-        else "z keeps one sign over the whole square, so there is no z = 0 line to draw."
-    )
-    st.caption(
-        f"The colour at each point is a for that x{sub(i)} and x{sub(j)}, "
-        f"the other inputs held where the sliders are. {zero}"
-    )
+    st.caption(figures.landscape_caption(f, i - 1, j - 1))
     draw(figures.landscape_figure(f, i - 1, j - 1), "landscape", WIDE)
 
 
@@ -105,16 +107,8 @@ def training_view(f, s: state.State) -> None:
     y, steps = s.y, s.steps
     t = train(f, y, s.lr, steps)
     now = forward(f.x, t.w[-1], t.b[-1], f.act.name, f.alpha)
-    g = gradients(now)
-    far = unreachable(f.act, f.alpha, y)
-    if far:
-        st.info(far)
-    if t.reached:
-        st.success(reached(t, y))
-    elif g.dead or t.stuck:
-        st.warning(trace.explain_gradients(now, g) + " The loss stays where it is, step after step.")
-    if t.diverging:
-        st.warning(training_trouble(t, steps))
+    for kind, text in notes(now, t, y, steps):
+        getattr(st, kind)(text)
     st.markdown(
         f"After {t.steps} steps: {t.now()}; a {trace.eq(t.shown('a'))}, loss {trace.eq(t.shown('loss'))}."
     )
@@ -146,10 +140,11 @@ def playground() -> None:
         st.button("↺ Reset to the worked example", on_click=reset_to_seed, width="stretch")
         s = controls("sidebar")
     f = forward(s.x, s.w, s.b, s.act, s.act_alpha)
+    other = ACTIVATIONS.get(s.compare)  # a second activation drawn dashed on the same axes
     z, a = trace.fmt(f.z), trace.a_text(f)
     if s.present:
         st.title(f"z = {z}   →   a {trace.eq(a)}")
-        charts(f, big=True)
+        charts(f, big=True, other=other)
         return
     st.title("Neuron Playground")
     st.markdown(
@@ -164,13 +159,13 @@ def playground() -> None:
     with st.container(horizontal=True):
         st.metric("pre-activation z = w·x + b", z, width=280)
         st.metric(f"output a = {f.act.label}(z)", a, width=280)
-    st.markdown(f"**{trace.explain(f)}**")
+    st.markdown(f"**{trace.explain(f)}**" + (f" {trace.compared(f, other)}" if other else ""))
     g = gradients(f) if s.grad else None
     if g is not None:
         st.subheader("Gradients: which way should each weight move?")
         st.latex(trace.gradient_latex(g))
         (st.warning if g.dead else st.info)(trace.explain_gradients(f, g))
-    charts(f, grads=g)
+    charts(f, grads=g, other=other)
     if s.sweep != "none":
         st.subheader(f"Sweep: {s.sweep} from -10 to 10")
         st.caption("Press ▶ Play: the point travels along the curve as the parameter runs, the others held.")

@@ -203,31 +203,54 @@ def curve_points(act: Activation, alpha: float, span: float) -> tuple[list[float
 
 
 def activation_curve(
-    act: Activation, alpha: float, z: float, a: float, big: bool = False, span: float | None = None
+    act: Activation,
+    alpha: float,
+    z: float,
+    a: float,
+    big: bool = False,
+    span: float | None = None,
+    compare: Activation | None = None,
 ) -> Chart:
     """The activation f(z) with the current point (z, a), z = 0 marked; for relu, the off region shaded.
 
     The z axis runs over ±span, by default just wide enough for z (see curve_span). The point and
     its guide are shapes: moving them leaves the curve's trace, and so its data revision, as it was.
+    A `compare` activation is drawn dashed on the same axes, its point at the same z a square: told
+    apart from the first by line and marker, not by colour alone.
     """
     span = curve_span(z) if span is None else span
-    data, layout = _curve_spec(act, alpha, z, a, big, span)
+    data, layout = _curve_spec(act, alpha, z, a, big, span, compare)
     r = 12 if big else 8  # the point's radius in pixels
+    point = {"xsizemode": "pixel", "ysizemode": "pixel", "xanchor": _r(z),
+             "x0": -r, "x1": r, "y0": -r, "y1": r, "line": {"color": INK, "width": 2}}  # fmt: skip
     layout["shapes"].append(
-        {"type": "circle", "name": "current", "xsizemode": "pixel", "ysizemode": "pixel",
-         "xanchor": _r(z), "yanchor": _r(a), "x0": -r, "x1": r, "y0": -r, "y1": r,
-         "fillcolor": POINT, "line": {"color": INK, "width": 2}}
-    )  # fmt: skip
+        point | {"type": "circle", "name": "current", "yanchor": _r(a), "fillcolor": POINT}
+    )
     label = f"{act.label} curve; the current point is z = {fmt(z)}, a {eq(fmt(a, bool(act.exact(z))))}"
+    if compare is not None:
+        b = float(compare(z))
+        # Under the first curve's point, which stays whole where the two meet.
+        layout["shapes"].insert(
+            -1, point | {"type": "rect", "name": "compared", "yanchor": _r(b), "fillcolor": "#FFF"}
+        )
+        at = f"{compare.label}({fmt(z)}) {eq(fmt(b, bool(compare.exact(z))))}"
+        label += f"; dashed, the {compare.label} curve, with its point at {at}"
     # Drawn before the other charts after a slider move: its point is what the student watches.
     return _figure(data, layout, label, "activation-curve", big) | {"first": True}
 
 
 def _curve_spec(
-    act: Activation, alpha: float, z: float, a: float, big: bool, span: float
+    act: Activation,
+    alpha: float,
+    z: float,
+    a: float,
+    big: bool,
+    span: float,
+    compare: Activation | None = None,
 ) -> tuple[list, Spec]:
     cz, ca = curve_points(act, alpha, span)
-    finite = [v for v in ca if v is not None]
+    other = curve_points(compare, compare._alpha(None), span) if compare is not None else ([], [])
+    finite = [v for v in [*ca, *other[1]] if v is not None]
     lo, hi = min(*finite, a, 0.0), max(*finite, a, 1.0)
     pad = 0.08 * (hi - lo)
     shapes = [
@@ -255,13 +278,20 @@ def _curve_spec(
             _note(-span / 2, 0.9, "off: a = 0 for z < 0", yref="paper", font={"size": 20 if big else 13})
         )
     data = [
-        {"name": "f", "type": "scatter", "mode": "lines", "x": cz, "y": ca,
+        {"name": act.label, "type": "scatter", "mode": "lines", "x": cz, "y": ca,
          "line": {"color": POSITIVE, "width": 5 if big else 3}},
     ]  # fmt: skip
+    if compare is not None:
+        line = {"color": INK, "width": 4 if big else 2, "dash": "dash"}
+        data.append({"name": f"{compare.label} (dashed)", "type": "scatter", "mode": "lines", "x": other[0],
+                     "y": other[1], "line": line})  # fmt: skip
     layout = {
+        # The two curves' names above the plot, where no note or curve is.
+        "showlegend": compare is not None,
+        "legend": {"orientation": "h", "x": 0, "y": 1.01, "yanchor": "bottom"},
         "hovermode": False,  # nothing to hover: z and a are written above the chart
         "height": 560 if big else 380,
-        "margin": _room(big),
+        "margin": _room(big) | ({"t": 40} if compare is not None else {}),
         "shapes": shapes,
         "annotations": notes,
         "xaxis": _axis("z = w·x + b", big, range=[-span, span]),
@@ -351,6 +381,20 @@ def landscape_figure(
         + ("; the dashed line is where z = 0." if crosses else "; z is not 0 anywhere here.")
     )
     return _figure(data, layout, label, "landscape")
+
+
+def landscape_caption(f: Forward, i: int, j: int) -> str:
+    """What the landscape shows, promising the z = 0 line only where it is drawn."""
+    zero = (
+        "The dashed line is where z = 0: on one side the neuron's z is positive, on the other negative."
+        if zero_crosses(f, i, j)
+        else "z keeps one sign over the whole square, so there is no z = 0 line to draw."
+    )
+    x, y = f"x{sub(i + 1)}", f"x{sub(j + 1)}"
+    return (
+        f"The colour at each point is a for that {x} and {y}, the other inputs held where the sliders are. "
+        + zero
+    )
 
 
 def _path(name: str, x: list, y: list, line: Spec | None) -> Spec:

@@ -1,10 +1,7 @@
-"""The app's parameters, declared once in PARAMS: URL key, kind, range, default, label, when it applies.
+"""The app's parameters, declared once in PARAMS; State, links, reset and the sidebar are read off it.
 
-Everything else is read off that table: State, reading a link with its notices (from_query), writing
-one (to_query), the controls' values for reset (widget_values), and the sidebar that playground.py
-draws from it. The reading rules match how Streamlit seeds a widget bound to a query parameter
-(``bind="query-params"``): a bad value falls back to the default, and here also yields a plain-text
-notice that names the parameter, so the page can say what it ignored.
+A link is read as Streamlit seeds a widget bound to a query parameter (``bind="query-params"``): a bad
+value falls back to the default, and here also yields a plain-text notice that names the parameter.
 """
 
 from __future__ import annotations
@@ -51,6 +48,7 @@ class Param:
     typed: bool = False  # a whole number typed in a box, not slid
     sweeps: bool = False  # part of the neuron: a sweep can run it from LO to HI
     counts: bool = False  # the number of inputs, n: a parameter per input repeats this many times
+    names: Callable[[Any], str] | None = None  # a choice shown by these names; the link keeps the option
 
     def each(self, values: Values) -> list[Param]:
         """The parameter as controls: one per input for x and w, with its options for these values."""
@@ -66,6 +64,11 @@ class Param:
 def sweepable(values: Values) -> tuple[str, ...]:
     """What a sweep can run: none, each input, each weight, the bias."""
     return ("none", *(p.key for q in PARAMS if q.sweeps for p in q.each(values)))
+
+
+def _label(option: str) -> str:
+    """An activation as people read its name (ReLU, Leaky ReLU); other options as they are."""
+    return ACTIVATIONS[option].label if option in ACTIVATIONS else option
 
 
 def _inputs(values: Values) -> tuple[int, ...]:
@@ -85,9 +88,11 @@ PARAMS: list[Param] = [
     Param("w", "number", lambda i: (*SEED_W, *[0.0] * N_MAX)[i - 1], "weight w", LO, HI, STEP, per_input=True,
           sweeps=True),
     Param("b", "number", SEED_B, "bias b", LO, HI, STEP, sweeps=True),
-    Param("act", "choice", "relu", "activation", options=tuple(ACTIVATIONS)),
+    Param("act", "choice", "relu", "activation", options=tuple(ACTIVATIONS), names=_label),
     Param("alpha", "number", 0.01, "α, the slope below zero", ALPHA_LO, ALPHA_HI, 0.01,
           when=lambda v: v["act"] == "leaky_relu"),
+    Param("compare", "choice", "none", "compare with a second activation", options=("none", *ACTIVATIONS),
+          names=_label),
     Param("sweep", "choice", "none", "sweep (animate) a parameter", options=sweepable),
     Param("i", "choice", 1, "landscape: across, input x_i with i =", options=_inputs,
           when=lambda v: v["land"] and v["n"] >= 2),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from neuron_core.activations import Activation
 from neuron_core.neuron import Forward, Gradients
 
 _SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
@@ -132,6 +133,14 @@ def explain(f: Forward) -> str:
         case _:
             rule = f"and {f.act.label}({z}) {eq(a)}"
     return f"z {eq(z)} is {sign}, {rule}."
+
+
+def compared(f: Forward, other: Activation) -> str:
+    """The compared activation at the same z, in words: "For comparison, sigmoid(-1) = 0.2689"."""
+    b = float(other(f.z))
+    return (
+        f"For comparison, {other.label}({fmt(f.z)}) {eq(fmt(b, bool(other.exact(f.z))))} (the dashed curve)."
+    )
 
 
 def by_hand(f: Forward, reveal: bool = True) -> str:

@@ -9,7 +9,7 @@ import numpy as np
 
 from neuron_core.activations import Activation, get
 from neuron_core.neuron import Forward, forward, gradients
-from neuron_core.trace import fmt, sub
+from neuron_core.trace import explain_gradients, fmt, sub
 
 
 @dataclass(frozen=True)
@@ -180,3 +180,19 @@ def training_trouble(t: Training, asked: int) -> str:
             f"weight or the bias past {LIMIT:,.0f}."
         )
     return text
+
+
+def notes(now: Forward, t: Training, y: float, asked: int) -> list[tuple[str, str]]:
+    """What the page says about a run, as (kind, text) with kind info, success or warning.
+
+    `now` is the neuron where the run ended; `asked` the number of steps the link asked for.
+    """
+    said = [("info", far)] if (far := unreachable(now.act, now.alpha, y)) else []
+    g = gradients(now)
+    if t.reached:
+        said.append(("success", reached(t, y)))
+    elif g.dead or t.stuck:
+        said.append(("warning", explain_gradients(now, g) + " The loss stays where it is, step after step."))
+    if t.diverging:
+        said.append(("warning", training_trouble(t, asked)))
+    return said

@@ -118,3 +118,17 @@ def test_reset_returns_to_the_worked_example_with_every_view_off():
     assert {k: at.session_state[k] for k in seed if k in at.session_state} == seed
     assert {"grad", "land", "sweep", "train", "y"} <= {k for k in seed if k in at.session_state}
     assert list(app_charts(at)) == ["diagram", "curve", "terms"]  # the default view
+
+
+def test_activations_are_shown_by_name_and_kept_in_the_link_by_key():
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.query_params.update({"act": "leaky_relu", "compare": "sigmoid"})
+    at.run()
+    box = at.selectbox(key="act")
+    assert box.value == "leaky_relu" and "Leaky ReLU" in box.options and "leaky_relu" not in box.options
+    assert "For comparison, sigmoid(-1) = 0.2689 (the dashed curve)." in at.markdown[1].value
+    assert len(app_charts(at)["curve"]["data"]) == 2
+    at.selectbox(key="act").set_value("gelu").run()
+    assert at.query_params["act"] == "gelu" and at.query_params["compare"] == "sigmoid"
+    at.selectbox(key="compare").set_value("none").run()
+    assert "compare" not in at.query_params and len(app_charts(at)["curve"]["data"]) == 1

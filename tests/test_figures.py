@@ -155,3 +155,17 @@ def test_alpha_and_what_gelu_computes_are_written_with_the_formula():
     assert r"\alpha = 0.2" in latex(forward([1], [1], -2, "leaky_relu", 0.2))
     assert "tanh approximation" in latex(forward([1], [1], 0, "gelu"))
     assert r"\alpha" not in latex(forward([1], [1], 0, "sigmoid")).split(r"\\")[1].split("=", 2)[2]
+
+
+def test_a_compared_activation_is_dashed_with_a_square_point_under_the_first():
+    f = forward([2, 1, 3], [1, -1, 1], -3)  # z = 1
+    chart = activation_curve(f.act, f.alpha, 1.0, 1.0, compare=ACTIVATIONS["sigmoid"])
+    fig = plotly(chart)
+    assert [d.name for d in fig.data] == ["ReLU", "sigmoid (dashed)"] and fig.data[1].line.dash == "dash"
+    shapes = {s["name"]: s for s in chart["layout"]["shapes"] if "name" in s}
+    assert shapes["compared"]["type"] == "rect" and shapes["current"]["type"] == "circle"
+    assert shapes["compared"]["yanchor"] == pytest.approx(0.731059, abs=1e-6)
+    names = [s.get("name") for s in chart["layout"]["shapes"]]
+    assert names.index("compared") < names.index("current")  # the first curve's point drawn on top
+    assert "dashed, the sigmoid curve, with its point at sigmoid(1) = 0.7311" in chart["label"]
+    assert not plotly(activation_curve(f.act, f.alpha, 1.0, 1.0)).layout.showlegend
