@@ -1,19 +1,24 @@
 """Neuron Playground: one artificial neuron, made visible. Run with `streamlit run playground.py`."""
 
+from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 import streamlit as st
 
-from neuron_core import element, figures, forward, gradients, quiz, state, trace
+from neuron_core import element, figures, forward, gradients, quiz, share, state, trace
 from neuron_core.activations import ACTIVATIONS
 from neuron_core.export import script, state_json
 from neuron_core.figures import sub
 from neuron_core.train import notes, train
 
-st.set_page_config(page_title="Neuron Playground", page_icon="🧠", layout="wide")
-
 # Before any control seeds itself from the link, note which of the link's values will be ignored.
 link = state.from_query({k: st.query_params.get_all(k) for k in st.query_params})
+# A teacher's link that names its controls puts them in the page: the sidebar starts closed.
+st.set_page_config(page_title="Neuron Playground", page_icon="🧠", layout="wide",
+                   initial_sidebar_state="collapsed" if link.state.controls else "auto")  # fmt: skip
+ROOM = Path(__file__).with_name("static") / "room.css"  # the one stylesheet: constant, reviewed
+st.html(ROOM)
 
 
 def reset_to_seed() -> None:
@@ -46,11 +51,16 @@ def control(p: state.Param) -> Any:
     return st.slider(p.label, p.lo, p.hi, p.default, p.step, format=p.format, **bound)
 
 
-def controls(place: str, values: dict | None = None) -> state.State:
-    """Draw the controls of one place (the sidebar, the training section) and return the state shown."""
+def controls(place: str, values: dict | None = None, across: int = 1) -> state.State:
+    """Draw the controls of one place (sidebar, page body, training section); return the state shown.
+
+    `across` > 1 lays them out in that many columns, as the page body does with a teacher's choice.
+    """
     values = dict(values or {})
-    for p in state.shown(place, values):
-        values[p.key] = control(p)
+    spots = st.columns(across) if across > 1 else [st.container()]
+    for k, p in enumerate(state.shown(place, values)):
+        with spots[k % len(spots)]:
+            values[p.key] = control(p)
     return state.State(**values)
 
 
@@ -66,14 +76,19 @@ def draw(chart: figures.Chart, key: str, width: int | str = "stretch") -> None:
     chart_element(key=key, data=element.payload(chart), width=width)
 
 
-def charts(f, big: bool = False, grads=None, other=None) -> None:
-    """The neuron diagram beside the activation curve with the current point (and a second, compared)."""
-    left, right = st.columns(2)
+def charts(f, big: bool = False, grads=None, other=None, curve_first: bool = False) -> None:
+    """The neuron diagram beside the activation curve with the current point (and a second, compared).
+
+    curve_first puts the curve on the left, and so right under the controls where a phone stacks them.
+    """
+    left, right = st.columns(2)[:: -1 if curve_first else 1]
     with left:
-        st.subheader("The neuron")
+        if not big:  # presenter mode: every pixel for the charts
+            st.subheader("The neuron")
         draw(figures.neuron_diagram(f, big, grads), "diagram")
     with right:
-        st.subheader("The activation")
+        if not big:
+            st.subheader("The activation")
         draw(figures.activation_curve(f.act, f.alpha, float(f.z), float(f.a), big, compare=other), "curve")
 
 
@@ -138,34 +153,46 @@ def worked(f) -> None:
 def playground() -> None:
     with st.sidebar:
         st.button("↺ Reset to the worked example", on_click=reset_to_seed, width="stretch")
-        s = controls("sidebar")
+        s = controls("sidebar", link.state.flat())
+        if s.controls:  # a teacher's link: its controls are in the page; the whole playground is a click away
+            st.link_button(
+                "Open the whole playground", "?" + urlencode(state.to_query(s.replace(controls=())))
+            )
+    head = st.empty()  # the title, written once the page's own controls are read
+    if s.controls:
+        with st.container(key="chosen"):  # its key names it for the stylesheet: larger, for the room
+            s = controls("body", s.flat(), across=min(3, len(list(state.shown("body", s.flat())))))
+        st.caption(share.fixed(s))
     f = forward(s.x, s.w, s.b, s.act, s.act_alpha)
     other = ACTIVATIONS.get(s.compare)  # a second activation drawn dashed on the same axes
     z, a = trace.fmt(f.z), trace.a_text(f)
-    if s.present:
-        st.title(f"z = {z}   →   a {trace.eq(a)}")
-        charts(f, big=True, other=other)
-        return
-    st.title("Neuron Playground")
-    st.markdown(
-        "A neuron multiplies each input $x_i$ by its weight $w_i$, adds the bias $b$ to get "
-        "$z = w \\cdot x + b$, and passes $z$ through an activation to give its output $a$. "
-        "**Try it:** move $b$ up until $a$ stops being 0, flip the sign of a weight, "
-        "or switch the activation and watch the point move along the curve. "
-        "The sliders are in the sidebar (on a phone, tap » at the top left)."
-    )
+    compact = s.present or bool(
+        s.controls
+    )  # a projector, or a student's phone: the result first, nothing else
+    head.title(f"z = {z}   →   a {trace.eq(a)}" if compact else "Neuron Playground")
+    if not compact:
+        st.markdown(
+            "A neuron multiplies each input $x_i$ by its weight $w_i$, adds the bias $b$ to get "
+            "$z = w \\cdot x + b$, and passes $z$ through an activation to give its output $a$. "
+            "**Try it:** move $b$ up until $a$ stops being 0, flip the sign of a weight, "
+            "or switch the activation and watch the point move along the curve. "
+            "The sliders are in the sidebar (on a phone, tap » at the top left)."
+        )
     for notice in link.notices:
         st.warning(notice, icon="⚠️")
-    with st.container(horizontal=True):
-        st.metric("pre-activation z = w·x + b", z, width=280)
-        st.metric(f"output a = {f.act.label}(z)", a, width=280)
+    if not compact:
+        with st.container(horizontal=True):
+            st.metric("pre-activation z = w·x + b", z, width=280)
+            st.metric(f"output a = {f.act.label}(z)", a, width=280)
     st.markdown(f"**{trace.explain(f)}**" + (f" {trace.compared(f, other)}" if other else ""))
     g = gradients(f) if s.grad else None
-    if g is not None:
-        st.subheader("Gradients: which way should each weight move?")
-        st.latex(trace.gradient_latex(g))
-        (st.warning if g.dead else st.info)(trace.explain_gradients(f, g))
-    charts(f, grads=g, other=other)
+    if g is not None and not s.present:
+        gradient_view(f, g)
+    charts(f, s.present, g, other, curve_first=bool(s.controls))
+    if s.present:  # the charts first on a projector; the gradients, if asked for, under them
+        if g is not None:
+            gradient_view(f, g)
+        return
     if s.sweep != "none":
         st.subheader(f"Sweep: {s.sweep} from -10 to 10")
         st.caption("Press ▶ Play: the point travels along the curve as the parameter runs, the others held.")
@@ -180,6 +207,25 @@ def playground() -> None:
                            on_click="ignore")  # fmt: skip
         st.download_button("Download the state as JSON", lambda: state_json(f), "neuron.json", key="json",
                            on_click="ignore")  # fmt: skip
+    share_view(s)
+
+
+def gradient_view(f, g) -> None:
+    """The gradients of a as numbers, and what they say in words."""
+    st.subheader("Gradients: which way should each weight move?")
+    st.latex(trace.gradient_latex(g))
+    (st.warning if g.dead else st.info)(trace.explain_gradients(f, g))
+
+
+def share_view(s: state.State) -> None:
+    """Two links to this view, each one click to copy, and a QR code of the students' to scan in class."""
+    st.subheader("Share this view")
+    student, teacher = share.links(st.context.url, s)
+    st.caption("For students (copy with the button at the right; add controls=b,act to show only those):")
+    st.code(student, language=None, wrap_lines=True)
+    st.caption("For the projector (presenter mode):")
+    st.code(teacher, language=None, wrap_lines=True)
+    st.image(share.qr_png(student), caption="Scan for the students' link", width=360)
 
 
 def next_exercise(seed: int) -> None:

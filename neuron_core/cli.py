@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from neuron_core.activations import ACTIVATIONS
 from neuron_core.export import as_dict
 from neuron_core.neuron import forward
-from neuron_core.state import ALPHA_HI, ALPHA_LO, SEED_B, SEED_W, SEED_X
+from neuron_core.params import ALPHA_HI, ALPHA_LO, SEED_B, SEED_W, SEED_X
 from neuron_core.trace import trace_lines
 
 

@@ -77,7 +77,8 @@ def _figure(
     if len(data) > 1:  # Plotly shows a legend for two traces or more; every name is on the chart itself
         base["showlegend"] = False
     chart = {"data": data, "layout": base | layout, "label": label, "name": name}
-    return chart | ({"frames": frames} if frames else {})
+    # Presenter mode: the browser fits the chart to what is left of the screen (static/neuron_chart.js).
+    return chart | ({"frames": frames} if frames else {}) | ({"fit": True} if big else {})
 
 
 def _axis(title: str, big: bool = False, **kw: Any) -> Spec:

@@ -1,4 +1,4 @@
-"""The app's parameters, declared once in PARAMS; State, links, reset and the sidebar are read off it.
+"""The app's state: State, and reading and writing links, all read off the table in params.py.
 
 A link is read as Streamlit seeds a widget bound to a query parameter (``bind="query-params"``): a bad
 value falls back to the default, and here also yields a plain-text notice that names the parameter.
@@ -7,106 +7,13 @@ value falls back to the default, and here also yields a plain-text notice that n
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
-from typing import Any, Literal
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
-from neuron_core.activations import ACTIVATIONS
-from neuron_core.neuron import N_MAX, N_MIN
+from neuron_core.neuron import N_MAX
+from neuron_core.params import CHOSEN, COUNT, PARAMS, Param, Values
 from neuron_core.trace import fmt, sub
-
-LO, HI, STEP = -10.0, 10.0, 0.1  # every x_i, w_i and b
-ALPHA_LO, ALPHA_HI = 0.0, 1.0  # leaky_relu's slope below zero
-SEED_X, SEED_W, SEED_B = (2.0, 1.0, 3.0), (1.0, -1.0, 1.0), -5.0  # the worked example
-LR_LO, LR_HI, STEPS_MAX = 0.001, 1.0, 200
-
-Values = Mapping[str, Any]  # the values read so far, by key: what a later parameter may depend on
-
-
-@dataclass(frozen=True)
-class Param:
-    """One parameter: its URL key (also its control's key), kind, range, default and label.
-
-    A parameter `per_input` repeats as key1 … keyn, its default a function of i. `when` says, from the
-    values before it, whether it applies: a control is drawn and a link's value read only then (alpha
-    for leaky_relu). `place` is where its control is drawn: the sidebar, the training section, or
-    nowhere (the link alone carries it).
-    """
-
-    key: str
-    kind: Literal["number", "whole", "choice", "switch"]
-    default: Any
-    label: str = ""
-    lo: float = 0.0
-    hi: float = 0.0
-    step: float = 1.0
-    format: str = "%g"  # %g: 2, -1, 0.3 as a teacher writes them, and a value from a link in full
-    options: tuple | Callable[[Values], tuple] = ()
-    when: Callable[[Values], bool] = lambda v: True
-    per_input: bool = False
-    place: Literal["sidebar", "training", "link"] = "sidebar"
-    typed: bool = False  # a whole number typed in a box, not slid
-    sweeps: bool = False  # part of the neuron: a sweep can run it from LO to HI
-    counts: bool = False  # the number of inputs, n: a parameter per input repeats this many times
-    names: Callable[[Any], str] | None = None  # a choice shown by these names; the link keeps the option
-
-    def each(self, values: Values) -> list[Param]:
-        """The parameter as controls: one per input for x and w, with its options for these values."""
-        options = self.options(values) if callable(self.options) else self.options
-        one = replace(self, options=options)
-        if not self.per_input:
-            return [one]
-        n = values.get(COUNT.key, COUNT.default)
-        return [replace(one, key=f"{self.key}{i}", label=f"{self.label}{sub(i)}", default=self.default(i),
-                        per_input=False) for i in range(1, n + 1)]  # fmt: skip
-
-
-def sweepable(values: Values) -> tuple[str, ...]:
-    """What a sweep can run: none, each input, each weight, the bias."""
-    return ("none", *(p.key for q in PARAMS if q.sweeps for p in q.each(values)))
-
-
-def _label(option: str) -> str:
-    """An activation as people read its name (ReLU, Leaky ReLU); other options as they are."""
-    return ACTIVATIONS[option].label if option in ACTIVATIONS else option
-
-
-def _inputs(values: Values) -> tuple[int, ...]:
-    return tuple(range(1, max(values[COUNT.key], 2) + 1))
-
-
-# The app's parameters, in the sidebar's order. Adding one here adds its control, its link key, its reset
-# and its notices; State has it as an attribute of the same name.
-PARAMS: list[Param] = [
-    Param("present", "switch", False, "Presenter mode"),
-    Param("grad", "switch", False, "Show gradients"),
-    Param("land", "switch", False, "Show the landscape of two inputs"),
-    Param("n", "whole", len(SEED_X), "n, the number of inputs", N_MIN, N_MAX, counts=True),
-    # Inputs beyond the worked example's: x_i = 1 and w_i = 0, so a new input changes nothing until weighted.
-    Param("x", "number", lambda i: (*SEED_X, *[1.0] * N_MAX)[i - 1], "input x", LO, HI, STEP, per_input=True,
-          sweeps=True),
-    Param("w", "number", lambda i: (*SEED_W, *[0.0] * N_MAX)[i - 1], "weight w", LO, HI, STEP, per_input=True,
-          sweeps=True),
-    Param("b", "number", SEED_B, "bias b", LO, HI, STEP, sweeps=True),
-    Param("act", "choice", "relu", "activation", options=tuple(ACTIVATIONS), names=_label),
-    Param("alpha", "number", 0.01, "α, the slope below zero", ALPHA_LO, ALPHA_HI, 0.01,
-          when=lambda v: v["act"] == "leaky_relu"),
-    Param("compare", "choice", "none", "compare with a second activation", options=("none", *ACTIVATIONS),
-          names=_label),
-    Param("sweep", "choice", "none", "sweep (animate) a parameter", options=sweepable),
-    Param("i", "choice", 1, "landscape: across, input x_i with i =", options=_inputs,
-          when=lambda v: v["land"] and v["n"] >= 2),
-    Param("j", "choice", 2, "landscape: up, input x_j with j =", options=_inputs,
-          when=lambda v: v["land"] and v["n"] >= 2),
-    Param("train", "switch", False, "Train on this example"),
-    Param("y", "number", 1.0, "target y", LO, HI, STEP, when=lambda v: v["train"]),
-    Param("lr", "number", 0.05, "learning rate", LR_LO, LR_HI, 0.001, "%.3f", when=lambda v: v["train"]),
-    Param("steps", "whole", 0, "steps taken", 0, STEPS_MAX, place="training", typed=True,
-          when=lambda v: v["train"]),
-    Param("mode", "choice", "play", options=("play", "quiz"), place="link"),
-    Param("seed", "whole", 1, lo=0, hi=10**9 - 1, place="link", when=lambda v: v["mode"] == "quiz"),
-]  # fmt: skip
-COUNT = next(p for p in PARAMS if p.counts)
 
 
 class State:
@@ -162,10 +69,18 @@ class State:
 
 
 def shown(place: str, values: Values) -> Iterator[Param]:
-    """The controls drawn in `place`, in order; each one's `when` is judged on the values read so far."""
+    """The controls drawn in `place`, in order; each one's `when` is judged on the values read so far.
+
+    A teacher's link that names its controls moves those from the sidebar to the page body, alone.
+    """
+    chosen = values.get(CHOSEN.key, CHOSEN.default)
     for p in PARAMS:
-        if p.place == place and p.when(values):
-            yield from p.each(values)
+        if p.when(values):
+            for c in p.each(values):
+                moved = chosen and p.place == "sidebar"
+                spot = ("body" if p.key in chosen or c.key in chosen else None) if moved else p.place
+                if spot == place:
+                    yield c
 
 
 @dataclass(frozen=True)
@@ -186,6 +101,15 @@ def _read(p: Param, raw: QueryValue) -> tuple[Any, str]:
     one with a fraction keeps its whole part, as Streamlit's sliders do; a choice is the last value
     (an empty one included), if it is among the options; a switch the last non-empty value, true or false.
     """
+    if p.kind == "keys":
+        last = raw if isinstance(raw, str) else (list(raw) or [""])[-1]
+        names = dict.fromkeys(k.strip() for k in last.split(",") if k.strip())
+        bad = [k for k in names if k not in p.options]
+        kept = tuple(k for k in names if k in p.options)
+        rest = "the others" if kept else "every control"
+        names_ = f"{len(bad)} unknown name{'s' * (len(bad) > 1)}"
+        notice = f"Ignored {p.key} from the link for {names_}; showing {rest}."
+        return kept, notice if bad else ""
     if p.kind == "choice":
         last = raw if isinstance(raw, str) else (list(raw) or [""])[-1]
         match = [o for o in p.options if str(o) == last]
@@ -236,14 +160,10 @@ def from_query(params: Mapping[str, QueryValue]) -> Reading:
 
 
 def _text(v: Any) -> str:
-    # The same text Streamlit writes to the URL: true, whole numbers bare, others as the shortest repr.
-    return (
-        str(v).lower()
-        if isinstance(v, bool)
-        else str(int(v))
-        if isinstance(v, float) and v == int(v)
-        else str(v)
-    )
+    """A value as the link carries it, as Streamlit writes it: true, 2, 0.15, and b,act for a list."""
+    if isinstance(v, bool | tuple):
+        return str(v).lower() if isinstance(v, bool) else ",".join(v)
+    return str(int(v)) if isinstance(v, float) and v == int(v) else str(v)
 
 
 def to_query(state: State) -> dict[str, str]:

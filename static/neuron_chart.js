@@ -13,7 +13,7 @@ const PLOTLY_SRC = new URL("plotly-cartesian-4.1.1.min.js", import.meta.url).hre
 const CONFIG = { displaylogo: false, modeBarButtons: [["toImage"]] };
 
 let plotlyLoaded = null;
-const charts = new WeakMap(); // chart div -> { div, next, resize, width, observer }
+const charts = new WeakMap(); // chart div -> { div, next, last, resize, width, observer }
 const waiting = []; // charts with a figure or a resize to draw
 let drawing = false;
 
@@ -63,10 +63,13 @@ async function drawWaiting() {
     const { div, next } = chart;
     chart.next = null;
     try {
-      if (next) {
-        const { data, layout, frames, name } = next;
+      const figure = next ?? (chart.resize && chart.last?.fit ? chart.last : null);
+      if (figure) {
+        const { data, layout, frames, name, fit } = figure;
         const config = { ...CONFIG, toImageButtonOptions: { filename: name } };
-        await Plotly.react(div, { data, layout, frames, config });
+        const height = fit ? fitHeight(div, layout.height) : layout.height;
+        await Plotly.react(div, { data, layout: { ...layout, height }, frames, config });
+        chart.last = figure;
         showError(chart, null);
       } else if (chart.resize && div.data) {
         await Plotly.Plots.resize(div);
@@ -79,6 +82,27 @@ async function drawWaiting() {
   }
   drawing = false;
 }
+
+/**
+ * The height of a chart that fits the screen (presenter mode): what is left of the window below the
+ * chart's top, at most the figure's own height and never less than a readable 260 px.
+ */
+function fitHeight(div, most) {
+  const main = div.closest("[data-testid=stMain]") ?? document.scrollingElement;
+  const top = div.getBoundingClientRect().top - main.getBoundingClientRect().top + main.scrollTop;
+  return Math.round(Math.max(260, Math.min(most, window.innerHeight - top - 16)));
+}
+
+// A window made taller or shorter (the projector's, a slide's) refits the charts that fit the screen.
+window.addEventListener("resize", () => {
+  for (const div of document.querySelectorAll(".neuron-chart")) {
+    const chart = charts.get(div);
+    if (chart?.last?.fit) {
+      chart.resize = true;
+      schedule(chart);
+    }
+  }
+});
 
 /** The error under a chart, or none: text only, never HTML. */
 function showError(chart, err) {

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, quote
 
-from neuron_core.state import COUNT, PARAMS
+from neuron_core.params import COUNT, PARAMS
 
 # Every key a link of three inputs can carry, from the app's one table of parameters.
 KEYS = [c.key for p in PARAMS for c in p.each({COUNT.key: 3})]
@@ -37,6 +37,8 @@ HOSTILE: dict[str, str] = {
     "an image tag in every parameter": _all(IMG),
     "markdown and a javascript link in every parameter": _all(LINKY),
     "HTML in parameter names": quote(SCRIPT) + "=1&" + quote(IMG) + "=2",
+    # A teacher's link gone wrong: unknown and hostile names, repeated, beside one real control.
+    "controls with unknown names, repeated": "controls=zz&controls=" + quote(f"b,{SCRIPT},x9"),
     # Eight inputs of 10 and a learning rate past its range: training must stop, warn, never break.
     "a training run past every limit": "n=8&"
     + "&".join(f"x{i}=10&w{i}=10" for i in range(1, 9))

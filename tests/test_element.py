@@ -23,7 +23,7 @@ def test_the_served_plotly_js_is_the_version_the_figures_are_checked_against():
     assert served.read_text()[:80].startswith(f"/**\n* plotly.js (cartesian - minified) v{version}\n")
     assert f'"plotly-cartesian-{version}.min.js"' in (element.STATIC / element.MODULE).read_text()
     # Only the files in use are kept: no old version lying around to be served.
-    assert sorted(p.name for p in element.STATIC.iterdir()) == [element.MODULE, served.name]
+    assert sorted(p.name for p in element.STATIC.iterdir()) == [element.MODULE, served.name, "room.css"]
 
 
 def test_every_figure_uses_only_traces_the_served_bundle_has():

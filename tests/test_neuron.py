@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from neuron_core.activations import ACTIVATIONS
 from neuron_core.neuron import EXACT_MAX_VALUES, forward, gradients, landscape, sweep
-from neuron_core.state import SEED_W, SEED_X
+from neuron_core.params import SEED_W, SEED_X
 from tests.strategies import inputs_and_weights, linked, slider
 
 values = st.floats(-10, 10, allow_nan=False)

@@ -1,10 +1,11 @@
 """Nothing the app shows is rendered as raw HTML; the one chart element is the only component.
 
 Text from a link or a user reaches the page, so the rule is: no unsafe_allow_html, no st.html, no
-component, with exactly one reviewed exception, the chart element. It is declared once, in exactly
-this form, and its JavaScript (the inline loader and `static/neuron_chart.js`) never turns received
-data into HTML or code. Each check has its positive controls below, so none of them can pass by
-finding nothing.
+component, with exactly two reviewed exceptions. The chart element is declared once, in exactly this
+form, and its JavaScript (the inline loader and `static/neuron_chart.js`) never turns received data
+into HTML or code. The stylesheet is `st.html(ROOM)`, ROOM the path of the constant file
+`static/room.css`, which holds CSS only: no markup, no address, no import. Each check has its
+positive controls below, so none of them can pass by finding nothing.
 """
 
 import ast
@@ -23,6 +24,7 @@ SOURCES = [
 ]
 # The reviewed element, in the only form it may be declared.
 ELEMENT = "st.components.v2.component('neuron_chart', js=element.loader(), isolate_styles=False)"
+STYLE, STYLE_PATH = "st.html(ROOM)", "ROOM = Path(__file__).with_name('static') / 'room.css'"
 JS_SINKS = re.compile(r"innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\b|Function\s*\(")
 
 
@@ -32,10 +34,12 @@ def html_sinks(source: str) -> list[str]:
     reviewed = {
         id(part)
         for node in ast.walk(tree)
-        if isinstance(node, ast.Call) and ast.unparse(node) == ELEMENT
+        if isinstance(node, ast.Call) and ast.unparse(node) in (ELEMENT, STYLE)
         for part in ast.walk(node.func)
     }
     found = []
+    if STYLE in ast.unparse(tree) and STYLE_PATH not in ast.unparse(tree).splitlines():
+        found.append("st.html(ROOM) with ROOM not the constant static/room.css")
     for node in ast.walk(tree):
         if isinstance(node, ast.keyword) and node.arg == "unsafe_allow_html":
             found.append(f"{node.value.lineno}: unsafe_allow_html")
@@ -67,6 +71,14 @@ def test_the_app_declares_the_chart_element_once():
     assert declarations((ROOT / "playground.py").read_text()) == 1
 
 
+def test_the_one_stylesheet_is_css_only_and_loaded_once():
+    css = (ROOT / "static" / "room.css").read_text()
+    assert not re.search(r"<|>\s*<|url\(|@import|expression\(|javascript:", css)
+    assert css.count("{") == css.count("}") > 0
+    source = (ROOT / "playground.py").read_text()
+    assert ast.unparse(ast.parse(source)).count(STYLE) == 1 and STYLE_PATH in ast.unparse(ast.parse(source))
+
+
 def test_the_chart_elements_javascript_makes_no_html_and_runs_no_strings():
     module = (element.STATIC / element.MODULE).read_text()
     assert js_sinks(element.loader()) == [] and js_sinks(module) == []
@@ -96,6 +108,8 @@ def test_the_check_finds_each_way_to_render_html(snippet):
 
 def test_the_check_allows_the_reviewed_declaration_only():
     assert html_sinks(f"chart = {ELEMENT}") == [] and declarations(f"chart = {ELEMENT}") == 1
+    assert html_sinks(f"{STYLE_PATH}\n{STYLE}") == []
+    assert html_sinks(f"ROOM = q\n{STYLE}") and html_sinks("st.html(ROOM + q)")
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
 from neuron_core import state
-from neuron_core.state import COUNT, PARAMS, Param, State, from_query, to_query, widget_values
+from neuron_core.params import COUNT, PARAMS, Param
+from neuron_core.state import State, from_query, to_query, widget_values
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "playground.py")
@@ -25,6 +26,8 @@ def value(p: Param) -> st.SearchStrategy:
             return st.integers(int(p.lo), int(p.hi))
         case "choice":
             return st.sampled_from(p.options)
+        case "keys":
+            return st.lists(st.sampled_from(p.options), unique=True, max_size=4).map(tuple)
     return st.booleans()
 
 
@@ -46,6 +49,8 @@ def junk(p: Param) -> st.SearchStrategy:
     match p.kind:
         case "number" | "whole":
             return st.sampled_from([*bad, repr(p.hi + 1), repr(p.lo - 1)])
+        case "keys":
+            return st.sampled_from(["zz", "<script>", "nope,not one"])
         case "choice":
             return st.sampled_from(["", "none of these", "<script>", ["", ""]]).filter(
                 lambda v: v not in map(str, p.options)
@@ -225,9 +230,13 @@ def test_a_parameter_added_to_the_table_is_a_control_a_link_key_and_reset():
 
 
 def test_no_key_is_spelled_out_but_in_the_table():
-    """playground.py and state.py name keys through the table only (its lines are the exception)."""
+    """playground.py, state.py and params.py name keys through the table only (its lines excepted)."""
     keys = {c.key for p in PARAMS for c in p.each({COUNT.key: 8})}
-    for path in (ROOT / "playground.py", ROOT / "neuron_core" / "state.py"):
+    for path in (
+        ROOT / "playground.py",
+        ROOT / "neuron_core" / "state.py",
+        ROOT / "neuron_core" / "params.py",
+    ):
         source = path.read_text()
         lines = source.splitlines()
         start = next((k for k, line in enumerate(lines) if line.startswith("PARAMS")), len(lines))

@@ -45,8 +45,9 @@ def true_a(act: str, z: Decimal, alpha: Decimal) -> Decimal:
             return _tanh(z)
         case "softplus":
             return z + (1 + (-z).exp()).ln() if z > 0 else (1 + e).ln()
-        case "gelu":
-            return z / 2 * (1 + _tanh((2 / PI).sqrt() * (z + Decimal("0.044715") * z**3)))
+        case "gelu":  # z/2 (1 + tanh u) = z / (1 + e^(-2u)): the same, without 1 + tanh's cancellation
+            u = (2 / PI).sqrt() * (z + Decimal("0.044715") * z**3)
+            return z / (1 + (-2 * u).exp()) if u > -(10**5) else z * (2 * u).exp()
     raise ValueError(act)
 
 

@@ -10,8 +10,11 @@ TIMEOUT = 15_000  # ms; a shared machine can be slow to rerun
 
 
 def open_app(page: Page, url: str) -> None:
+    """Open a link and wait for z and a (the metrics, or the title of a compact view) and both charts."""
     page.goto(url)
-    expect(page.get_by_test_id("stMetricValue").first).to_be_visible(timeout=TIMEOUT)
+    expect(
+        page.get_by_test_id("stMetricValue").or_(page.get_by_role("heading", name=re.compile("^z = "))).first
+    ).to_be_visible(timeout=TIMEOUT)
     page.locator(".js-plotly-plot").nth(1).wait_for(timeout=TIMEOUT)
 
 

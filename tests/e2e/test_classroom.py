@@ -49,7 +49,7 @@ def test_a_quiz_link_is_the_same_exercise_everywhere_and_hides_the_answer(browse
 
 def test_the_downloaded_script_prints_the_lines_the_page_shows(page: Page, app_url: str, tmp_path):
     open_app(page, f"{app_url}/?n=2&x1=1.5&x2=-2&w1=3&w2=0.5&b=0.2&act=sigmoid")
-    shown = page.get_by_test_id("stCode").inner_text().strip()
+    shown = page.get_by_test_id("stCode").first.inner_text().strip()
     with page.expect_download(timeout=TIMEOUT) as download:
         page.get_by_role("button", name="Download as a Python script").click()
     path = tmp_path / "neuron.py"
