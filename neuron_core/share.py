@@ -41,7 +41,7 @@ def fixed(s: State) -> str:
         v = getattr(s, p.key)
         if p.per_input:
             said.append(f"{p.key} = ({', '.join(map(fmt, v))})")
-        elif p.names and v != "none":
+        elif p.names and p.default != "none":  # the activation; not a view such as compare
             said.append(f"{p.label} {p.names(v)}")
         elif not p.names:
             said.append(f"{p.key} = {fmt(v)}")

@@ -68,7 +68,10 @@ async function drawWaiting() {
         const { data, layout, frames, name, fit } = figure;
         const config = { ...CONFIG, toImageButtonOptions: { filename: name } };
         const height = fit ? fitHeight(div, layout.height) : layout.height;
-        await Plotly.react(div, { data, layout: { ...layout, height }, frames, config });
+        const ratio = Math.min(1, height / layout.height);
+        const font = { ...layout.font, size: layout.font.size * Math.max(0.75, Math.sqrt(ratio)) };
+        const shown = ratio < 1 ? shrink(data, ratio ** 0.75) : data;
+        await Plotly.react(div, { data: shown, layout: { ...layout, height, font }, frames, config });
         chart.last = figure;
         showError(chart, null);
       } else if (chart.resize && div.data) {
@@ -85,12 +88,23 @@ async function drawWaiting() {
 
 /**
  * The height of a chart that fits the screen (presenter mode): what is left of the window below the
- * chart's top, at most the figure's own height and never less than a readable 260 px.
+ * chart's top, at most the figure's own height and never less than a readable 220 px.
  */
 function fitHeight(div, most) {
   const main = div.closest("[data-testid=stMain]") ?? document.scrollingElement;
   const top = div.getBoundingClientRect().top - main.getBoundingClientRect().top + main.scrollTop;
-  return Math.round(Math.max(260, Math.min(most, window.innerHeight - top - 16)));
+  return Math.round(Math.max(220, Math.min(most, window.innerHeight - top - 16)));
+}
+
+/**
+ * The traces with their markers (the diagram's nodes) scaled down for a chart fitted shorter: a
+ * little less than the chart itself, so the nodes stay apart and their text still fits inside.
+ */
+function shrink(data, ratio) {
+  const scale = (size) => (Array.isArray(size) ? size.map((s) => s * ratio) : size * ratio);
+  return data.map((trace) =>
+    trace.marker?.size ? { ...trace, marker: { ...trace.marker, size: scale(trace.marker.size) } } : trace,
+  );
 }
 
 // A window made taller or shorter (the projector's, a slide's) refits the charts that fit the screen.

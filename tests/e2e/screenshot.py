@@ -37,7 +37,24 @@ SHOTS: dict[str, tuple[str, dict, Callable[[Page], None] | None, bool]] = {
     "screenshot-gradients.png": ("?grad=true", DESKTOP, None, True),
     "screenshot-landscape.png": ("?land=true&j=3&b=-2", {"width": 1440, "height": 2200}, None, True),
     "screenshot-phone.png": ("?n=2&x1=1&x2=2&w1=3&w2=-1&b=0.5", {"width": 390, "height": 844}, None, False),
+    # The room: a teacher's link on a projector, on a slide (in an iframe, as slides embed it), on a phone.
+    "screenshot-projector.png": ("?present=true&controls=b,act", {"width": 1280, "height": 720}, None, False),
+    "screenshot-slide.png": (
+        "iframe:?embed=true&present=true&controls=b",
+        {"width": 960, "height": 540},
+        None,
+        False,
+    ),
+    "screenshot-phone-teacher-link.png": (
+        "?controls=b&compare=sigmoid",
+        {"width": 390, "height": 844},
+        None,
+        False,
+    ),
 }
+IFRAME = (
+    '<iframe src="{}" width="{}" height="{}" style="border: 0; position: absolute; left: 0; top: 0"></iframe>'
+)
 
 
 def main(only: list[str]) -> int:
@@ -51,10 +68,20 @@ def main(only: list[str]) -> int:
         for name, (query, viewport, act, full) in SHOTS.items():
             if only and name not in only:
                 continue
-            page = browser.new_page(viewport=viewport, device_scale_factor=1)
-            page.goto(f"{url}/{query}")
+            phone = viewport["width"] < 500
+            page = browser.new_page(
+                viewport=viewport, device_scale_factor=1, has_touch=phone, is_mobile=phone
+            )
+            if query.startswith("iframe:"):
+                page.set_content(IFRAME.format(f"{url}/{query[7:]}", viewport["width"], viewport["height"]))
+                page.wait_for_timeout(500)
+                page.frames[1].wait_for_function(
+                    "() => document.querySelectorAll('.js-plotly-plot').length >= 2", timeout=60_000
+                )
+            else:
+                page.goto(f"{url}/{query}")
             # Ready when the charts are drawn, or, on a quiz before a guess, the formulas.
-            page.wait_for_function(
+            (page.frames[-1] if query.startswith("iframe:") else page).wait_for_function(
                 "() => document.querySelectorAll('.js-plotly-plot').length >= 2"
                 " || (location.search.includes('mode=quiz') && document.querySelector('annotation'))",
                 timeout=60_000,
