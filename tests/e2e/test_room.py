@@ -134,3 +134,9 @@ def test_a_student_on_a_phone_moves_b_in_one_gesture_and_swipes_scroll(phone: Pa
     page.wait_for_function(
         f"() => {{ const p = ({POINT_JS})(); return p && Math.abs(p[0] - {b + 4}) < 1e-6; }}", timeout=TIMEOUT
     )
+
+
+def test_presenter_mode_without_a_teachers_choice_fits_beside_the_sidebar(page: Page, app_url: str):
+    page.set_viewport_size({"width": 1280, "height": 720})
+    open_app(page, f"{app_url}/?present=true")
+    on_screen(page, 1280, 720)
