@@ -228,16 +228,21 @@ def share_view(s: state.State) -> None:
     st.image(share.qr_png(student), caption="Scan for the students' link", width=360)
 
 
-def next_exercise(seed: int) -> None:
-    st.query_params.update(state.to_query(link.state.replace(seed=seed + 1)))
+def next_exercise(s: state.State) -> None:
+    """The next exercise of the set, or of the seeds when there is no set."""
+    nxt = s.replace(q=s.q + 1) if s.count > 1 else s.replace(seed=s.seed + 1)
+    st.query_params.update(state.to_query(nxt))
 
 
-def quiz_page(seed: int) -> None:
-    """An exercise from the seed alone; the answer stays hidden until the student has guessed z and a."""
+def quiz_page(s: state.State) -> None:
+    """An exercise from the seed alone. Each starts blank; a wrong answer gets a hint and another try,
+    and the solution shows only after a right answer or when asked for. A set ends with a score."""
+    q = min(s.q, s.count)
+    seed = s.seed + q - 1
     f = quiz.solve(quiz.exercise(seed))
     with st.sidebar:
         st.link_button("← Back to the playground", "?", width="stretch")
-    st.title(f"Quiz: exercise {seed}")
+    st.title(f"Quiz: exercise {seed}" if s.count == 1 else f"Quiz: exercise {q} of {s.count}")
     for notice in link.notices:
         st.warning(notice, icon="⚠️")
     st.markdown(
@@ -246,25 +251,45 @@ def quiz_page(seed: int) -> None:
     )
     st.latex(trace.by_hand(f, reveal=False))
     st.latex(trace.formula(f))
-    with st.form("guess"):
-        gz = st.number_input("your z", value=None, step=1.0, format="%g", key="guess_z")
-        ga = st.number_input("your a", value=None, step=1.0, format="%g", key="guess_a")
-        checked = st.form_submit_button("Check")
-    if checked and (gz is None or ga is None):
-        st.info("Enter both z and a, then check.")
-    if not checked or gz is None or ga is None:
+    if table := quiz.table(f):
+        st.caption(
+            f"{f.act.label}(z) at whole numbers, to read off: " + ",  ".join(f"{k} → {v}" for k, v in table)
+        )
+    tries, shown = f"tries {seed}", f"shown {seed}"  # this exercise's own counters: the next starts afresh
+    with st.form(f"guess {seed}"):
+        gz = st.number_input("your z", value=None, step=1.0, format="%g", key=f"z {seed}")
+        ga = st.number_input("your a", value=None, step=0.1, format="%g", key=f"a {seed}")
+        if st.form_submit_button("Check") and gz is not None and ga is not None:
+            st.session_state[tries] = st.session_state.get(tries, 0) + 1
+        elif gz is None or ga is None:
+            st.caption("Enter both z and a, then check.")
+    m = quiz.mark(f, gz, ga) if st.session_state.get(tries) else None
+    if m is not None:
+        for part, right, guess in (("z", m.z, gz), ("a", m.a, ga)):
+            (st.success if right else st.error)(
+                f"{part} = {trace.fmt(guess)}: {'right' if right else 'not quite'}."
+            )
+        if not m.both and not st.session_state.get(shown):
+            st.info(quiz.hint(f, m, st.session_state[tries]))
+    scores = st.session_state.setdefault("quiz scores", {})
+    if m is not None and m.both and not st.session_state.get(shown):
+        scores.setdefault(seed, True)
+    if not (m is not None and m.both) and not st.session_state.get(shown):
+        st.button("Show the solution", on_click=lambda: st.session_state.update({shown: True}))
         return
-    m = quiz.mark(f, gz, ga)
-    (st.success if m.z else st.error)(f"z = {trace.fmt(gz)}: {'right' if m.z else 'not quite'}.")
-    (st.success if m.a else st.error)(f"a = {trace.fmt(ga)}: {'right' if m.a else 'not quite'}.")
+    scores.setdefault(seed, False)
     st.subheader("The worked solution")
     st.markdown(f"**{trace.explain(f)}**")
     worked(f)
     charts(f)
-    st.button("Next exercise →", on_click=next_exercise, args=(seed,), type="primary")
+    if q < s.count or s.count == 1:
+        st.button("Next exercise →", on_click=next_exercise, args=(s.replace(q=q),), type="primary")
+    else:
+        right = sum(scores.get(s.seed + k, False) for k in range(s.count))
+        st.success(f"Done: {right} of {s.count} right without the solution.")
 
 
 if link.state.mode == "quiz":
-    quiz_page(link.state.seed)
+    quiz_page(link.state)
 else:
     playground()

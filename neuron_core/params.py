@@ -116,6 +116,9 @@ PARAMS: list[Param] = [
     Param("controls", "keys", (), options=_controllable, place="link"),
     Param("mode", "choice", "play", options=("play", "quiz"), place="link"),
     Param("seed", "whole", 1, lo=0, hi=10**9 - 1, place="link", when=lambda v: v["mode"] == "quiz"),
+    # A set of exercises: count of them from seed on, q the one the student is at.
+    Param("count", "whole", 1, lo=1, hi=20, place="link", when=lambda v: v["mode"] == "quiz"),
+    Param("q", "whole", 1, lo=1, hi=20, place="link", when=lambda v: v["mode"] == "quiz"),
 ]  # fmt: skip
 COUNT = next(p for p in PARAMS if p.counts)
 CHOSEN = next(p for p in PARAMS if p.kind == "keys")

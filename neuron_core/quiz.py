@@ -7,9 +7,12 @@ from dataclasses import dataclass
 
 from neuron_core.neuron import Forward, forward
 from neuron_core.state import State
+from neuron_core.trace import fmt, sub
 
 SEED_MAX = 10**9
 ACTS = ("relu", "relu", "relu", "identity", "step", "leaky_relu")  # ReLU most often, as in the lessons
+# One exercise in three uses an activation that needs e^z: the exercise gives a table of it to read off.
+CURVED = ("sigmoid", "tanh", "softplus", "elu", "gelu")
 QUIZ_ALPHA = 0.1
 
 
@@ -25,7 +28,7 @@ def exercise(seed: int) -> State:
     x = tuple(float(d[1 + i] % 7 - 3) for i in range(n))
     w = tuple(float(d[4 + i] % 7 - 3) for i in range(n))
     b = float(d[7] % 11 - 5)
-    act = ACTS[d[8] % len(ACTS)]
+    act = CURVED[d[10] % len(CURVED)] if d[9] % 3 == 0 else ACTS[d[8] % len(ACTS)]
     return State(x=x, w=w, b=b, act=act, alpha=QUIZ_ALPHA if act == "leaky_relu" else State().alpha)
 
 
@@ -49,3 +52,40 @@ def mark(f: Forward, z: float, a: float) -> Marked:
 def solve(s: State) -> Forward:
     """The neuron of an exercise."""
     return forward(s.x, s.w, s.b, s.act, s.act_alpha)
+
+
+def table(f: Forward) -> list[tuple[int, str]] | None:
+    """For an activation that needs e^z, its values at the whole numbers around z, to read off by hand.
+
+    Nine of them, z among them but not in the middle, so the table does not point at the answer.
+    """
+    if f.act.kinks is not None:
+        return None
+    z = round(float(f.z))
+    start = z - 2 - (_draws(int(abs(z) * 7 + f.n))[0] % 5)
+    return [(k, fmt(f.act(float(k), f.alpha), exact=bool(f.act.exact(k)))) for k in range(start, start + 9)]
+
+
+def hint(f: Forward, m: Marked, tries: int) -> str:
+    """One hint for a wrong answer that narrows it without giving it away, a little more each try.
+
+    z first: the signs of the products, then the products themselves, then their sum with b; once z
+    is right, the activation's rule for this z's sign.
+    """
+    if not m.z:
+        products = ", ".join(f"w{sub(i)}x{sub(i)} = {fmt(t)}" for i, t in enumerate(f.terms, 1))
+        return [
+            "z is off. Multiply each weight by its input first, minding the signs: a negative times a "
+            "negative is positive, and anything times 0 is 0.",
+            f"z is off. The products are {products}; now add them up, and add b = {fmt(f.b)}.",
+            f"z is still off: it is the sum {products}, plus b = {fmt(f.b)}. Add them one at a time.",
+        ][min(tries, 3) - 1]
+    side = "negative" if f.z < 0 else "zero" if f.z == 0 else "positive"
+    rules = {
+        "relu": "ReLU keeps a z of 0 or more and turns a negative z into 0",
+        "leaky_relu": f"Leaky ReLU keeps a positive z and multiplies any other by α = {fmt(f.alpha)}",
+        "step": "the step gives 1 when z is 0 or more, and 0 when z is negative",
+        "identity": "the identity gives z itself",
+    }
+    rule = rules.get(f.act.name, f"read {f.act.label}(z) off the table at your z")
+    return f"z is right; a is off. Your z is {side}: {rule}."

@@ -5,7 +5,7 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from neuron_core import figures
-from neuron_core.quiz import exercise, solve
+from neuron_core.quiz import exercise, hint, mark, solve
 from neuron_core.trace import fmt, trace_lines
 from tests.charts import app_charts
 
@@ -54,26 +54,66 @@ def test_the_same_seed_gives_the_same_exercise_and_another_seed_another():
     assert one.latex[0].value == two.latex[0].value != other.latex[0].value
 
 
-def test_a_guess_is_marked_then_the_worked_solution_and_the_next_exercise():
+def guess(at: AppTest, seed: int, z: float, a: float) -> AppTest:
+    at.number_input(key=f"z {seed}").set_value(z)
+    at.number_input(key=f"a {seed}").set_value(a)
+    return button(at, "Check").click().run()
+
+
+def test_a_wrong_guess_gets_a_hint_and_another_try_never_the_solution():
     at = run({"mode": "quiz", "seed": "3"})  # z = 1, a = 1
-    at.number_input(key="guess_z").set_value(1.0)
-    at.number_input(key="guess_a").set_value(0.0)
-    button(at, "Check").click().run()
+    guess(at, 3, 1.0, 0.0)
     assert [s.value for s in at.success] == ["z = 1: right."]
     assert [e.value for e in at.error] == ["a = 0: not quite."]
+    assert at.info[0].value.startswith("z is right; a is off. Your z is positive: ReLU keeps")
+    assert not answer_shown(at)
+    guess(at, 3, 1.0, 1.0)  # the second try, right: the solution and the next exercise
+    assert [s.value for s in at.success] == ["z = 1: right.", "a = 1: right."]
     assert at.code[0].value == "\n".join(trace_lines(solve(exercise(3))))
+    assert answer_shown(at)
+
+
+def test_hints_narrow_z_down_a_step_at_a_time():
+    f = solve(exercise(3))
+    wrong = mark(f, 5.0, 0.0)
+    first, second = hint(f, wrong, 1), hint(f, wrong, 2)
+    assert "minding the signs" in first and "w₁x₁" not in first
+    assert "w₁x₁ = 0, w₂x₂ = 0, w₃x₃ = 4; now add them up, and add b = -3." in second and "1" not in second
+
+
+def test_show_the_solution_shows_it_and_next_starts_blank():
+    at = run({"mode": "quiz", "seed": "3"})
+    guess(at, 3, 7.0, 7.0)
+    assert not answer_shown(at)
+    button(at, "Show the solution").click().run()
     assert answer_shown(at)
     button(at, "Next exercise →").click().run()
     assert at.query_params["seed"] == "4" and at.title[0].value == "Quiz: exercise 4"
-    assert not answer_shown(at)
+    assert not answer_shown(at) and not at.error and not at.success
+    assert at.number_input(key="z 4").value is None and at.number_input(key="a 4").value is None
+
+
+def test_a_set_of_five_ends_with_a_score():
+    at = run({"mode": "quiz", "seed": "3", "count": "5"})
+    for k in range(5):
+        seed = 3 + k
+        assert at.title[0].value == f"Quiz: exercise {k + 1} of 5"
+        f = solve(exercise(seed))
+        if k == 1:  # one asked for, not answered
+            button(at, "Show the solution").click().run()
+        else:
+            guess(at, seed, float(f.z), round(float(f.a), 4))
+        if k < 4:
+            button(at, "Next exercise →").click().run()
+    assert [s.value for s in at.success][-1] == "Done: 4 of 5 right without the solution."
 
 
 def test_checking_with_a_guess_missing_asks_for_both():
     at = run({"mode": "quiz", "seed": "3"})
-    at.number_input(key="guess_z").set_value(1.0)
+    at.number_input(key="z 3").set_value(1.0)
     button(at, "Check").click().run()
-    assert [i.value for i in at.info] == ["Enter both z and a, then check."]
-    assert not answer_shown(at)
+    assert "Enter both z and a, then check." in [c.value for c in at.caption]
+    assert not answer_shown(at) and not at.error
 
 
 def test_presenter_mode_shows_the_essentials_in_large_type():
