@@ -89,7 +89,8 @@ def charts(f, big: bool = False, grads=None, other=None, curve_first: bool = Fal
     with right:
         if not big:
             st.subheader("The activation")
-        draw(figures.activation_curve(f.act, f.alpha, float(f.z), float(f.a), big, compare=other), "curve")
+        curve = figures.activation_curve(f.act, f.alpha, float(f.z), float(f.a), big, compare=other)
+        draw(curve | {"say": trace.announce(f)}, "curve")  # `say`: what a screen reader hears after a change
 
 
 def landscape_view(f, i: int, j: int) -> None:
@@ -225,7 +226,8 @@ def share_view(s: state.State) -> None:
     st.code(student, language=None, wrap_lines=True)
     st.caption("For the projector (presenter mode):")
     st.code(teacher, language=None, wrap_lines=True)
-    st.image(share.qr_png(student), caption="Scan for the students' link", width=360)
+    st.image(share.qr_png(student), caption="Scan for the students' link", width=360,
+             alt="QR code of the students' link above")  # fmt: skip
 
 
 def next_exercise(s: state.State) -> None:

@@ -444,21 +444,14 @@ def sweep_figure(f: Forward, param: str, steps: int = 41) -> Chart:
         "shapes": shapes,
         "title": {**title, "text": f"Sweep {what} from -10 to 10"},
         "margin": layout["margin"] | {"t": 50},
-        "updatemenus": [{
-            "type": "buttons", "x": 0, "y": -0.18, "xanchor": "left", "direction": "left",
-            "buttons": [
-                {"label": "▶ Play", "method": "animate", "args": [None, play]},
-                {"label": "❚❚ Pause", "method": "animate",
-                 "args": [[None], {"frame": {"duration": 0, "redraw": False}, "mode": "immediate"}]},
-            ],
-        }],
         "height": 460,
     }  # fmt: skip
     label = (
         f"{f.act.label} curve with a sweep of {what} from -10 to 10: press Play to move the point; "
         f"now z = {fmt(f.z)}, a {eq(a_text(f))}"
     )
-    return _figure(data, layout, label, f"sweep-{param}", frames=frames)
+    # Played by the chart element's own ▶ Play and ❚❚ Pause buttons, real buttons that Tab reaches.
+    return _figure(data, layout, label, f"sweep-{param}", frames=frames) | {"play": play}
 
 
 def _math_label(param: str) -> str:
@@ -480,12 +473,17 @@ def training_figure(t: Training) -> Chart:
         data[-1]["yaxis"] = "y2"
     data.append(_path("b", steps, np.round(t.b, 6).tolist(), {"color": ZERO, "dash": "dashdot", "width": 2}))
     data[-1]["yaxis"] = "y2"
+    for trace in data[1:]:  # each weight and b as dots too: at step 0 a line has no length to show
+        trace["mode"] = "lines+markers"
     layout = {
         "height": 460,
         "margin": _room(),
         "showlegend": True,
         "legend": {"orientation": "h", "y": -0.15},
-        "xaxis": _axis("step", anchor="y2"),
+        # From step 0 to the last, and at least to 10: a run of no steps yet has an axis worth reading.
+        "xaxis": _axis(
+            "step", anchor="y2", range=[-0.3, max(t.steps, 10) + 0.3], dtick=max(1, (t.steps + 9) // 10)
+        ),
         "yaxis": _axis("loss (a - y)²", domain=[0.58, 1]),
         "yaxis2": _axis("w and b", domain=[0, 0.45]),
     }

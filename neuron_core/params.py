@@ -109,7 +109,7 @@ PARAMS: list[Param] = [
           when=lambda v: v["land"] and v["n"] >= 2),
     Param("train", "switch", False, "Train on this example"),
     Param("y", "number", 1.0, "target y", LO, HI, STEP, when=lambda v: v["train"]),
-    Param("lr", "number", 0.05, "learning rate", LR_LO, LR_HI, 0.001, "%.3f", when=lambda v: v["train"]),
+    Param("lr", "number", 0.05, "learning rate", LR_LO, LR_HI, 0.001, when=lambda v: v["train"]),
     Param("steps", "whole", 0, "steps taken", 0, STEPS_MAX, place="training", typed=True,
           when=lambda v: v["train"]),
     # A teacher's link: only these controls, in the page itself; the others fixed at the link's values.

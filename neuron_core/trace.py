@@ -116,6 +116,18 @@ def latex(f: Forward) -> str:
 
 def explain(f: Forward) -> str:
     """One plain sentence that says what happened, e.g. "z = -1 is negative, so ReLU outputs 0"."""
+    sign, rule = _reason(f)
+    return f"z {eq(fmt(f.z))} is {sign}, {rule}."
+
+
+def announce(f: Forward) -> str:
+    """What assistive technology hears after a change: "z = -1, a = 0: z is negative, so ReLU outputs 0"."""
+    sign, rule = _reason(f)
+    return f"z {eq(fmt(f.z))}, a {eq(a_text(f))}: z is {sign}, {rule}."
+
+
+def _reason(f: Forward) -> tuple[str, str]:
+    """z's sign in words, and the activation's rule at it."""
     z, a = fmt(f.z), a_text(f)
     negative = f.z < 0
     sign = "negative" if negative else "zero" if f.z == 0 else "positive"
@@ -132,7 +144,7 @@ def explain(f: Forward) -> str:
             rule = f"and the identity passes it through: a = {a}"
         case _:
             rule = f"and {f.act.label}({z}) {eq(a)}"
-    return f"z {eq(z)} is {sign}, {rule}."
+    return sign, rule
 
 
 def compared(f: Forward, other: Activation) -> str:

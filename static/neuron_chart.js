@@ -72,6 +72,7 @@ async function drawWaiting() {
         const font = { ...layout.font, size: layout.font.size * Math.max(0.75, Math.sqrt(ratio)) };
         const shown = ratio < 1 ? shrink(data, ratio ** 0.75) : data;
         await Plotly.react(div, { data: shown, layout: { ...layout, height, font }, frames, config });
+        for (const svg of div.querySelectorAll(".main-svg")) svg.setAttribute("aria-hidden", "true");
         chart.last = figure;
         showError(chart, null);
       } else if (chart.resize && div.data) {
@@ -120,9 +121,53 @@ window.addEventListener("resize", () => {
 
 /** The error under a chart, or none: text only, never HTML. */
 function showError(chart, err) {
-  const note = chart.div.nextSibling;
+  const note = chart.error;
   const text = err ? `This chart could not be drawn: ${err.message}` : "";
   if (note.textContent !== text) note.textContent = text;
+}
+
+let live = null; // the page's one polite live region, made on first use
+let liveTimer = 0;
+
+/**
+ * Say a sentence to assistive technology once the page has settled (one announcement for a burst of
+ * key presses, not one per press): a polite live region, visually hidden, text only.
+ */
+function announce(text) {
+  if (!live) {
+    live = document.createElement("div");
+    live.className = "neuron-live";
+    live.setAttribute("role", "status");
+    live.setAttribute("aria-live", "polite");
+    Object.assign(live.style, {
+      position: "absolute", width: "1px", height: "1px", overflow: "hidden",
+      clipPath: "inset(50%)", whiteSpace: "nowrap",
+    });
+    document.body.append(live);
+  }
+  clearTimeout(liveTimer);
+  liveTimer = setTimeout(() => {
+    if (live.textContent !== text) live.textContent = text;
+  }, 700);
+}
+
+/** ▶ Play and ❚❚ Pause under an animated chart: real buttons, so Tab reaches them and Enter works. */
+function playButtons(chart, parentElement) {
+  const bar = document.createElement("div");
+  bar.className = "neuron-play";
+  const make = (label, onClick) => {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.textContent = label;
+    Object.assign(button.style, { font: "inherit", margin: "0 8px 8px 0", padding: "6px 14px" });
+    button.addEventListener("click", onClick);
+    bar.append(button);
+  };
+  const pause = { frame: { duration: 0, redraw: false }, mode: "immediate" };
+  make("▶ Play", () => window.Plotly?.animate(chart.div, null, chart.last?.play));
+  make("❚❚ Pause", () => window.Plotly?.animate(chart.div, [null], pause));
+  parentElement.insertBefore(bar, chart.div.nextSibling);
+  return bar;
 }
 
 const decoder = new TextDecoder();
@@ -134,10 +179,12 @@ export default function neuronChart({ data: bytes, parentElement }) {
   if (!chart) {
     div = document.createElement("div");
     div.className = "neuron-chart";
-    div.setAttribute("role", "img"); // read as one picture with its description, not as tick labels
+    // A figure named by its description; its drawing is hidden from assistive technology (see draw),
+    // so it reads as that sentence and not as tick labels, and its PNG button stays a button.
+    div.setAttribute("role", "figure");
     const error = document.createElement("p"); // error text, only ever set through textContent
     parentElement.append(div, error);
-    chart = { div, next: null, resize: false, width: 0 };
+    chart = { div, error, next: null, resize: false, width: 0 };
     // Follow the container's width (a phone turned, a window resized, the sidebar opened).
     chart.observer = new ResizeObserver(([entry]) => {
       const width = Math.round(entry.contentRect.width);
@@ -151,6 +198,8 @@ export default function neuronChart({ data: bytes, parentElement }) {
     charts.set(div, chart);
   }
   div.setAttribute("aria-label", data.label);
+  if (data.play && !chart.buttons) chart.buttons = playButtons(chart, parentElement);
+  if (data.say) announce(data.say);
   chart.next = data;
   schedule(chart);
   // Streamlit keeps the last cleanup and runs it when the element leaves the page; an older call's

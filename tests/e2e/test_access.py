@@ -1,0 +1,70 @@
+"""Every student can use it: announced results, keyboard-only play, and axe-core's check in Chromium."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, expect
+
+from tests.e2e.test_browser import TIMEOUT, expect_numbers, open_app
+
+LIVE = ".neuron-live[role=status][aria-live=polite]"
+
+
+def test_each_change_is_announced_once_with_z_and_a(page: Page, app_url: str):
+    open_app(page, app_url)
+    expect(page.locator(LIVE)).to_have_text(
+        "z = -1, a = 0: z is negative, so ReLU outputs 0.", timeout=TIMEOUT
+    )
+    said: list[str] = []
+    page.expose_function("heard", lambda text: said.append(text))
+    page.evaluate(
+        """() => { const live = document.querySelector('.neuron-live');
+                   new MutationObserver(() => window.heard(live.textContent))
+                       .observe(live, {childList: true, characterData: true, subtree: true}); }"""
+    )
+    thumb = page.get_by_role("slider", name="bias b")
+    thumb.focus()
+    for _ in range(3):  # a burst of three presses: -4.7, one sentence for it
+        thumb.press("ArrowRight")
+    expect_numbers(page, "-0.7", "0")
+    expect(page.locator(LIVE)).to_have_text(
+        "z = -0.7, a = 0: z is negative, so ReLU outputs 0.", timeout=TIMEOUT
+    )
+    page.wait_for_timeout(1500)
+    assert said == ["z = -0.7, a = 0: z is negative, so ReLU outputs 0."]
+
+
+def test_the_sweep_plays_and_pauses_from_the_keyboard(page: Page, app_url: str):
+    open_app(page, f"{app_url}/?sweep=b")
+    chart = page.locator(".st-key-sweep_chart")
+    chart.locator(".js-plotly-plot").wait_for(timeout=TIMEOUT)
+    play = chart.get_by_role("button", name="▶ Play")
+    page.get_by_role("button", name="Download the state as JSON").focus()  # then Tab back to Play
+    for _ in range(12):
+        if page.evaluate("() => document.activeElement.textContent") == "▶ Play":
+            break
+        page.keyboard.press("Shift+Tab")
+    expect(play).to_be_focused()
+    page.keyboard.press("Enter")
+    title = "() => document.querySelector('.st-key-sweep_chart .js-plotly-plot').layout.title.text"
+    page.wait_for_function(f"() => ({title})().startsWith('b = ')", timeout=TIMEOUT)
+    page.keyboard.press("Tab")
+    expect(chart.get_by_role("button", name="❚❚ Pause")).to_be_focused()
+    page.keyboard.press("Enter")
+
+
+@pytest.mark.parametrize("query", ["", "?present=true", "?mode=quiz&seed=3", "?controls=b,act"])
+def test_axe_finds_nothing_serious(page: Page, app_url: str, query: str):
+    page.goto(f"{app_url}/{query}")
+    expect(page.get_by_role("heading", level=1).first).to_be_visible(timeout=TIMEOUT)
+    page.wait_for_timeout(2500)  # the charts and formulas drawn
+    results = Axe().run(page)
+    serious = [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == [], re.sub(r"\s+", " ", str(serious))
