@@ -24,6 +24,7 @@ st.html(ROOM)
 def reset_to_seed() -> None:
     """Put every control back to the worked example x = (2, 1, 3), w = (1, -1, 1), b = -5."""
     st.session_state.update(state.widget_values(state.State()))
+    st.session_state["resets"] = st.session_state.get("resets", 0) + 1  # the page goes back to its top
 
 
 def control(p: state.Param) -> Any:
@@ -90,7 +91,8 @@ def charts(f, big: bool = False, grads=None, other=None, curve_first: bool = Fal
         if not big:
             st.subheader("The activation")
         curve = figures.activation_curve(f.act, f.alpha, float(f.z), float(f.a), big, compare=other)
-        draw(curve | {"say": trace.announce(f)}, "curve")  # `say`: what a screen reader hears after a change
+        # `say`: what a screen reader hears after a change; `top`: a new count scrolls back to the top
+        draw(curve | {"say": trace.announce(f), "top": st.session_state.get("resets", 0)}, "curve")
 
 
 def landscape_view(f, i: int, j: int) -> None:
@@ -251,6 +253,10 @@ def quiz_page(s: state.State) -> None:
         f"Work out $z = w \\cdot x + b$ and then $a = \\text{{{f.act.label}}}(z)$ (its rule is below), on "
         "paper if you like, then enter both and check. Everyone who opens this link gets the same numbers."
     )
+    if s.count > 1:
+        sheet = quiz.worksheet(s.seed, s.count)
+        st.download_button("Download this set as a worksheet, with its answer key", sheet, "worksheet.txt",
+                           on_click="ignore")  # fmt: skip
     st.latex(trace.by_hand(f, reveal=False))
     st.latex(trace.formula(f))
     if table := quiz.table(f):

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from neuron_core.neuron import Forward, forward
 from neuron_core.state import State
-from neuron_core.trace import fmt, sub
+from neuron_core.trace import fmt, sub, trace_lines
 
 SEED_MAX = 10**9
 ACTS = ("relu", "relu", "relu", "identity", "step", "leaky_relu")  # ReLU most often, as in the lessons
@@ -89,3 +89,28 @@ def hint(f: Forward, m: Marked, tries: int) -> str:
     }
     rule = rules.get(f.act.name, f"read {f.act.label}(z) off the table at your z")
     return f"z is right; a is off. Your z is {side}: {rule}."
+
+
+def worksheet(seed: int, count: int) -> str:
+    """A set of exercises to print: each in the by-hand layout with room for z and a, then, on a page
+    of its own (a form feed starts it), the answer key with each exercise's two lines."""
+    lines = [f"Neuron Playground worksheet: {count} exercise{'s' * (count > 1)}, set {seed}", ""]
+    key = ["Answer key", ""]
+    for k in range(count):
+        f = solve(exercise(seed + k))
+        alpha = f", alpha = {fmt(f.alpha)}" if f.act.alpha is not None else ""
+        lines += [
+            f"Exercise {k + 1}.  activation: {f.act.label}{alpha}",
+            f"    [ {'  '.join(map(fmt, f.w))} | {fmt(f.b)} ]  times  [ {' ; '.join(map(fmt, f.x))} ; 1 ]",
+        ]
+        if rows := table(f):
+            lines.append(
+                f"    {f.act.label}(z) at whole numbers: " + ",  ".join(f"{z} -> {v}" for z, v in rows)
+            )
+        lines += ["    z = __________      a = __________", ""]
+        key += [
+            f"Exercise {k + 1}.  z = {fmt(f.z)},  a = {fmt(f.a, f.exact)}",
+            *(f"    {t}" for t in trace_lines(f)),
+            "",
+        ]
+    return "\n".join([*lines, "\f" + key[0], *key[1:]])

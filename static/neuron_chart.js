@@ -126,6 +126,7 @@ function showError(chart, err) {
   if (note.textContent !== text) note.textContent = text;
 }
 
+let resets; // the number of resets the page has seen (see neuronChart)
 let live = null; // the page's one polite live region, made on first use
 let liveTimer = 0;
 
@@ -200,6 +201,13 @@ export default function neuronChart({ data: bytes, parentElement }) {
   div.setAttribute("aria-label", data.label);
   if (data.play && !chart.buttons) chart.buttons = playButtons(chart, parentElement);
   if (data.say) announce(data.say);
+  if (data.top !== undefined) {
+    // A reset counted since the last update: back to the top of the page, where the example starts.
+    if (resets !== undefined && data.top !== resets) {
+      (document.querySelector("[data-testid=stMain]") ?? document.scrollingElement).scrollTo({ top: 0 });
+    }
+    resets = data.top;
+  }
   chart.next = data;
   schedule(chart);
   // Streamlit keeps the last cleanup and runs it when the element leaves the page; an older call's

@@ -5,7 +5,7 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from neuron_core import figures
-from neuron_core.quiz import exercise, hint, mark, solve
+from neuron_core.quiz import exercise, hint, mark, solve, worksheet
 from neuron_core.trace import fmt, trace_lines
 from tests.charts import app_charts
 
@@ -160,3 +160,15 @@ def test_show_gradients_explains_a_dead_relu_and_annotates_the_diagram():
     at.slider(key="b").set_value(-3.0).run()
     assert not at.warning and "f'(z) = 1" in at.info[0].value
     assert r"\frac{\partial a}{\partial w} = (2, 1, 3)" in at.latex[0].value
+
+
+def test_a_set_prints_as_a_worksheet_whose_answers_are_the_cores():
+    sheet = worksheet(3, 5)
+    exercises, key = sheet.split("\f")
+    assert exercises.count("z = __________      a = __________") == 5 and "→" not in exercises
+    for k in range(5):
+        f = solve(exercise(3 + k))
+        assert f"Exercise {k + 1}.  z = {fmt(f.z)},  a = {fmt(f.a, f.exact)}" in key
+        assert all(line in key for line in trace_lines(f))
+    at = run({"mode": "quiz", "seed": "3", "count": "5"})
+    assert at.get("download_button")[0].proto.label.startswith("Download this set as a worksheet")

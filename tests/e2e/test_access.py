@@ -68,3 +68,45 @@ def test_axe_finds_nothing_serious(page: Page, app_url: str, query: str):
         if v["impact"] in ("serious", "critical")
     ]
     assert serious == [], re.sub(r"\s+", " ", str(serious))
+
+
+def test_reset_brings_the_page_back_to_its_top(page: Page, app_url: str):
+    open_app(page, f"{app_url}/?b=-3&grad=true")
+    main = "() => document.querySelector('[data-testid=stMain]').scrollTop"
+    page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollTo(0, 900)")
+    page.wait_for_timeout(300)
+    assert page.evaluate(main) > 300
+    page.get_by_role("button", name="↺ Reset to the worked example").click()
+    expect_numbers(page, "-1", "0")
+    page.wait_for_function(f"() => ({main})() === 0", timeout=TIMEOUT)
+
+
+def tab_to(page: Page, test: str, limit: int = 80) -> None:
+    """Press Tab until the focused element passes `test` (JavaScript over `el`)."""
+    for _ in range(limit):
+        if page.evaluate(f"() => {{ const el = document.activeElement; return !!el && ({test}); }}"):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"Tab never reached {test}")
+
+
+def test_a_quiz_of_five_with_the_keyboard_only(page: Page, app_url: str):
+    from neuron_core.quiz import exercise, solve
+    from neuron_core.trace import fmt
+
+    page.goto(f"{app_url}/?mode=quiz&seed=3&count=5")
+    for k in range(5):
+        expect(page.get_by_role("heading", name=f"Quiz: exercise {k + 1} of 5")).to_be_visible(
+            timeout=TIMEOUT
+        )
+        f = solve(exercise(3 + k))
+        tab_to(page, "el.getAttribute('aria-label') === 'your z'")
+        page.keyboard.type(fmt(f.z))
+        tab_to(page, "el.getAttribute('aria-label') === 'your a'")
+        page.keyboard.type(str(round(float(f.a), 4)))
+        page.keyboard.press("Enter")  # submits the form: Check
+        expect(page.get_by_text(f"a = {fmt(round(float(f.a), 4))}: right.")).to_be_visible(timeout=TIMEOUT)
+        if k < 4:
+            tab_to(page, "el.textContent.trim() === 'Next exercise →'")
+            page.keyboard.press("Enter")
+    expect(page.get_by_text("Done: 5 of 5 right without the solution.")).to_be_visible(timeout=TIMEOUT)
