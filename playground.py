@@ -273,12 +273,15 @@ def quiz_page(s: state.State) -> None:
             st.caption("Enter both z and a, then check.")
     m = quiz.mark(f, gz, ga) if st.session_state.get(tries) else None
     if m is not None:
-        for part, right, guess in (("z", m.z, gz), ("a", m.a, ga)):
-            (st.success if right else st.error)(
-                f"{part} = {trace.fmt(guess)}: {'right' if right else 'not quite'}."
-            )
-        if not m.both and not st.session_state.get(shown):
-            st.info(quiz.hint(f, m, st.session_state[tries]))
+        # One box, right under Check, so that a phone shows it where the student is looking.
+        said = " ".join(
+            f"{p} = {trace.fmt(g)}: {'right' if r else 'not quite'}."
+            for p, r, g in (("z", m.z, gz), ("a", m.a, ga))
+        )
+        hinted = not m.both and not st.session_state.get(shown)
+        (st.success if m.both else st.error)(
+            said + (f"\n\n{quiz.hint(f, m, st.session_state[tries])}" if hinted else "")
+        )
     scores = st.session_state.setdefault("quiz scores", {})
     if m is not None and m.both and not st.session_state.get(shown):
         scores.setdefault(seed, True)
