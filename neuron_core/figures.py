@@ -164,7 +164,8 @@ def neuron_diagram(f: Forward, big: bool = False, grads: Gradients | None = None
     }
     layout = {
         "hovermode": False,  # nothing to hover: every value is written on the diagram
-        "height": round((140 + 62 * (n + 1)) * (1.4 if big else 1)),
+        # Taller rows when each edge carries a second line, its gradient, so the labels keep apart.
+        "height": round((140 + (84 if grads is not None else 62) * (n + 1)) * (1.4 if big else 1)),
         "shapes": shapes,
         "annotations": notes,
         "xaxis": {"visible": False, "range": [-1.3, 5.4], "fixedrange": True},

@@ -140,3 +140,16 @@ def test_presenter_mode_without_a_teachers_choice_fits_beside_the_sidebar(page: 
     page.set_viewport_size({"width": 1280, "height": 720})
     open_app(page, f"{app_url}/?present=true")
     on_screen(page, 1280, 720)
+
+
+@pytest.mark.parametrize("query", ["?grad=true", "?grad=true&n=5", "?grad=true&present=true"])
+def test_gradient_labels_keep_apart_on_the_diagram(page: Page, app_url: str, query: str):
+    page.set_viewport_size({"width": 1280, "height": 720})
+    open_app(page, f"{app_url}/{query}")
+    page.wait_for_timeout(800)
+    texts = page.evaluate(TEXTS_JS)
+    assert sum("∂a/∂" in t[0] for t in texts) >= 3
+    for k, (a, *p) in enumerate(texts):
+        for b, *q in texts[k + 1 :]:
+            apart = p[2] <= q[0] + 1 or q[2] <= p[0] + 1 or p[3] <= q[1] + 1 or q[3] <= p[1] + 1
+            assert apart, f"{a!r} overlaps {b!r}"
