@@ -1,5 +1,6 @@
 """Neuron Playground: one artificial neuron, made visible. Run with `streamlit run playground.py`."""
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -33,23 +34,26 @@ def control(p: state.Param) -> Any:
     match p.kind:
         case "switch":
             return st.toggle(p.label, **bound)
-        case "choice" if p.names:
-            # Shown by name (ReLU), kept in the link by option (relu): Streamlit's binding would write the
-            # name, so this one follows the link itself, seeded from the core's reading of it.
-            st.session_state.setdefault(p.key, getattr(link.state, p.key))
-            value = st.selectbox(p.label, p.options, format_func=p.names, key=p.key)
-            if value == p.default:
-                st.query_params.pop(p.key, None)
-            else:
-                st.query_params[p.key] = value
-            return value
+        case "choice" if p.names:  # Streamlit's binding would write the name (ReLU) where links keep relu
+            return linked(p, lambda: st.selectbox(p.label, p.options, format_func=p.names, key=p.key))
         case "choice":
             return st.selectbox(p.label, p.options, index=p.options.index(p.default), **bound)
-        case "whole" if p.typed:
-            return st.number_input(p.label, p.lo, p.hi, p.default, **bound)
+        case "whole" if p.typed:  # Streamlit's binding fails on ?steps=-inf (OverflowError) before any check
+            return linked(p, lambda: st.number_input(p.label, p.lo, p.hi, key=p.key))
         case "whole":
             return st.slider(p.label, p.lo, p.hi, p.default, **bound)
     return st.slider(p.label, p.lo, p.hi, p.default, p.step, format=p.format, **bound)
+
+
+def linked(p: state.Param, draw: Callable[[], Any]) -> Any:
+    """A control that follows the link itself: seeded from the core's reading of it, written back to it."""
+    st.session_state.setdefault(p.key, getattr(link.state, p.key))
+    value = draw()
+    if value == p.default:
+        st.query_params.pop(p.key, None)
+    else:
+        st.query_params[p.key] = str(value)
+    return value
 
 
 def controls(place: str, values: dict | None = None, across: int = 1) -> state.State:

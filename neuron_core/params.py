@@ -121,4 +121,11 @@ PARAMS: list[Param] = [
     Param("q", "whole", 1, lo=1, hi=20, place="link", when=lambda v: v["mode"] == "quiz"),
 ]  # fmt: skip
 COUNT = next(p for p in PARAMS if p.counts)
+
+
+def keys() -> set[str]:
+    """Every key a link may carry: each parameter's, x1 … x8 and w1 … w8 for as many inputs as can be."""
+    return {c.key for p in PARAMS for c in p.each({COUNT.key: N_MAX})}
+
+
 CHOSEN = next(p for p in PARAMS if p.kind == "keys")

@@ -11,8 +11,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from neuron_core.neuron import N_MAX
-from neuron_core.params import CHOSEN, COUNT, PARAMS, Param, Values
+from neuron_core.params import CHOSEN, COUNT, PARAMS, Param, Values, keys
 from neuron_core.trace import fmt, sub
 
 
@@ -35,7 +34,7 @@ class State:
         for p in (p for p in PARAMS if not p.counts):
             for i, c in enumerate(p.each(flat), start=1):
                 flat[c.key] = rows[p.key][i - 1] if p.key in rows else values.get(c.key, c.default)
-        unknown = set(values) - {c.key for p in PARAMS for c in p.each({COUNT.key: N_MAX})}
+        unknown = set(values) - keys()
         if unknown:
             raise TypeError(f"State has no parameter {', '.join(sorted(unknown))}")
         object.__setattr__(self, "_flat", flat)
@@ -101,8 +100,8 @@ def _read(p: Param, raw: QueryValue) -> tuple[Any, str]:
     one with a fraction keeps its whole part, as Streamlit's sliders do; a choice is the last value
     (an empty one included), if it is among the options; a switch the last non-empty value, true or false.
     """
+    last = raw if isinstance(raw, str) else (list(raw) or [""])[-1]  # what a select box reads: the last
     if p.kind == "keys":
-        last = raw if isinstance(raw, str) else (list(raw) or [""])[-1]
         names = dict.fromkeys(k.strip() for k in last.split(",") if k.strip())
         bad = [k for k in names if k not in p.options]
         kept = tuple(k for k in names if k in p.options)
@@ -111,7 +110,6 @@ def _read(p: Param, raw: QueryValue) -> tuple[Any, str]:
         notice = f"Ignored {p.key} from the link for {names_}; showing {rest}."
         return kept, notice if bad else ""
     if p.kind == "choice":
-        last = raw if isinstance(raw, str) else (list(raw) or [""])[-1]
         match = [o for o in p.options if str(o) == last]
         what = ", ".join(map(str, p.options))
         return (match[0], "") if match else (None, f"Ignored {p.key} from the link: it is not one of {what}; "
@@ -143,7 +141,7 @@ def from_query(params: Mapping[str, QueryValue]) -> Reading:
     """Read a state from query parameters; anything bad falls back to its default, with a notice."""
     notices: list[str] = []
     values: dict[str, Any] = {}
-    known = {c.key for p in PARAMS for c in p.each({COUNT.key: N_MAX})}
+    known = keys()
     for p in PARAMS:
         for c in p.each(values):
             values[c.key] = c.default

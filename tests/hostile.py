@@ -39,6 +39,8 @@ HOSTILE: dict[str, str] = {
     "HTML in parameter names": quote(SCRIPT) + "=1&" + quote(IMG) + "=2",
     # A teacher's link gone wrong: unknown and hostile names, repeated, beside one real control.
     "controls with unknown names, repeated": "controls=zz&controls=" + quote(f"b,{SCRIPT},x9"),
+    # Streamlit's own reading of a bound whole-number box fails on infinity (OverflowError).
+    "training steps of minus infinity": "train=true&steps=-inf",
     # Eight inputs of 10 and a learning rate past its range: training must stop, warn, never break.
     "a training run past every limit": "n=8&"
     + "&".join(f"x{i}=10&w{i}=10" for i in range(1, 9))

@@ -39,7 +39,7 @@ def test_a_hostile_link_renders_valid_values_and_a_notice(name):
 
     notices, expected = [w.value for w in at.warning], from_query(q).notices
     assert expected and notices[: len(expected)] == expected  # the link's notices come first
-    assert all("The learning rate is too large" in w for w in notices[len(expected) :])  # then training's
+    assert not any(w.startswith(("Ignored", "Read")) for w in notices[len(expected) :])  # then training's
     for el in elements(at._tree):
         proto = getattr(el, "proto", None)
         assert not getattr(proto, "allow_html", False), f"{type(el).__name__} allows HTML"
