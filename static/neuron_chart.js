@@ -126,6 +126,18 @@ function showError(chart, err) {
   if (note.textContent !== text) note.textContent = text;
 }
 
+// Streamlit 1.67's sliders name themselves twice to assistive technology ("bias b bias b"): each input
+// is labelled by itself and by its group, which carry the same label. This labels each by itself only,
+// on every slider the page shows, now and after any rerun (React leaves the attribute gone: its value
+// never changes). Only the attribute is touched; what is read is still Streamlit's own label.
+function nameSlidersOnce() {
+  for (const input of document.querySelectorAll('[data-testid="stSlider"] input[aria-labelledby][aria-label]')) {
+    input.removeAttribute("aria-labelledby");
+  }
+}
+new MutationObserver(nameSlidersOnce).observe(document.body, { childList: true, subtree: true });
+nameSlidersOnce();
+
 let resets; // the number of resets the page has seen (see neuronChart)
 let live = null; // the page's one polite live region, made on first use
 let liveTimer = 0;

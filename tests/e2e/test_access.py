@@ -110,3 +110,48 @@ def test_a_quiz_of_five_with_the_keyboard_only(page: Page, app_url: str):
             tab_to(page, "el.textContent.trim() === 'Next exercise →'")
             page.keyboard.press("Enter")
     expect(page.get_by_text("Done: 5 of 5 right without the solution.")).to_be_visible(timeout=TIMEOUT)
+
+
+def test_each_control_is_named_once(page: Page, app_url: str):
+    open_app(page, app_url)
+    tree = page.locator("[data-testid=stSidebar]").aria_snapshot()
+    assert 'slider "bias b": "-5"' in tree and "bias b bias b" not in tree
+    page.get_by_role("slider", name="n, the number of inputs", exact=True).press("ArrowRight")  # n = 4
+    expect(page.get_by_role("slider", name="input x₄", exact=True)).to_have_count(1, timeout=TIMEOUT)
+    page.wait_for_timeout(500)
+    assert "x₄ input x₄" not in page.locator("[data-testid=stSidebar]").aria_snapshot()
+
+
+def contrast(rgb: str, against: str) -> float:
+    """WCAG's contrast ratio of two CSS rgb() colours."""
+
+    def luminance(colour: str) -> float:
+        channels = [int(v) / 255 for v in re.findall(r"\d+", colour)[:3]]
+        lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    hi, lo = sorted((luminance(rgb), luminance(against)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_focus_shows_at_3_to_1_or_more_on_switches_and_sliders(page: Page, app_url: str):
+    open_app(page, app_url)
+    sidebar = page.evaluate(
+        "() => getComputedStyle(document.querySelector('[data-testid=stSidebar]')).backgroundColor"
+    )
+    for focus, ring in [
+        ("switch", "el => el.closest('label')"),
+        ("slider", "el => el.closest('[data-testid=stSlider] [data-rac][style*=absolute]')"),
+    ]:
+        tab_to(
+            page, f"el.getAttribute('role') === '{focus}' || el.type === 'range' && '{focus}' === 'slider'"
+        )
+        style = page.evaluate(
+            f"() => {{ const el = ({ring})(document.activeElement), s = getComputedStyle(el);"
+            " return [s.outlineStyle, parseFloat(s.outlineWidth), s.outlineColor]; }"
+        )
+        assert style[0] == "solid" and style[1] >= 2, (focus, style)
+        assert contrast(style[2], sidebar) >= 3 and contrast(style[2], "rgb(255, 255, 255)") >= 3, (
+            focus,
+            style,
+        )
