@@ -57,10 +57,7 @@ def linked(p: state.Param, draw: Callable[[], Any]) -> Any:
 
 
 def controls(place: str, values: dict | None = None, across: int = 1) -> state.State:
-    """Draw the controls of one place (sidebar, page body, training section); return the state shown.
-
-    `across` > 1 lays them out in that many columns, as the page body does with a teacher's choice.
-    """
+    """Draw the controls of one place (sidebar, page body, training) in `across` columns; return the state."""
     values = dict(values or {})
     spots = st.columns(across) if across > 1 else [st.container()]
     for k, p in enumerate(state.shown(place, values)):
@@ -81,10 +78,10 @@ def draw(chart: figures.Chart, key: str, width: int | str = "stretch") -> None:
     chart_element(key=key, data=element.payload(chart), width=width)
 
 
-def charts(f, big: bool = False, grads=None, other=None, curve_first: bool = False) -> None:
+def charts(f, big: bool = False, grads=None, other=None, curve_first: bool = False, s=None) -> None:
     """The neuron diagram beside the activation curve with the current point (and a second, compared).
 
-    curve_first puts the curve on the left, and so right under the controls where a phone stacks them.
+    curve_first puts the curve on the left (under the controls on a phone); `s` lets it say what changed.
     """
     left, right = st.columns(2)[:: -1 if curve_first else 1]
     with left:
@@ -95,8 +92,10 @@ def charts(f, big: bool = False, grads=None, other=None, curve_first: bool = Fal
         if not big:
             st.subheader("The activation")
         curve = figures.activation_curve(f.act, f.alpha, float(f.z), float(f.a), big, compare=other)
-        # `say`: what a screen reader hears after a change; `top`: a new count scrolls back to the top
-        draw(curve | {"say": trace.announce(f), "top": st.session_state.get("resets", 0)}, "curve")
+        # `say`: what a screen reader hears after a change, `after`: the controls' values it is for (said
+        # only while the sliders still show them); `top`: a new count scrolls back to the top
+        said = {"say": trace.announce(f), "after": state.widget_values(s)} if s else {}
+        draw(curve | said | {"top": st.session_state.get("resets", 0)}, "curve")
 
 
 def landscape_view(f, i: int, j: int) -> None:
@@ -195,7 +194,7 @@ def playground() -> None:
     g = gradients(f) if s.grad else None
     if g is not None and not s.present:
         gradient_view(f, g)
-    charts(f, s.present, g, other, curve_first=bool(s.controls))
+    charts(f, s.present, g, other, curve_first=bool(s.controls), s=s)
     if s.present:  # the charts first on a projector; the gradients, if asked for, under them
         if g is not None:
             gradient_view(f, g)
@@ -228,10 +227,10 @@ def share_view(s: state.State) -> None:
     """Two links to this view, each one click to copy, and a QR code of the students' to scan in class."""
     st.subheader("Share this view")
     student, teacher = share.links(st.context.url, s)
-    st.caption("For students (copy with the button at the right; add controls=b,act to show only those):")
-    st.code(student, language=None, wrap_lines=True)
-    st.caption("For the projector (presenter mode):")
-    st.code(teacher, language=None, wrap_lines=True)
+    for who, url in (("students (add controls=b,act to show only those controls)", student),
+                     ("the projector (presenter mode)", teacher)):  # fmt: skip
+        st.caption(f"For {who}; the button at the right copies it:")
+        st.code(url, language=None, wrap_lines=True)
     st.image(share.qr_png(student), caption="Scan for the students' link", width=360,
              alt="QR code of the students' link above")  # fmt: skip
 

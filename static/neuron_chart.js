@@ -146,7 +146,7 @@ let liveTimer = 0;
  * Say a sentence to assistive technology once the page has settled (one announcement for a burst of
  * key presses, not one per press): a polite live region, visually hidden, text only.
  */
-function announce(text) {
+function announce(text, after) {
   if (!live) {
     live = document.createElement("div");
     live.className = "neuron-live";
@@ -160,8 +160,19 @@ function announce(text) {
   }
   clearTimeout(liveTimer);
   liveTimer = setTimeout(() => {
-    if (live.textContent !== text) live.textContent = text;
+    if (settled(after) && live.textContent !== text) live.textContent = text;
   }, 700);
+}
+
+/**
+ * Whether the page's sliders still hold the values a chart was computed from: if the student has moved
+ * one since, a newer run is on its way, and this chart's sentence is not said (only the last is).
+ */
+function settled(after) {
+  return Object.entries(after ?? {}).every(([key, value]) => {
+    const input = document.querySelector(`.st-key-${CSS.escape(key)} input[type="range"]`);
+    return !input || Math.abs(Number(input.value) - value) < 1e-9;
+  });
 }
 
 /** ▶ Play and ❚❚ Pause under an animated chart: real buttons, so Tab reaches them and Enter works. */
@@ -212,7 +223,7 @@ export default function neuronChart({ data: bytes, parentElement }) {
   }
   div.setAttribute("aria-label", data.label);
   if (data.play && !chart.buttons) chart.buttons = playButtons(chart, parentElement);
-  if (data.say) announce(data.say);
+  if (data.say && settled(data.after)) announce(data.say, data.after);
   if (data.top !== undefined) {
     // A reset counted since the last update: back to the top of the page, where the example starts.
     if (resets !== undefined && data.top !== resets) {
