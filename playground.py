@@ -3,7 +3,6 @@
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
 
 import streamlit as st
 
@@ -161,9 +160,7 @@ def playground() -> None:
         st.button("↺ Reset to the worked example", on_click=reset_to_seed, width="stretch")
         s = controls("sidebar", link.state.flat())
         if s.controls:  # a teacher's link: its controls are in the page; the whole playground is a click away
-            st.link_button(
-                "Open the whole playground", "?" + urlencode(state.to_query(s.replace(controls=())))
-            )
+            st.link_button("Open the whole playground", share.link(None, s.replace(controls=())))
     head = st.empty()  # the title, written once the page's own controls are read
     if s.controls:
         with st.container(key="chosen"):  # its key names it for the stylesheet: larger, for the room
@@ -172,9 +169,8 @@ def playground() -> None:
     f = forward(s.x, s.w, s.b, s.act, s.act_alpha)
     other = ACTIVATIONS.get(s.compare)  # a second activation drawn dashed on the same axes
     z, a = trace.fmt(f.z), trace.a_text(f)
-    compact = s.present or bool(
-        s.controls
-    )  # a projector, or a student's phone: the result first, nothing else
+    # A projector, or a student's phone on a teacher's link: the result first, nothing else.
+    compact = s.present or bool(s.controls)
     head.title(f"z = {z}   →   a {trace.eq(a)}" if compact else "Neuron Playground")
     if not compact:
         st.markdown(
