@@ -44,11 +44,16 @@ def true_a(act: str, z: Decimal, alpha: Decimal) -> Decimal:
         case "tanh":
             return _tanh(z)
         case "softplus":
-            return z + (1 + (-z).exp()).ln() if z > 0 else (1 + e).ln()
+            return z + _ln1p((-z).exp()) if z > 0 else _ln1p(e)
         case "gelu":  # z/2 (1 + tanh u) = z / (1 + e^(-2u)): the same, without 1 + tanh's cancellation
             u = (2 / PI).sqrt() * (z + Decimal("0.044715") * z**3)
             return z / (1 + (-2 * u).exp()) if u > -(10**5) else z * (2 * u).exp()
     raise ValueError(act)
+
+
+def _ln1p(e: Decimal) -> Decimal:
+    """ln(1 + e) to 60 digits also for a tiny e, where 1 + e would keep only its first few digits."""
+    return e - e * e / 2 + e**3 / 3 if e < Decimal("1e-20") else (1 + e).ln()
 
 
 def _tanh(u: Decimal) -> Decimal:
