@@ -6,7 +6,7 @@ from typing import Any
 
 import streamlit as st
 
-from neuron_core import element, figures, forward, gradients, quiz, share, state, trace
+from neuron_core import data, element, figures, forward, gradients, quiz, share, state, trace
 from neuron_core.activations import ACTIVATIONS
 from neuron_core.export import script, state_json
 from neuron_core.figures import sub
@@ -37,6 +37,8 @@ def control(p: state.Param) -> Any:
             return linked(p, lambda: st.selectbox(p.label, p.options, format_func=p.names, key=p.key))
         case "choice":
             return st.selectbox(p.label, p.options, index=p.options.index(p.default), **bound)
+        case "rows":  # the learner's own points: a table, written to the link as x1,x2,y;…
+            return own_points(p)
         case "whole" if p.typed:  # Streamlit's binding fails on ?steps=-inf (OverflowError) before any check
             return linked(p, lambda: st.number_input(p.label, p.lo, p.hi, key=p.key))
         case "whole":
@@ -53,6 +55,23 @@ def linked(p: state.Param, draw: Callable[[], Any]) -> Any:
     else:
         st.query_params[p.key] = str(value)
     return value
+
+
+def own_points(p: state.Param) -> tuple:
+    """The learner's points in a table to edit (rows can be added and deleted), kept in the link."""
+    base = st.session_state.setdefault(p.key, getattr(link.state, p.key))  # Reset puts the example back
+    cols = {c: st.column_config.NumberColumn(label, min_value=lo, max_value=hi, step=step)
+            for c, (label, lo, hi, step) in data.COLUMNS.items()}  # fmt: skip
+    rows = st.data_editor([dict(zip(cols, r, strict=True)) for r in base], num_rows="dynamic",
+                          column_config=cols, key=f"{p.key} {st.session_state.get('resets', 0)}")  # fmt: skip
+    pts, said = data.from_rows([[r.get(c) for c in cols] for r in rows])
+    if said:
+        st.caption(f"Left out: {'; '.join(said)}.")
+    if pts == p.default:
+        st.query_params.pop(p.key, None)
+    else:
+        st.query_params[p.key] = data.points_text(pts)
+    return pts
 
 
 def controls(place: str, values: dict | None = None, across: int = 1) -> state.State:
@@ -93,7 +112,8 @@ def charts(f, big: bool = False, grads=None, other=None, curve_first: bool = Fal
         curve = figures.activation_curve(f.act, f.alpha, float(f.z), float(f.a), big, compare=other)
         # `say`: what a screen reader hears after a change, `after`: the controls' values it is for (said
         # only while the sliders still show them); `top`: a new count scrolls back to the top
-        said = {"say": trace.announce(f), "after": state.widget_values(s)} if s else {}
+        after = {k: v for k, v in state.widget_values(s).items() if type(v) in (int, float)} if s else {}
+        said = {"say": trace.announce(f), "after": after} if s else {}
         draw(curve | said | {"top": st.session_state.get("resets", 0)}, "curve")
 
 
@@ -112,18 +132,24 @@ def apply_training(trained: state.State) -> None:
     st.session_state.update(state.widget_values(trained))
 
 
-def take_steps(k: int | None) -> None:
-    """k more training steps in the link, or none at all (k = None): the steps replay from the sliders."""
-    st.session_state.update(steps=0 if k is None else st.session_state.steps + k)
+def take(p: state.Param, k: int | None) -> None:
+    """k more steps (or epochs) in the link, up to the most it holds, or none at all (k = None)."""
+    st.session_state[p.key] = 0 if k is None else min(int(p.hi), st.session_state[p.key] + k)
+
+
+def counted(place: str, values: dict, what: str, across: int = 1) -> state.State:
+    """Take one, take ten, start again; then the place's controls, its count of steps among them."""
+    count = next(p for p in state.shown(place, values) if p.typed)  # steps, or epochs: the link replays them
+    with st.container(horizontal=True):
+        for label, k in ((f"Take one {what}", 1), (f"Take ten {what}s", 10), ("Start again", None)):
+            st.button(label, on_click=take, args=(count, k), key=f"{place} {label}")
+    return controls(place, values, across)
 
 
 def training_view(f, s: state.State) -> None:
     """Gradient descent on (a - y)² from the sliders' weights; the step count in the link replays it."""
     st.subheader(f"Training on this one example, towards y = {trace.fmt(s.y)}")
-    with st.container(horizontal=True):
-        for label, k in (("Take one step", 1), ("Take ten steps", 10), ("Start again", None)):
-            st.button(label, on_click=take_steps, args=(k,))
-    s = controls("training", s.flat())
+    s = counted("training", s.flat(), "step")
     y, steps = s.y, s.steps
     t = train(f, y, s.lr, steps)
     now = forward(f.x, t.w[-1], t.b[-1], f.act.name, f.alpha)
@@ -136,10 +162,41 @@ def training_view(f, s: state.State) -> None:
     if not t.reached:
         st.caption("The next step, by the chain rule: the loss, its slope in z, and each weight's update.")
         st.latex(trace.step_latex(now, y, s.lr, t.is_exact("w")))
-    trained, moved = state.fit(s.replace(w=tuple(t.w[-1].tolist()), b=float(t.b[-1]), steps=0))
-    st.button("Move the sliders to these weights", on_click=apply_training, args=(trained,))
+    move_sliders(s.replace(w=tuple(t.w[-1].tolist()), b=float(t.b[-1]), steps=0), "to one example")
+
+
+def move_sliders(s: state.State, key: str) -> None:
+    """The button that moves the sliders to trained weights, and what will not fit on them."""
+    trained, moved = state.fit(s)
+    st.button(
+        "Move the sliders to these weights", key=f"move {key}", on_click=apply_training, args=(trained,)
+    )
     if moved:
         st.caption(" ".join(moved))
+
+
+def data_view(s: state.State) -> None:
+    """The neuron on points (x1, x2) labelled 0 or 1: its boundary, and training on all of them at once."""
+    st.subheader(f"The neuron meets data: {data.NAMES[s.data]}")
+    s = controls("table", counted("batch", s.flat(), "epoch", across=3).flat())
+    pts = data.points(s.data, s.points)
+    if not pts:
+        st.info("The table has no points yet: add a row, with x₁, x₂ and a label y of 0 or 1.")
+        return
+    d = data.make(pts)
+    run = data.fit(d, s.w, s.b, s.act, s.act_alpha, s.rule, s.eta, s.epochs + figures.PLAY_EPOCHS)
+    k = min(s.epochs, run.epochs)  # fewer when training had to stop
+    st.caption(f"{data.rule_text(run.act, run.alpha)} {data.loss_text(run.act, d.m)}")
+    st.markdown(f"**Epoch {k}: {run.said(k)}.** {data.sides(run, d, k)}")
+    for kind, text in data.notes(pts, s.data, run, k, s.epochs, s.act):
+        getattr(st, kind)(text)
+    left, right = st.columns([3, 2])
+    with left:
+        draw(figures.data_figure(d, pts, run, k, s.present), "points chart")
+    with right:
+        draw(figures.epochs_figure(run, k), "epochs chart")
+    st.caption(data.play_text(run, k))
+    move_sliders(s.replace(w=tuple(run.w[k].tolist()), b=float(run.b[k]), epochs=0), "to the data")
 
 
 def worked(f) -> None:
@@ -191,6 +248,8 @@ def playground() -> None:
     if g is not None and not s.present:
         gradient_view(f, g)
     charts(f, s.present, g, other, curve_first=bool(s.controls), s=s)
+    if s.data != "none":
+        data_view(s)
     if s.present:  # the charts first on a projector; the gradients, if asked for, under them
         if g is not None:
             gradient_view(f, g)

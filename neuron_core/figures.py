@@ -19,7 +19,8 @@ from typing import Any
 import numpy as np
 
 from neuron_core.activations import Activation
-from neuron_core.neuron import Forward, Gradients, landscape, sweep, zero_crosses
+from neuron_core.data import Data, Run, boundary, loss_name, square, threshold
+from neuron_core.neuron import Forward, Gradients, forward, landscape, sweep, zero_crosses
 from neuron_core.trace import a_text, eq, fmt, sub
 from neuron_core.train import Training
 
@@ -491,3 +492,123 @@ def training_figure(t: Training) -> Chart:
     loss = f"the loss went from {t.shown('loss', 0)} to {t.shown('loss')}"
     label = f"Training over {t.steps} steps: {loss}; now {t.now()}."
     return _figure(data, layout, label, "training")
+
+
+WRONG = "#E41A1C"  # the ring round a point on the wrong side
+PLAY_EPOCHS = 30  # epochs ahead that ▶ Play animates in the browser
+DATA_STEPS = 17  # grid values per side of the data's landscape of a (the browser smooths between them)
+
+
+def _r2(v: np.ndarray | list) -> list[float]:
+    """Coordinates for a frame: 2 decimals, a fraction of a pixel on any screen, and few bytes."""
+    return np.round(np.asarray(v, dtype=float), 2).tolist()
+
+
+def _epoch_traces(run: Run, d: Data, k: int, lo: float, hi: float, t: float) -> list[Spec]:
+    """Epoch k's boundary (its two ends in the square) and the points on the wrong side."""
+    w, b = run.w[k], float(run.b[k])
+    ends = np.array(boundary(w, b, t, lo, hi)).reshape(-1, 2)
+    z = d.x @ w + b
+    if k == 0:  # as fit judges epoch 0: with the exact z, so that a point on the line is on it
+        z = forward(d.x, w, b, run.act.name, run.alpha).z
+    wrong = (z >= t) != (d.y == 1)
+    return [{"x": _r2(ends[:, 0]), "y": _r2(ends[:, 1])}, {"x": _r2(d.x[wrong, 0]), "y": _r2(d.x[wrong, 1])}]
+
+
+def data_figure(d: Data, pts: tuple, run: Run, k: int, big: bool = False) -> Chart:
+    """The points on the landscape of a over (x1, x2) at epoch k, the boundary, and the wrong ones ringed.
+
+    Frames k + 1 … the run's last epoch move the boundary and the rings, and write each epoch's points
+    right and loss in the title; the landscape of a is epoch k's, so it is hidden while they play.
+    ▶ Play runs them in the browser with no round trip.
+    """
+    lo, hi = square(pts)
+    t = threshold(run.act, run.alpha)
+    w, b = run.w[k], float(run.b[k])
+    g = np.linspace(lo, hi, DATA_STEPS)
+    a = run.act(w[0] * g[None, :] + w[1] * g[:, None] + b, run.alpha)
+    line, wrong = _epoch_traces(run, d, k, lo, hi, t)
+    marker = {"size": 16 if big else 13, "line": {"color": "#FFFFFF", "width": 2}}
+    step = _r(g[1] - g[0])
+    data: list[Spec] = [
+        {"name": "a", "type": "heatmap", "x0": _r(lo), "dx": step, "y0": _r(lo), "dy": step,
+         # The step's a is 0 or 1, nothing between: drawn in cells, as on the landscape of two inputs.
+         "z": np.round(a, 2).tolist(), "zsmooth": False if run.act.name == "step" else "best",
+         # a from 0 to 1 whatever the activation, so that a colour means the same on every data set
+         "colorscale": "Cividis", "zmin": 0, "zmax": 1, "colorbar": {"title": {"text": "a"}, "len": 0.8},
+         "hoverinfo": "skip", "showlegend": False},
+        {"name": "boundary", "type": "scatter", "mode": "lines", "line": {"color": POINT, "width": 4},
+         "hoverinfo": "skip"} | line,
+    ]  # fmt: skip
+    for label, symbol, colour in ((0, "circle", NEGATIVE), (1, "triangle-up", POSITIVE)):
+        mine = d.y == label
+        data.append({"name": f"y = {label}", "type": "scatter", "mode": "markers",
+                     "x": np.round(d.x[mine, 0], 6).tolist(), "y": np.round(d.x[mine, 1], 6).tolist(),
+                     "marker": marker | {"symbol": symbol, "color": colour},
+                     "hovertemplate": f"x₁ = %{{x}}, x₂ = %{{y}}, y = {label}<extra></extra>"})  # fmt: skip
+    data.append({"name": "on the wrong side", "type": "scatter", "mode": "markers", "hoverinfo": "skip",
+                 "marker": {"symbol": "circle-open", "size": 30 if big else 26, "color": WRONG,
+                            "line": {"width": 3, "color": WRONG}}} | wrong)  # fmt: skip
+    title = {"font": {"size": 22 if big else 16}, "x": 0.02, "xanchor": "left"}
+    # The first frame hides the landscape of a (its colour bar stays, so that nothing moves); the others
+    # change only the boundary, the rings and the title.
+    frames = []
+    for e in range(k + 1, run.epochs + 1):
+        first = e == k + 1
+        frames.append({
+            "name": str(e),
+            "data": [{"opacity": 0}] * first + _epoch_traces(run, d, e, lo, hi, t),
+            "traces": [0] * first + [1, 4],
+            "layout": {"title": {"text": f"epoch {e}: {run.said(e)}"}},
+        })  # fmt: skip
+    layout = {
+        "height": 560 if big else 480,
+        "margin": _room(big) | {"t": 44, "b": 110},
+        "title": {**title, "text": f"epoch {k}: {run.said(k)}"},
+        "showlegend": True,
+        "legend": {"orientation": "h", "y": -0.2, "x": 0},
+        "xaxis": _axis("input x₁", big, range=[lo, hi], showgrid=False, constrain="domain"),
+        "yaxis": _axis("input x₂", big, range=[lo, hi], showgrid=False, scaleanchor="x"),
+    }
+    said = f"{run.said(k)} at epoch {k}"
+    label = (
+        f"{d.m} points over x₁ and x₂, triangles labelled 1 and circles labelled 0, on a heatmap of a; "
+        + ("the boundary where a = 0.5 crosses the square" if line["x"] else "no boundary in the square")
+        + f"; {said}."
+    )
+    play = {"frame": {"duration": 200, "redraw": True}, "transition": {"duration": 0}}
+    chart = _figure(data, layout, label, "data", big, frames=frames)
+    return chart | ({"play": play} if frames else {})
+
+
+def epochs_figure(run: Run, k: int) -> Chart:
+    """Loss (above) and points right (below) per epoch, up to the last that ▶ Play shows (shaded)."""
+    name = loss_name(run.act)
+    right = (100 * run.right / run.m).round(1).tolist()
+    # One point per epoch from epoch 0: x0 and dx say where, with no list of epochs to send.
+    data: list[Spec] = [
+        _path(name, [], np.round(run.loss, 4).tolist(), {"color": INK, "width": 3}),
+        _path("points right", [], right, {"color": POSITIVE, "width": 3}) | {"yaxis": "y2"},
+    ]
+    for trace in data:
+        del trace["x"]
+        trace |= {"x0": 0, "dx": 1}
+    ahead = run.epochs - k
+    shade = {"type": "rect", "x0": k, "x1": run.epochs + 0.5, "yref": "paper", "y0": 0, "y1": 1,
+             "fillcolor": SHADE, "opacity": 0.6, "line": {"width": 0}, "layer": "below"}  # fmt: skip
+    layout = {
+        "height": 480,
+        "margin": _room() | {"t": 44},
+        "title": {
+            "text": f"Epoch {k}" + (f"; shaded: the {ahead} epochs ▶ Play shows" if ahead else ""),
+            "font": {"size": 14},
+            "x": 0.02,
+            "xanchor": "left",
+        },
+        "shapes": [shade] if ahead else [],
+        "xaxis": _axis("epoch", anchor="y2", range=[-0.5, run.epochs + 0.5]),
+        "yaxis": _axis(name, domain=[0.55, 1], rangemode="tozero"),
+        "yaxis2": _axis("points right (%)", domain=[0, 0.42], range=[-5, 105]),
+    }
+    label = f"{name} and points right over epochs 0 to {run.epochs}; at epoch {k}: {run.said(k)}."
+    return _figure(data, layout, label, "epochs")

@@ -10,6 +10,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
+from neuron_core import data
 from neuron_core.activations import ACTIVATIONS
 from neuron_core.neuron import N_MAX, N_MIN
 from neuron_core.trace import sub
@@ -18,6 +19,7 @@ LO, HI, STEP = -10.0, 10.0, 0.1  # every x_i, w_i and b
 ALPHA_LO, ALPHA_HI = 0.0, 1.0  # leaky_relu's slope below zero
 SEED_X, SEED_W, SEED_B = (2.0, 1.0, 3.0), (1.0, -1.0, 1.0), -5.0  # the worked example
 LR_LO, LR_HI, STEPS_MAX = 0.001, 1.0, 200
+EPOCHS_MAX = 1000
 
 Values = Mapping[str, Any]  # the values read so far, by key: what a later parameter may depend on
 
@@ -28,12 +30,13 @@ class Param:
 
     A parameter `per_input` repeats as key1 … keyn, its default a function of i. `when` says, from the
     values before it, whether it applies: a control is drawn and a link's value read only then (alpha
-    for leaky_relu). `place` is where its control is drawn: the sidebar, the training section, or
-    nowhere (the link alone carries it).
+    for leaky_relu), and a `held` one takes that value where it does not (n = 2 while data are shown).
+    `place` is where its control is drawn: the sidebar, the training section, the data's section
+    (batch) or its table of points, or nowhere (the link alone carries it).
     """
 
     key: str
-    kind: Literal["number", "whole", "choice", "switch", "keys"]
+    kind: Literal["number", "whole", "choice", "switch", "keys", "rows"]
     default: Any
     label: str = ""
     lo: float = 0.0
@@ -43,11 +46,12 @@ class Param:
     options: tuple | Callable[[Values], tuple] = ()
     when: Callable[[Values], bool] = lambda v: True
     per_input: bool = False
-    place: Literal["sidebar", "training", "link"] = "sidebar"
+    place: Literal["sidebar", "training", "batch", "table", "link"] = "sidebar"
     typed: bool = False  # a whole number typed in a box, not slid
     sweeps: bool = False  # part of the neuron: a sweep can run it from LO to HI
     counts: bool = False  # the number of inputs, n: a parameter per input repeats this many times
     names: Callable[[Any], str] | None = None  # a choice shown by these names; the link keeps the option
+    held: Any = None  # where it does not apply, its value is this (n = 2 for data), not the default
 
     def each(self, values: Values) -> list[Param]:
         """The parameter as controls: one per input for x and w, with its options for these values."""
@@ -55,9 +59,14 @@ class Param:
         one = replace(self, options=options)
         if not self.per_input:
             return [one]
-        n = values.get(COUNT.key, COUNT.default)
+        n = count(values)
         return [replace(one, key=f"{self.key}{i}", label=f"{self.label}{sub(i)}", default=self.default(i),
                         per_input=False) for i in range(1, n + 1)]  # fmt: skip
+
+
+def count(values: Values) -> int:
+    """n, the number of inputs: its value, or the one it is held at (2 while data are shown)."""
+    return values.get(COUNT.key, COUNT.default) if COUNT.when(values) else COUNT.held
 
 
 def sweepable(values: Values) -> tuple[str, ...]:
@@ -66,8 +75,8 @@ def sweepable(values: Values) -> tuple[str, ...]:
 
 
 def _label(option: str) -> str:
-    """An activation as people read its name (ReLU, Leaky ReLU); other options as they are."""
-    return ACTIVATIONS[option].label if option in ACTIVATIONS else option
+    """An activation or a data set as people read its name (ReLU, XOR); other options as they are."""
+    return ACTIVATIONS[option].label if option in ACTIVATIONS else data.NAMES.get(option, option)
 
 
 def _controllable(values: Values) -> tuple[str, ...]:
@@ -81,7 +90,7 @@ def _controllable(values: Values) -> tuple[str, ...]:
 
 
 def _inputs(values: Values) -> tuple[int, ...]:
-    return tuple(range(1, max(values[COUNT.key], 2) + 1))
+    return tuple(range(1, max(count(values), 2) + 1))
 
 
 # The app's parameters, in the sidebar's order. Adding one here adds its control, its link key, its reset
@@ -90,7 +99,10 @@ PARAMS: list[Param] = [
     Param("present", "switch", False, "Presenter mode"),
     Param("grad", "switch", False, "Show gradients"),
     Param("land", "switch", False, "Show the landscape of two inputs"),
-    Param("n", "whole", len(SEED_X), "n, the number of inputs", N_MIN, N_MAX, counts=True),
+    # Points (x1, x2) to classify: a data set holds n at 2.
+    Param("data", "choice", "none", "data: points to classify", options=("none", *data.NAMES), names=_label),
+    Param("n", "whole", len(SEED_X), "n, the number of inputs", N_MIN, N_MAX, counts=True,
+          when=lambda v: v.get("data", "none") == "none", held=2),
     # Inputs beyond the worked example's: x_i = 1 and w_i = 0, so a new input changes nothing until weighted.
     Param("x", "number", lambda i: (*SEED_X, *[1.0] * N_MAX)[i - 1], "input x", LO, HI, STEP, per_input=True,
           sweeps=True),
@@ -112,6 +124,14 @@ PARAMS: list[Param] = [
     Param("lr", "number", 0.05, "learning rate", LR_LO, LR_HI, 0.001, when=lambda v: v["train"]),
     Param("steps", "whole", 0, "steps taken", 0, STEPS_MAX, place="training", typed=True,
           when=lambda v: v["train"]),
+    # Training on the data: the rule, its learning rate η, the epochs taken, and the learner's own points.
+    Param("rule", "choice", "gradient", "training rule", options=("gradient", "perceptron"), place="batch",
+          when=lambda v: v["data"] != "none", names=lambda o: RULES[o]),
+    Param("eta", "number", 0.5, "learning rate η", LR_LO, LR_HI, 0.01, place="batch",
+          when=lambda v: v["data"] != "none"),
+    Param("epochs", "whole", 0, "epochs taken", 0, EPOCHS_MAX, place="batch", typed=True,
+          when=lambda v: v["data"] != "none"),
+    Param("points", "rows", data.OWN, place="table", when=lambda v: v["data"] == "own"),
     # A teacher's link: only these controls, in the page itself; the others fixed at the link's values.
     Param("controls", "keys", (), options=_controllable, place="link"),
     Param("mode", "choice", "play", options=("play", "quiz"), place="link"),
@@ -121,6 +141,7 @@ PARAMS: list[Param] = [
     Param("q", "whole", 1, lo=1, hi=20, place="link", when=lambda v: v["mode"] == "quiz"),
 ]  # fmt: skip
 COUNT = next(p for p in PARAMS if p.counts)
+RULES = {"gradient": "gradient descent", "perceptron": "the perceptron rule (step)"}
 
 
 def keys() -> set[str]:

@@ -11,7 +11,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from neuron_core.params import CHOSEN, COUNT, PARAMS, Param, Values, keys
+from neuron_core import data
+from neuron_core.params import CHOSEN, PARAMS, Param, Values, count, keys
 from neuron_core.trace import fmt, sub
 
 
@@ -26,12 +27,15 @@ class State:
 
     def __init__(self, **values: Any) -> None:
         rows = {p.key: tuple(values.pop(p.key)) for p in PARAMS if p.per_input and p.key in values}
-        n = next((len(v) for v in rows.values()), values.pop(COUNT.key, COUNT.default))
-        values.pop(COUNT.key, None)  # x and w, where given, say what n is
-        if any(len(v) != n for v in rows.values()):
-            raise ValueError("x and w need one value per input")
-        flat: dict[str, Any] = {COUNT.key: n}
-        for p in (p for p in PARAMS if not p.counts):
+        flat: dict[str, Any] = {}
+        for p in PARAMS:
+            if p.counts:  # x and w, where given, say what n is; a held n (data shown) is 2 all the same
+                given = next((len(v) for v in rows.values()), values.pop(p.key, p.default))
+                values.pop(p.key, None)
+                flat[p.key] = count(flat | {p.key: given})
+                if any(len(v) != flat[p.key] for v in rows.values()):
+                    raise ValueError("x and w need one value per input")
+                continue
             for i, c in enumerate(p.each(flat), start=1):
                 flat[c.key] = rows[p.key][i - 1] if p.key in rows else values.get(c.key, c.default)
         unknown = set(values) - keys()
@@ -101,6 +105,14 @@ def _read(p: Param, raw: QueryValue) -> tuple[Any, str]:
     (an empty one included), if it is among the options; a switch the last non-empty value, true or false.
     """
     last = raw if isinstance(raw, str) else (list(raw) or [""])[-1]  # what a select box reads: the last
+    if p.kind == "rows":
+        pts, said = data.read_points(last)
+        if pts and not said:
+            return pts, ""
+        kept = f"kept the other {len(pts)}" if pts else f"using the {len(p.default)} points of the example"
+        why = said[0] if said else "it has no points"
+        more = f" (and {len(said) - 1} more)" if len(said) > 1 else ""
+        return pts or None, f"Ignored part of {p.key} from the link because {why}{more}; {kept}."
     if p.kind == "keys":
         names = dict.fromkeys(k.strip() for k in last.split(",") if k.strip())
         bad = [k for k in names if k not in p.options]
@@ -144,7 +156,7 @@ def from_query(params: Mapping[str, QueryValue]) -> Reading:
     known = keys()
     for p in PARAMS:
         for c in p.each(values):
-            values[c.key] = c.default
+            values[c.key] = c.default if p.when(values) or p.held is None else p.held
             # As the page: a parameter that does not apply has no control, so its value is not read.
             if c.key in params and p.when(values):
                 v, notice = _read(c, params[c.key])
@@ -157,8 +169,10 @@ def from_query(params: Mapping[str, QueryValue]) -> Reading:
     return Reading(State(**values), notices)
 
 
-def _text(v: Any) -> str:
+def _text(p: Param, v: Any) -> str:
     """A value as the link carries it, as Streamlit writes it: true, 2, 0.15, and b,act for a list."""
+    if p.kind == "rows":
+        return data.points_text(v)
     if isinstance(v, bool | tuple):
         return str(v).lower() if isinstance(v, bool) else ",".join(v)
     return str(int(v)) if isinstance(v, float) and v == int(v) else str(v)
@@ -170,14 +184,18 @@ def to_query(state: State) -> dict[str, str]:
     for p in PARAMS:
         for c in p.each(values):
             if p.when(values) and values[c.key] != c.default:
-                q[c.key] = _text(values[c.key])
+                q[c.key] = _text(p, values[c.key])
     return q
 
 
 def widget_values(state: State) -> dict[str, Any]:
-    """The value of each control, by its key (the same key as in the URL): what reset puts back."""
-    link_only = {p.key for p in PARAMS if p.place == "link"}
-    return {k: v for k, v in state.flat().items() if k not in link_only}
+    """The value of each control, by its key (the same key as in the URL): what reset puts back.
+
+    A held value (n while data are shown) is not its control's: that keeps its own.
+    """
+    values = state.flat()
+    left = {p.key for p in PARAMS if p.place == "link" or (p.held is not None and not p.when(values))}
+    return {k: v for k, v in values.items() if k not in left}
 
 
 def fit(state: State) -> tuple[State, list[str]]:

@@ -28,6 +28,9 @@ def value(p: Param) -> st.SearchStrategy:
             return st.sampled_from(p.options)
         case "keys":
             return st.lists(st.sampled_from(p.options), unique=True, max_size=4).map(tuple)
+        case "rows":
+            point = st.tuples(st.floats(-10, 10), st.floats(-10, 10), st.sampled_from([0, 1]))
+            return st.lists(point, min_size=1, max_size=30).map(tuple)
     return st.booleans()
 
 
@@ -37,7 +40,7 @@ def states(draw, play: bool = False) -> State:
     values: dict = {}
     for p in PARAMS:
         for c in p.each(values):
-            values[c.key] = draw(value(c)) if p.when(values) else c.default
+            values[c.key] = draw(value(c)) if p.when(values) else c.default if p.held is None else p.held
             if play and c.place == "link":
                 values[c.key] = c.default  # the quiz page has no controls to compare
     return state.State(**values)
@@ -51,6 +54,8 @@ def junk(p: Param) -> st.SearchStrategy:
             return st.sampled_from([*bad, repr(p.hi + 1), repr(p.lo - 1)])
         case "keys":
             return st.sampled_from(["zz", "<script>", "nope,not one"])
+        case "rows":  # none of them a point: the whole list falls back to the example's points
+            return st.sampled_from(["", "abc", "1,2", "1,2,3;nan,0,1", "<script>", "11,0,1", ["1,2,1", ""]])
         case "choice":
             return st.sampled_from(["", "none of these", "<script>", ["", ""]]).filter(
                 lambda v: v not in map(str, p.options)
@@ -66,7 +71,11 @@ def applying(s: State) -> list[Param]:
 
 def drawn(s: State) -> list[Param]:
     """The controls the page draws for s: presenter mode keeps the sidebar's only."""
-    return [c for c in applying(s) if c.place == "sidebar" or (c.place == "training" and not s.present)]
+    return [
+        c
+        for c in applying(s)
+        if c.place in ("sidebar", "batch", "table") or (c.place == "training" and not s.present)
+    ]
 
 
 def test_no_parameters_is_the_seed_example():

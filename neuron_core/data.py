@@ -1,0 +1,457 @@
+"""The neuron meets data: points (x1, x2) labelled 0 or 1, training on all of them, and what a line can do.
+
+A data set is the gates AND, OR, NAND and XOR, two clouds (apart, or overlapping) made from a fixed
+seed, or the learner's own points. The neuron says 1 where a ≥ 0.5, so its boundary is the straight
+line w·x + b = t, t the z where the activation crosses 0.5 (0 for the sigmoid and the step). Training
+takes one full-batch step per epoch: gradient descent on the loss (cross-entropy for the sigmoid,
+squared error otherwise), or the perceptron rule on the step.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+
+from neuron_core.activations import Activation, get
+from neuron_core.neuron import forward
+from neuron_core.trace import fmt
+
+POINTS_MAX = 200  # a link or a file holds at most this many points
+LO, HI = -10.0, 10.0  # every coordinate, as every slider
+Point = tuple[float, float, int]  # x1, x2 and the label y
+# The columns of a table of points: name, label, least and most value, step.
+COLUMNS = {"x1": ("x₁", LO, HI, 0.1), "x2": ("x₂", LO, HI, 0.1), "y": ("label y", 0, 1, 1)}
+
+_GATES = {"and": (0, 0, 0, 1), "or": (0, 1, 1, 1), "nand": (1, 1, 1, 0), "xor": (0, 1, 1, 0)}
+CORNERS = ((0.0, 0.0), (0.0, 1.0), (1.0, 0.0), (1.0, 1.0))
+# The learner's own points start as these five, to edit: a table to change, not an empty one.
+OWN: tuple[Point, ...] = ((-2.0, -1.0, 0), (-1.0, 1.0, 0), (0.0, -2.0, 0), (1.0, 2.0, 1), (2.0, 0.0, 1))
+
+
+def _cloud(
+    seed: int, centres: tuple[tuple[float, float], ...], spread: float, each: int
+) -> tuple[Point, ...]:
+    """Points round each centre (label = the centre's index), the same on every machine.
+
+    Normal deviates by Box-Muller from the generator's uniform doubles (a stream numpy keeps stable;
+    its normal sampler may change between releases), rounded to one decimal as a worksheet writes them.
+    """
+    u = np.random.Generator(np.random.PCG64(seed)).random((len(centres), 2, each))
+    r = np.sqrt(-2.0 * np.log1p(-u[:, 0])) * spread
+    xy = np.stack([r * np.cos(2 * np.pi * u[:, 1]), r * np.sin(2 * np.pi * u[:, 1])], axis=-1)
+    xy = np.clip(np.round(xy + np.array(centres)[:, None, :], 1), LO, HI)
+    return tuple((float(x1), float(x2), k) for k in range(len(centres)) for x1, x2 in xy[k])
+
+
+PRESETS: dict[str, tuple[str, tuple[Point, ...]]] = {
+    **{g: (g.upper(), tuple((*c, y) for c, y in zip(CORNERS, ys, strict=True))) for g, ys in _GATES.items()},
+    "clouds": ("two clouds", _cloud(13, ((-3.0, -2.0), (3.0, 2.5)), 1.2, 20)),
+    "overlap": ("two overlapping clouds", _cloud(17, ((-1.0, -0.5), (1.0, 1.0)), 1.8, 25)),
+}
+NAMES = {**{k: v[0] for k, v in PRESETS.items()}, "own": "your own points"}  # a data set's name, by key
+
+
+@dataclass(frozen=True)
+class Data:
+    """Points x (m by 2) and their labels y (m), each 0 or 1."""
+
+    x: np.ndarray
+    y: np.ndarray
+
+    @property
+    def m(self) -> int:
+        return len(self.y)
+
+
+def make(points: tuple[Point, ...] | list[Point]) -> Data:
+    """A data set from (x1, x2, y) rows."""
+    p = np.array(points, dtype=float).reshape(-1, 3)
+    return Data(x=p[:, :2], y=p[:, 2])
+
+
+def points(name: str, own: tuple[Point, ...] = OWN) -> tuple[Point, ...]:
+    """The points of a data set by its key: a preset's, or the learner's own."""
+    return own if name == "own" else PRESETS[name][1]
+
+
+def _row(values: list, k: int) -> Point:
+    """One point from three values, or a ValueError that names the row and what is wrong with it."""
+    if len(values) != 3:
+        many = f"{len(values)} value{'s' * (len(values) != 1)}"
+        raise ValueError(f"point {k} has {many}, not three (x1, x2, y)")
+    nums = []
+    for name, v in zip(("x1", "x2", "y"), values, strict=True):
+        try:
+            num = float(str(v).strip())
+        except ValueError:
+            raise ValueError(f"point {k}: {name} = {str(v)[:20]!r} is not a number") from None
+        if not math.isfinite(num):
+            raise ValueError(f"point {k}: {name} = {v} is not a finite number")
+        if name != "y" and not LO <= num <= HI:
+            raise ValueError(f"point {k}: {name} = {fmt(num)} is outside {fmt(LO)} to {fmt(HI)}")
+        nums.append(num + 0.0)
+    if nums[2] not in (0.0, 1.0):
+        raise ValueError(f"point {k}: its label y = {fmt(nums[2])} is neither 0 nor 1")
+    return nums[0], nums[1], int(nums[2])
+
+
+def from_rows(rows: list[list]) -> tuple[tuple[Point, ...], list[str]]:
+    """The good points among rows of (x1, x2, y), in order, and a sentence for each one left out.
+
+    Rows with every cell empty (a table's new row not filled in yet) are skipped silently; beyond
+    POINTS_MAX the rest are left out, said once.
+    """
+    kept: list[Point] = []
+    said: list[str] = []
+    for k, row in enumerate(rows, start=1):
+        cells = ["" if v is None or (isinstance(v, float) and math.isnan(v)) else v for v in row]
+        if all(str(c).strip() == "" for c in cells):
+            continue
+        if any(str(c).strip() == "" for c in cells):
+            said.append(f"point {k} is not filled in")
+            continue
+        try:
+            kept.append(_row(cells, k))
+        except ValueError as e:
+            said.append(str(e))
+    if len(kept) > POINTS_MAX:
+        said.append(f"only the first {POINTS_MAX} of {len(kept)} points are kept")
+        kept = kept[:POINTS_MAX]
+    return tuple(kept), said
+
+
+def read_points(text: str) -> tuple[tuple[Point, ...], list[str]]:
+    """Points as a link carries them, 'x1,x2,y;x1,x2,y;…', and what was left out (see from_rows)."""
+    rows = [r.split(",") for r in text.split(";") if r.strip()]
+    if len(rows) > 10 * POINTS_MAX:  # a link's length is bounded, but not by us: never read a huge one
+        rows = rows[: POINTS_MAX + 1]
+    return from_rows(rows)
+
+
+def _short(v: float) -> str:
+    return str(int(v)) if float(v).is_integer() else repr(float(v))
+
+
+def points_text(pts: tuple[Point, ...]) -> str:
+    """Points as a link carries them: '0,0,0;0,1,1', each number at its shortest."""
+    return ";".join(",".join(map(_short, p)) for p in pts)
+
+
+def read_csv(text: str) -> Data:
+    """A data set from a CSV file with the columns x1, x2 and label; a ValueError says what is wrong."""
+    table = list(csv.reader(io.StringIO(text)))
+    table = [r for r in table if any(c.strip() for c in r)]
+    if not table:
+        raise ValueError("the file is empty: it needs a header x1,x2,label and one row per point")
+    head = [c.strip().lower() for c in table[0]]
+    missing = [c for c in ("x1", "x2", "label") if c not in head]
+    if missing:
+        raise ValueError(f"the file has no column {', '.join(missing)} (its header is {','.join(head)[:60]})")
+    cols = [head.index(c) for c in ("x1", "x2", "label")]
+    rows = table[1:]
+    if not rows:
+        raise ValueError("the file has a header but no points")
+    if len(rows) > POINTS_MAX:
+        raise ValueError(f"the file has {len(rows)} points; at most {POINTS_MAX} are allowed")
+    pts = []
+    for k, r in enumerate(rows, start=1):
+        if len(r) < len(head):
+            raise ValueError(f"point {k} has {len(r)} values, but the header has {len(head)} columns")
+        pts.append(_row([r[c] for c in cols], k))
+    return make(pts)
+
+
+# z where each activation crosses a = 0.5: the neuron says 1 from there up.
+_HALF = {"sigmoid": 0.0, "step": 0.0, "tanh": math.atanh(0.5), "softplus": math.log(math.expm1(0.5))}
+
+
+def threshold(act: Activation, alpha: float) -> float:
+    """The z at which a = act(z) reaches 0.5; the class boundary is the line w·x + b = threshold."""
+    if act.name in _HALF:
+        return _HALF[act.name]
+    if act.kinks is not None and float(act(0.5, alpha)) == 0.5:  # z itself above 0 (ReLU, ELU, …)
+        return 0.5
+    lo, hi = -20.0, 20.0  # a bisection for the rest (GELU): a < 0.5 below its crossing, ≥ above
+    for _ in range(80):
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if float(act(mid, alpha)) < 0.5 else (lo, mid)
+    return hi
+
+
+def loss_name(act: Activation) -> str:
+    """The loss the view trains and reports: cross-entropy for the sigmoid, squared error otherwise."""
+    return "cross-entropy" if act.name == "sigmoid" else "squared error"
+
+
+def loss(act: Activation, alpha: float, z: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """The mean loss over the points, for each row of z: cross-entropy for the sigmoid, else squared error.
+
+    Cross-entropy is written in z, ln(1 + e^z) - y z, so that it never takes the log of 0.
+    """
+    each = np.logaddexp(0.0, z) - y * z if act.name == "sigmoid" else np.square(act.f(z, alpha) - y)
+    return each.sum(axis=-1) / z.shape[-1]
+
+
+def slope(act: Activation, alpha: float, z: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """dL/dz for each point, times m: sigmoid(z) - y for cross-entropy, 2 (a - y) f'(z) for squared error."""
+    if act.name == "sigmoid":
+        return np.tanh(0.5 * z) * 0.5 + (0.5 - y)  # sigmoid(z) - y, with no exponential to overflow
+    return 2.0 * (act.f(z, alpha) - y) * act.df(z, alpha)
+
+
+def gradient(d: Data, w: np.ndarray, b: float, act: Activation, alpha: float) -> tuple[np.ndarray, float]:
+    """dL/dw and dL/db of the mean loss over every point, by the chain rule through z = w·x + b."""
+    s = slope(act, alpha, d.x @ np.asarray(w, dtype=float) + b, d.y) / d.m
+    return d.x.T @ s, float(s.sum())
+
+
+LIMIT = 1e6  # no weight or bias grows past this; training stops the epoch before, as on one example
+
+
+@dataclass(frozen=True)
+class Run:
+    """Every epoch's weights, bias, loss and points right; row 0 is where training started."""
+
+    w: np.ndarray  # (epochs + 1, 2)
+    b: np.ndarray  # (epochs + 1,)
+    loss: np.ndarray  # (epochs + 1,)
+    right: np.ndarray  # (epochs + 1,) points on their label's side
+    act: Activation
+    alpha: float
+    rule: str
+    m: int
+
+    @property
+    def epochs(self) -> int:
+        """How many epochs were taken: fewer than asked when a weight would have passed LIMIT."""
+        return len(self.b) - 1
+
+    def said(self, k: int = -1) -> str:
+        """Epoch k's accuracy and loss in words: '3 of 4 right (75%), cross-entropy 0.4521'."""
+        right, m = int(self.right[k]), self.m
+        # A piecewise-linear neuron's loss is exact up to float noise; an exponential's value never is.
+        shown = fmt(self.loss[k], self.act.kinks is not None)
+        return f"{right} of {m} right ({100 * right / m:.0f}%), {loss_name(self.act)} {shown}"
+
+
+def fit(d: Data, w: tuple[float, ...], b: float, act: str, alpha: float | None, rule: str, lr: float,
+        epochs: int) -> Run:  # fmt: skip
+    """Train on every point for `epochs` epochs from (w, b): one full-batch step per epoch.
+
+    rule "gradient": w ← w - lr dL/dw, b ← b - lr dL/db. rule "perceptron": the step's output ŷ, and
+    w ← w + lr Σ (y - ŷ) x, b ← b + lr Σ (y - ŷ): only the points on the wrong side move the line.
+    Epoch 0 is judged with the exact z of forward() (a point on the line is on it); the steps after
+    are floats. A step that would take a weight or b past LIMIT is not taken.
+    """
+    if rule not in ("gradient", "perceptron"):
+        raise ValueError(f"the rule is gradient or perceptron, not {rule!r}")
+    f = get("step" if rule == "perceptron" else act)
+    al = f._alpha(alpha)
+    t = threshold(f, al)
+    x, y = d.x, d.y
+    x1 = np.column_stack([x, np.ones(d.m)])  # each point with a constant input 1, whose weight is b
+    x1t = np.ascontiguousarray(x1.T)
+    v = np.array([*np.asarray(w, dtype=float), float(b)])  # (w1, w2, b): one vector, one product a step
+    vs = [v]
+    rate = lr if rule == "perceptron" else lr / d.m
+    # The loop does only what the next step needs; each epoch's loss and points right come after it,
+    # for every epoch at once.
+    for _ in range(epochs):
+        z = x1 @ v
+        # The perceptron's -(y - ŷ) is written as a gradient's slope, so that both rules step alike.
+        s = (z >= 0) - y if rule == "perceptron" else slope(f, al, z, y)
+        nv = v - rate * (x1t @ s)
+        if not abs(nv).max() <= LIMIT:
+            break
+        v = nv
+        vs.append(v)
+    v = np.array(vs)
+    z = v @ x1t
+    z[0] = forward(x, v[0, :2], v[0, 2], f.name, al).z  # exact: a point on the line at the start is on it
+    right = np.count_nonzero((z >= t) == (y == 1), axis=1)
+    return Run(w=v[:, :2], b=v[:, 2], loss=loss(f, al, z, y), right=right, act=f, alpha=al, rule=rule, m=d.m)
+
+
+def _directions(x: np.ndarray) -> np.ndarray:
+    """One unit normal inside each cell of directions where the order of the points' projections holds.
+
+    The order changes only at normals perpendicular to a line through two points; between two such
+    angles (mod π) it stays, so their midpoints see every order a line's normal can see.
+    """
+    dx = x[None, :, :] - x[:, None, :]
+    iu = np.triu_indices(len(x), 1)
+    d = dx[iu]
+    d = d[np.any(d != 0, axis=1)]
+    if not len(d):
+        return np.array([[1.0, 0.0]])
+    crit = np.unique(np.mod(np.arctan2(d[:, 1], d[:, 0]) + np.pi / 2, np.pi))
+    mids = (crit + np.append(crit[1:], crit[0] + np.pi)) / 2
+    return np.stack([np.cos(mids), np.sin(mids)], axis=1)
+
+
+@cache
+def _best(pts: tuple[Point, ...]) -> int:
+    d = make(pts)
+    if d.m == 0:
+        return 0
+    normals = _directions(d.x)
+    proj = normals @ d.x.T  # (directions, m)
+    order = np.argsort(proj, axis=1, kind="stable")
+    y = d.y[order]
+    ps = np.take_along_axis(proj, order, axis=1)
+    # Splitting after k points: the first k on one side, the rest on the other, either way round.
+    zeros_before = np.concatenate([np.zeros((len(y), 1)), np.cumsum(y == 0, axis=1)], axis=1)
+    ones_before = np.concatenate([np.zeros((len(y), 1)), np.cumsum(y == 1, axis=1)], axis=1)
+    ones_after = ones_before[:, -1:] - ones_before
+    zeros_after = zeros_before[:, -1:] - zeros_before
+    right = np.maximum(zeros_before + ones_after, ones_before + zeros_after)
+    # A line cannot pass between two points with the same projection (the same point twice).
+    ties = np.concatenate([np.zeros((len(y), 1), bool), ps[:, 1:] == ps[:, :-1], np.zeros((len(y), 1), bool)],
+                          axis=1)  # fmt: skip
+    return int(np.where(ties, 0, right).max())
+
+
+def best_line(pts: tuple[Point, ...]) -> int:
+    """The most points any straight line puts on their label's side (3 of XOR's 4), found exactly."""
+    return _best(tuple(pts))
+
+
+def separable(pts: tuple[Point, ...]) -> bool:
+    """True when some straight line puts every point on its label's side."""
+    return best_line(pts) == len(pts)
+
+
+def square(pts: tuple[Point, ...]) -> tuple[float, float]:
+    """The range of both axes that shows every point with room round it: -0.5 to 1.5 for the gates."""
+    v = np.array([p[:2] for p in pts] or [(0.0, 0.0)], dtype=float)
+    lo, hi = float(v.min()), float(v.max())
+    pad = max(0.5, 0.12 * (hi - lo))
+    return lo - pad, hi + pad
+
+
+def half_plane(w: np.ndarray, b: float, t: float, lo: float, hi: float) -> list[tuple[float, float]]:
+    """The corners of the part of the square [lo, hi]² where w·x + b ≥ t: where the neuron says 1.
+
+    The square clipped by the line, corner by corner (Sutherland-Hodgman with one edge); its corners
+    on the line are the ends of the boundary.
+    """
+    corners = [(lo, lo), (hi, lo), (hi, hi), (lo, hi)]
+    level = [float(w[0] * x1 + w[1] * x2 + b - t) for x1, x2 in corners]
+    out: list[tuple[float, float]] = []
+    for k, (p, g) in enumerate(zip(corners, level, strict=True)):
+        q, h = corners[(k + 1) % 4], level[(k + 1) % 4]
+        if g >= 0:
+            out.append(p)
+        if (g >= 0) != (h >= 0):  # the line crosses this edge: where it does, by linear interpolation
+            s = g / (g - h)
+            out.append((p[0] + s * (q[0] - p[0]), p[1] + s * (q[1] - p[1])))
+    return out
+
+
+def boundary(w: np.ndarray, b: float, t: float, lo: float, hi: float) -> list[tuple[float, float]]:
+    """The two ends of the line w·x + b = t inside the square, or none when it misses the square."""
+    if not (w[0] or w[1]):
+        return []
+    side = half_plane(w, b, t, lo, hi)
+    ends = [p for p in side if abs(float(w[0] * p[0] + w[1] * p[1] + b - t)) <= 1e-9 * (1 + abs(b) + abs(t))]
+    ends = list(dict.fromkeys(ends))
+    return ends[:2] if len(ends) >= 2 else []
+
+
+def rule_text(act: Activation, alpha: float) -> str:
+    """Where the neuron says 1, and so which line is its boundary, for this activation."""
+    t = threshold(act, alpha)
+    if t == 0:
+        return (
+            f"The neuron says 1 where a ≥ 0.5, which for the {act.label} is where z ≥ 0: its boundary is "
+            "the line w₁x₁ + w₂x₂ + b = 0."
+        )
+    about = "about " if act.name == "gelu" else ""  # found by bisection, not by a formula
+    return (
+        f"The neuron says 1 where a ≥ 0.5, which for {act.label} is where z ≥ {about}{fmt(t)}: its boundary "
+        f"is the line w₁x₁ + w₂x₂ + b = {about}{fmt(t)}, not z = 0 (there {act.label} gives "
+        f"{fmt(float(act(0.0, alpha)))})."
+    )
+
+
+def loss_text(act: Activation, m: int) -> str:
+    """The loss the view reports, named and written out."""
+    over = f"averaged over the {m} point{'s' * (m != 1)}"
+    if act.name == "sigmoid":
+        return f"The loss is the cross-entropy -(y ln a + (1 - y) ln(1 - a)), {over}."
+    return f"The loss is the squared error (a - y)², {over}."
+
+
+def sides(run: Run, d: Data, k: int) -> str:
+    """How many points fall on each side of epoch k's line, and how many of them carry each label."""
+    z = forward(d.x, run.w[k], run.b[k], run.act.name, run.alpha).z if k == 0 else d.x @ run.w[k] + run.b[k]
+    one = z >= threshold(run.act, run.alpha)
+
+    def count(side: np.ndarray) -> str:
+        m, ones = int(side.sum()), int(np.sum(d.y[side] == 1))
+        return f"{m} point{'s' * (m != 1)}" + (f" ({ones} labelled 1, {m - ones} labelled 0)" if m else "")
+
+    return f"Where it says 1: {count(one)}. Where it says 0: {count(~one)}."
+
+
+def play_text(run: Run, k: int) -> str:
+    """What ▶ Play shows, and what keeps it."""
+    if run.epochs == k:
+        return "Training stopped here: ▶ Play has no epochs left to show."
+    return (
+        f"▶ Play runs epochs {k + 1} to {run.epochs} here, in the browser. The colours of a are epoch {k}'s, "
+        "so they are hidden while it plays; *Take ten epochs* keeps epochs in the link."
+    )
+
+
+def notes(pts: tuple[Point, ...], name: str, run: Run, k: int, asked: int, act: str) -> list[tuple[str, str]]:
+    """What the page says about the neuron on these points at epoch k, as (kind, text): info, success
+    or warning. `asked` is the epochs the link asked for, `act` the activation chosen above."""
+    d, m, right = make(pts), len(pts), int(run.right[k])
+    said: list[tuple[str, str]] = []
+    if run.rule == "perceptron" and act != "step":
+        text = (
+            "The perceptron rule trains the step, a = 1 where z ≥ 0, whatever the activation above: the "
+            "line, the points right and the loss here are the step's."
+        )
+        said.append(("info", text))
+    best = best_line(pts)
+    if best < m:
+        xor = " (XOR is OR but not AND: two lines, combined)" if name == "xor" else ""
+        text = (
+            f"No straight line puts all {m} points on their own side: the best any line does is {best} of "
+            f"{m}. One neuron's boundary is one straight line, so no training can do better, whatever the "
+            "learning rate or the epochs; it is not stuck for another reason. "
+            f"A second layer of neurons can{xor}."
+        )
+        said.append(("warning", text))
+    elif right == m:
+        said.append(("success", f"Every one of the {m} points is on its own side of the line."))
+    else:
+        text = f"A straight line can put every point on its own side; this one puts {right} of {m} there."
+        if run.rule == "perceptron":
+            text += " The perceptron rule finds such a line in a bounded number of epochs."
+        said.append(("info", text))
+    dw, db = gradient(d, run.w[k], float(run.b[k]), run.act, run.alpha)
+    if run.rule == "gradient" and right < m and not (np.any(dw) or db):
+        text = (
+            "The step's slope is 0 wherever it has one, so gradient descent never moves its line: choose the "
+            "perceptron rule."
+            if run.act.name == "step"
+            else f"Every gradient is exactly 0 here: each point's z is where {run.act.label} is flat, so "
+            "gradient descent cannot move the line. Move b (or a weight) until some points have z > 0."
+        )
+        said.append(("warning", text))
+    if run.rule == "gradient" and k and run.loss[k] > run.loss[0]:
+        grew = f"from {fmt(run.loss[0], False)} to {fmt(run.loss[k], False)} in {k} epochs"
+        text = f"The loss grew {grew}: the learning rate η is too large for these points. Try a smaller one."
+        said.append(("warning", text))
+    if k < asked:
+        text = f"Training stopped after {k} of {asked} epochs: the next would have taken a weight or b past "
+        said.append(("warning", text + f"{LIMIT:,.0f}."))
+    return said
