@@ -6,11 +6,13 @@ import argparse
 import json
 import math
 from collections.abc import Sequence
+from pathlib import Path
 
+from neuron_core import data
 from neuron_core.activations import ACTIVATIONS
 from neuron_core.export import as_dict
 from neuron_core.neuron import forward
-from neuron_core.params import ALPHA_HI, ALPHA_LO, SEED_B, SEED_W, SEED_X
+from neuron_core.params import ALPHA_HI, ALPHA_LO, EPOCHS_MAX, ETA, SEED_B, SEED_W, SEED_X
 from neuron_core.trace import trace_lines
 
 
@@ -36,6 +38,7 @@ def _numbers(values: Sequence[float]) -> str:
 
 
 EXAMPLE = "python -m neuron_core -x 1 2 -w 3 -1 -b 0.5 --act sigmoid"
+DATA_EXAMPLE = "python -m neuron_core --data or --train 20 --act sigmoid"
 # Where --alpha applies, the values it may take and how to say them: leaky_relu's as the app's slider
 # has it, elu's scale above 0.
 ALPHA_RANGE = {
@@ -52,13 +55,15 @@ def parser() -> argparse.ArgumentParser:
             "Compute one neuron, z = w·x + b and a = act(z), and write the calculation out\n"
             "in two lines, as the seed script did. With no options: the worked example."
         ),
-        epilog=f"example:\n  {EXAMPLE}\n  prints the two lines for z = 1.5, a = sigmoid(1.5)",
+        epilog=f"example:\n  {EXAMPLE}\n  prints the two lines for z = 1.5, a = sigmoid(1.5)\n"
+        f"  {DATA_EXAMPLE}\n  trains on OR for 20 epochs and prints each epoch's points right and loss",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("--inputs", "-x", nargs="+", type=_finite, default=list(SEED_X), metavar="X",
+    p.add_argument("--inputs", "-x", nargs="+", type=_finite, default=None, metavar="X",
                    help=f"the inputs x1 … xn (default: {_numbers(SEED_X)})")  # fmt: skip
-    p.add_argument("--weights", "-w", nargs="+", type=_finite, default=list(SEED_W), metavar="W",
-                   help=f"one weight per input, w1 … wn (default: {_numbers(SEED_W)})")  # fmt: skip
+    p.add_argument("--weights", "-w", nargs="+", type=_finite, default=None, metavar="W",
+                   help=f"one weight per input, w1 … wn (default: {_numbers(SEED_W)}), or with --data "
+                        f"two (default: {_numbers(SEED_W[:2])})")  # fmt: skip
     p.add_argument("--bias", "-b", type=_finite, default=SEED_B, metavar="B",
                    help=f"the bias b (default: {SEED_B:g})")  # fmt: skip
     p.add_argument(
@@ -81,23 +86,88 @@ def parser() -> argparse.ArgumentParser:
         "--json",
         action="store_true",
         help="print one JSON object (x, w, b, act, alpha, terms, z, a, trace and the gradients of a) "
-        "instead of the two lines",
+        "instead of the two lines; with --data, the weights, bias, loss and accuracy per epoch",
     )
+    d = p.add_argument_group("data: the neuron on points (x1, x2) labelled 0 or 1")
+    d.add_argument("--data", metavar="NAME|FILE", type=_data,
+                   help=f"a data set, one of {', '.join(data.PRESETS)}, or a CSV file with the columns x1, "
+                        f"x2 and label (0 or 1), at most {data.POINTS_MAX} points")  # fmt: skip
+    d.add_argument("--train", type=int, default=0, metavar="EPOCHS",
+                   help=f"train for this many epochs, 0 to {EPOCHS_MAX} (default: 0)")  # fmt: skip
+    d.add_argument(
+        "--rule",
+        choices=["gradient", "perceptron"],
+        default="gradient",
+        help="gradient descent on the loss, or the perceptron rule on the step (default: gradient)",
+    )
+    d.add_argument("--lr", type=_finite, default=ETA, metavar="ETA",
+                   help=f"the learning rate η, above 0 and at most 1 (default: {ETA:g})")  # fmt: skip
     return p
+
+
+def _data(text: str) -> tuple[str, data.Data]:
+    """A preset by its name, or the points of a CSV file; an ArgumentTypeError says what is wrong."""
+    if text in data.PRESETS:
+        return text, data.make(data.points(text))
+    path = Path(text)
+    if not path.is_file():
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is neither a data set ({', '.join(data.PRESETS)}) nor a file"
+        )
+    try:
+        return path.name, data.read_csv(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as e:
+        raise argparse.ArgumentTypeError(f"{text!r} cannot be read: {e}") from None
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(f"{path.name}: {e}") from None
+
+
+def _on_data(p: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    """Train on the data and print each epoch's points right and loss, or the whole run as JSON."""
+    if args.inputs is not None:
+        p.error("--inputs does not apply with --data: the points are the inputs")
+    w = args.weights if args.weights is not None else list(SEED_W[:2])
+    if len(w) != 2:
+        p.error(f"the data have two inputs, x1 and x2: give two weights, not {len(w)}")
+    if not 0 <= args.train <= EPOCHS_MAX:
+        p.error(f"--train must be from 0 to {EPOCHS_MAX} epochs, not {args.train}")
+    if not 0 < args.lr <= 1:
+        p.error(f"--lr must be above 0 and at most 1, not {args.lr:g}")
+    name, d = args.data
+    run = data.fit(d, w, args.bias, args.activation, args.alpha, args.rule, args.lr, args.train)
+    if args.json:
+        out = {"data": name, "points": d.m, "act": run.act.name, "rule": run.rule, "lr": args.lr,
+               "loss_name": data.loss_name(run.act), "epochs": run.epochs, "w": run.w.tolist(),
+               "b": run.b.tolist(), "loss": run.loss.tolist(), "right": run.right.tolist(),
+               "accuracy": (run.right / run.m).tolist()}  # fmt: skip
+        print(json.dumps(out, ensure_ascii=False))
+        return 0
+    for k in range(run.epochs + 1):
+        print(f"epoch {k}: {run.said(k)}")
+    pts = tuple((float(a), float(b), int(c)) for (a, b), c in zip(d.x, d.y, strict=True))
+    for _, text in data.notes(pts, name, run, run.epochs, args.train, args.activation):
+        print(text)
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (2 for bad input)."""
     p = parser()
     args = p.parse_args(argv)
+    if args.data is None and (args.train or args.rule != "gradient" or args.lr != ETA):
+        p.error("--train, --rule and --lr train on points: give them with --data")
     if args.alpha is not None:
         if args.activation not in ALPHA_RANGE:
             p.error(f"--alpha applies to leaky_relu and elu only, not to {args.activation}")
         allowed, said = ALPHA_RANGE[args.activation]
         if not allowed(args.alpha):
             p.error(f"--alpha for {args.activation} must be {said}, not {args.alpha:g}")
+    if args.data is not None:
+        return _on_data(p, args)
+    x = args.inputs if args.inputs is not None else list(SEED_X)
+    w = args.weights if args.weights is not None else list(SEED_W)
     try:
-        f = forward(args.inputs, args.weights, args.bias, args.activation, args.alpha)
+        f = forward(x, w, args.bias, args.activation, args.alpha)
     except ValueError as e:
         p.error(str(e))
     if args.json:

@@ -18,7 +18,7 @@ from functools import cache
 import numpy as np
 
 from neuron_core.activations import Activation, get
-from neuron_core.neuron import forward
+from neuron_core.neuron import decimals, forward
 from neuron_core.trace import fmt
 
 POINTS_MAX = 200  # a link or a file holds at most this many points
@@ -215,10 +215,11 @@ LIMIT = 1e6  # no weight or bias grows past this; training stops the epoch befor
 
 @dataclass(frozen=True)
 class Run:
-    """Every epoch's weights, bias, loss and points right; row 0 is where training started."""
+    """Every epoch's weights, bias, z, loss and points right; row 0 is where training started."""
 
     w: np.ndarray  # (epochs + 1, 2)
     b: np.ndarray  # (epochs + 1,)
+    z: np.ndarray  # (epochs + 1, m): each point's z, as it decided the step and the points right
     loss: np.ndarray  # (epochs + 1,)
     right: np.ndarray  # (epochs + 1,) points on their label's side
     act: Activation
@@ -245,11 +246,14 @@ def fit(d: Data, w: tuple[float, ...], b: float, act: str, alpha: float | None, 
 
     rule "gradient": w ← w - lr dL/dw, b ← b - lr dL/db. rule "perceptron": the step's output ŷ, and
     w ← w + lr Σ (y - ŷ) x, b ← b + lr Σ (y - ŷ): only the points on the wrong side move the line.
-    Epoch 0 is judged with the exact z of forward() (a point on the line is on it); the steps after
-    are floats. A step that would take a weight or b past LIMIT is not taken.
+    Epoch 0 is judged with the exact z of forward() (a point on the line is on it), the perceptron's
+    later epochs too (see _places); gradient descent's weights are floats. A step that would take a
+    weight or b past LIMIT is not taken.
     """
     if rule not in ("gradient", "perceptron"):
         raise ValueError(f"the rule is gradient or perceptron, not {rule!r}")
+    if not d.m:
+        raise ValueError("there are no points to train on")
     f = get("step" if rule == "perceptron" else act)
     al = f._alpha(alpha)
     t = threshold(f, al)
@@ -258,11 +262,13 @@ def fit(d: Data, w: tuple[float, ...], b: float, act: str, alpha: float | None, 
     x1t = np.ascontiguousarray(x1.T)
     v = np.array([*np.asarray(w, dtype=float), float(b)])  # (w1, w2, b): one vector, one product a step
     vs = [v]
+    zs = [forward(x, v[:2], v[2], f.name, al).z]  # exact at the start: a point on the line is on it
     rate = lr if rule == "perceptron" else lr / d.m
+    keep = _places(x, v, lr) if rule == "perceptron" else None
     # The loop does only what the next step needs; each epoch's loss and points right come after it,
-    # for every epoch at once.
+    # for every epoch at once, from the same z that decided its step.
     for _ in range(epochs):
-        z = x1 @ v
+        z = zs[-1]
         # The perceptron's -(y - ŷ) is written as a gradient's slope, so that both rules step alike.
         s = (z >= 0) - y if rule == "perceptron" else slope(f, al, z, y)
         nv = v - rate * (x1t @ s)
@@ -270,11 +276,25 @@ def fit(d: Data, w: tuple[float, ...], b: float, act: str, alpha: float | None, 
             break
         v = nv
         vs.append(v)
-    v = np.array(vs)
-    z = v @ x1t
-    z[0] = forward(x, v[0, :2], v[0, 2], f.name, al).z  # exact: a point on the line at the start is on it
+        z = x1 @ v
+        zs.append(z if keep is None else np.round(z, keep) + 0.0)
+    v, z = np.array(vs), np.array(zs)
     right = np.count_nonzero((z >= t) == (y == 1), axis=1)
-    return Run(w=v[:, :2], b=v[:, 2], loss=loss(f, al, z, y), right=right, act=f, alpha=al, rule=rule, m=d.m)
+    return Run(w=v[:, :2], b=v[:, 2], z=z, loss=loss(f, al, z, y), right=right, act=f, alpha=al, rule=rule,
+               m=d.m)  # fmt: skip
+
+
+def _places(x: np.ndarray, v: np.ndarray, lr: float) -> int | None:
+    """The decimals of every z the perceptron rule meets, or None where float z must do.
+
+    Its weights stay decimals: the start's, plus lr times sums of the points. So z = x·w + b has at most
+    the points' decimals plus the weights', and rounding a float z to them gives the exact decimal, whose
+    sign decides a point on the line as exact arithmetic does (0.3·(-4.2) + 0.3·3.2 + 0.3 is 0).
+    """
+    px = max(map(decimals, np.unique(x)), default=0)
+    p = px + max(*map(decimals, v), decimals(lr) + px)
+    scale = float(np.abs(x).max(initial=1.0)) * LIMIT * 3
+    return p if p <= 12 and 10 * np.finfo(float).eps * scale < 0.25 * 10.0**-p else None
 
 
 def _directions(x: np.ndarray) -> np.ndarray:
@@ -389,8 +409,7 @@ def loss_text(act: Activation, m: int) -> str:
 
 def sides(run: Run, d: Data, k: int) -> str:
     """How many points fall on each side of epoch k's line, and how many of them carry each label."""
-    z = forward(d.x, run.w[k], run.b[k], run.act.name, run.alpha).z if k == 0 else d.x @ run.w[k] + run.b[k]
-    one = z >= threshold(run.act, run.alpha)
+    one = run.z[k] >= threshold(run.act, run.alpha)
 
     def count(side: np.ndarray) -> str:
         m, ones = int(side.sum()), int(np.sum(d.y[side] == 1))
@@ -416,7 +435,7 @@ def notes(pts: tuple[Point, ...], name: str, run: Run, k: int, asked: int, act: 
     said: list[tuple[str, str]] = []
     if run.rule == "perceptron" and act != "step":
         text = (
-            "The perceptron rule trains the step, a = 1 where z ≥ 0, whatever the activation above: the "
+            "The perceptron rule trains the step, a = 1 where z ≥ 0, whatever the activation chosen: the "
             "line, the points right and the loss here are the step's."
         )
         said.append(("info", text))
@@ -429,6 +448,12 @@ def notes(pts: tuple[Point, ...], name: str, run: Run, k: int, asked: int, act: 
             "learning rate or the epochs; it is not stuck for another reason. "
             f"A second layer of neurons can{xor}."
         )
+        if name == "xor" and run.rule == "gradient" and run.act.name == "sigmoid":
+            text += (
+                " Gradient descent heads for the lowest cross-entropy, which XOR has at w = 0 and b = 0: "
+                "a = 0.5 for every point, on the fence (the loss ln 2 ≈ 0.6931). Near there tiny weights "
+                "decide each side, so the points right can be anything from 1 to 3."
+            )
         said.append(("warning", text))
     elif right == m:
         said.append(("success", f"Every one of the {m} points is on its own side of the line."))

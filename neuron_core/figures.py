@@ -20,7 +20,7 @@ import numpy as np
 
 from neuron_core.activations import Activation
 from neuron_core.data import Data, Run, boundary, loss_name, square, threshold
-from neuron_core.neuron import Forward, Gradients, forward, landscape, sweep, zero_crosses
+from neuron_core.neuron import Forward, Gradients, landscape, sweep, zero_crosses
 from neuron_core.trace import a_text, eq, fmt, sub
 from neuron_core.train import Training
 
@@ -508,10 +508,7 @@ def _epoch_traces(run: Run, d: Data, k: int, lo: float, hi: float, t: float) -> 
     """Epoch k's boundary (its two ends in the square) and the points on the wrong side."""
     w, b = run.w[k], float(run.b[k])
     ends = np.array(boundary(w, b, t, lo, hi)).reshape(-1, 2)
-    z = d.x @ w + b
-    if k == 0:  # as fit judges epoch 0: with the exact z, so that a point on the line is on it
-        z = forward(d.x, w, b, run.act.name, run.alpha).z
-    wrong = (z >= t) != (d.y == 1)
+    wrong = (run.z[k] >= t) != (d.y == 1)  # as the run counted them
     return [{"x": _r2(ends[:, 0]), "y": _r2(ends[:, 1])}, {"x": _r2(d.x[wrong, 0]), "y": _r2(d.x[wrong, 1])}]
 
 

@@ -19,7 +19,7 @@ LO, HI, STEP = -10.0, 10.0, 0.1  # every x_i, w_i and b
 ALPHA_LO, ALPHA_HI = 0.0, 1.0  # leaky_relu's slope below zero
 SEED_X, SEED_W, SEED_B = (2.0, 1.0, 3.0), (1.0, -1.0, 1.0), -5.0  # the worked example
 LR_LO, LR_HI, STEPS_MAX = 0.001, 1.0, 200
-EPOCHS_MAX = 1000
+EPOCHS_MAX, ETA = 1000, 0.5  # training on data: at most this many epochs; η, its learning rate
 
 Values = Mapping[str, Any]  # the values read so far, by key: what a later parameter may depend on
 
@@ -127,7 +127,7 @@ PARAMS: list[Param] = [
     # Training on the data: the rule, its learning rate η, the epochs taken, and the learner's own points.
     Param("rule", "choice", "gradient", "training rule", options=("gradient", "perceptron"), place="batch",
           when=lambda v: v["data"] != "none", names=lambda o: RULES[o]),
-    Param("eta", "number", 0.5, "learning rate η", LR_LO, LR_HI, 0.01, place="batch",
+    Param("eta", "number", ETA, "learning rate η", LR_LO, LR_HI, 0.01, place="batch",
           when=lambda v: v["data"] != "none"),
     Param("epochs", "whole", 0, "epochs taken", 0, EPOCHS_MAX, place="batch", typed=True,
           when=lambda v: v["data"] != "none"),

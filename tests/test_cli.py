@@ -68,10 +68,14 @@ def test_bad_input_exits_2_with_one_line_and_no_traceback(args, message):
 
 
 options = st.sampled_from(
-    ["--inputs", "-x", "--weights", "-w", "--bias", "-b", "--activation", "--alpha", "--json"]
-)
+    ["--inputs", "-x", "--weights", "-w", "--bias", "-b", "--activation", "--alpha", "--json", "--data",
+     "--train", "--rule", "--lr"]
+)  # fmt: skip
 words = st.one_of(
-    options, st.text(max_size=12), st.floats().map(repr), st.sampled_from(["nan", "inf", "1e999", "-"])
+    options,
+    st.text(max_size=12),
+    st.floats().map(repr),
+    st.sampled_from(["nan", "inf", "1e999", "-", "xor", "perceptron", "3", "-1"]),
 )
 
 
@@ -88,3 +92,75 @@ def test_any_command_line_exits_0_or_2_and_never_raises(argv):
     assert "Traceback" not in err.getvalue()
     if code == 2:
         assert err.getvalue().count("\n") == 1 and err.getvalue().startswith("python -m neuron_core: error:")
+
+
+def test_data_prints_each_epoch_as_the_seed_prints_its_lines_and_says_why_xor_cannot_be_learnt():
+    r = run("--data", "xor", "--train", "100", "--rule", "perceptron", "--lr", "0.1")
+    lines = r.stdout.splitlines()
+    assert r.returncode == 0 and r.stderr == ""
+    assert lines[0] == "epoch 0: 2 of 4 right (50%), squared error 0.5" and len(lines) == 101 + 2
+    assert all(line.startswith(f"epoch {k}: ") for k, line in enumerate(lines[:101]))
+    assert lines[-1].startswith(
+        "No straight line puts all 4 points on their own side: the best any line does is 3"
+    )
+
+
+def test_data_as_json_gives_weights_bias_loss_and_accuracy_per_epoch(capsys):
+    assert main(["--data", "and", "--train", "20", "--rule", "perceptron", "--act", "step", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert (
+        out["epochs"] == 20
+        and len(out["w"]) == len(out["b"]) == len(out["loss"]) == len(out["accuracy"]) == 21
+    )
+    assert out["w"][0] == [1.0, -1.0] and out["b"][0] == -5.0 and out["accuracy"][0] == 0.75
+    assert out["accuracy"][-1] == 1.0 and out["loss"][-1] == 0.0 and out["loss_name"] == "squared error"
+
+
+def test_a_csv_file_is_data(tmp_path):
+    f = tmp_path / "points.csv"
+    f.write_text("x1,x2,label\n-1,-1,0\n1,1,1\n2,0.5,1\n")
+    r = run("--data", str(f), "--train", "10", "--act", "sigmoid")
+    assert (
+        r.returncode == 0
+        and r.stdout.splitlines()[-1] == "Every one of the 3 points is on its own side of the line."
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("x1,x2\n1,2\n", "points.csv: the file has no column label"),
+        ("x1,x2,label\n1,a,0\n", "points.csv: point 1: x2 = 'a' is not a number"),
+        ("x1,x2,label\nnan,1,0\n", "points.csv: point 1: x1 = nan is not a finite number"),
+        ("x1,x2,label\n1,inf,0\n", "points.csv: point 1: x2 = inf is not a finite number"),
+        ("x1,x2,label\n1,1,2\n", "points.csv: point 1: its label y = 2 is neither 0 nor 1"),
+        ("x1,x2,label\n" + "1,1,1\n" * 201, "points.csv: the file has 201 points; at most 200"),
+        ("", "points.csv: the file is empty"),
+    ],
+)
+def test_bad_data_exits_2_with_one_line(tmp_path, text, message):
+    f = tmp_path / "points.csv"
+    f.write_text(text)
+    r = run("--data", str(f), "--train", "3")
+    assert r.returncode == 2 and r.stdout == "" and message in r.stderr and "Traceback" not in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["--data", "swirl"],
+            "'swirl' is neither a data set (and, or, nand, xor, clouds, overlap) nor a file",
+        ),
+        (["--train", "5"], "--train, --rule and --lr train on points: give them with --data"),
+        (["--data", "or", "-w", "1", "2", "3"], "give two weights, not 3"),
+        (["--data", "or", "-x", "1", "2"], "--inputs does not apply with --data"),
+        (["--data", "or", "--train", "1001"], "--train must be from 0 to 1000 epochs, not 1001"),
+        (["--data", "or", "--lr", "0"], "--lr must be above 0 and at most 1, not 0"),
+        (["--data", "or", "--rule", "hebb"], "invalid choice: 'hebb'"),
+    ],
+)
+def test_bad_data_options_exit_2_with_one_line(args, message):
+    r = run(*args)
+    assert r.returncode == 2 and message in r.stderr and len(r.stderr.strip().splitlines()) == 1

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from neuron_core import forward
 from neuron_core.activations import ACTIVATIONS
-from neuron_core.cli import EXAMPLE, main
+from neuron_core.cli import DATA_EXAMPLE, EXAMPLE, main
 from neuron_core.export import as_dict, script, state_json
 from neuron_core.params import ALPHA_HI, ALPHA_LO
 from neuron_core.trace import trace_lines
@@ -135,9 +135,12 @@ def test_help_says_what_each_option_means_its_default_and_an_example(capsys):
     text = capsys.readouterr().out
     flat = " ".join(text.split())  # argparse wraps the help to the terminal's width
     for default in ("(default: 2 1 3)", "(default: 1 -1 1)", "(default: -5)", "(default: relu)",
-                    "(default: 0.01)", "(default: 1)"):  # fmt: skip
+                    "(default: 0.01)", "(default: 1)", "two (default: 1 -1)", "(default: 0.5)",
+                    "(default: gradient)", "(default: 0)"):  # fmt: skip
         assert default in flat
-    assert f"example:\n  {EXAMPLE}\n" in text
+    assert f"example:\n  {EXAMPLE}\n" in text and f"\n  {DATA_EXAMPLE}\n" in text
+    assert main(DATA_EXAMPLE.split()[3:]) == 0  # and the data example
+    assert capsys.readouterr().out.splitlines()[20] == "epoch 20: 4 of 4 right (100%), cross-entropy 0.2202"
     assert main(EXAMPLE.split()[3:]) == 0  # the example works as printed
     assert capsys.readouterr().out.splitlines()[1].startswith("sigmoid: 1.5 → 0.8176")
 
