@@ -192,9 +192,9 @@ def data_view(s: state.State) -> None:
         getattr(st, kind)(text)
     left, right = st.columns([3, 2])
     with left:
-        draw(figures.data_figure(d, pts, run, k, s.present), "points chart")
+        draw(figures.data_figure(d, pts, run, k, s.present), "points_chart")
     with right:
-        draw(figures.epochs_figure(run, k), "epochs chart")
+        draw(figures.epochs_figure(run, k), "epochs_chart")
     st.caption(data.play_text(run, k))
     move_sliders(s.replace(w=tuple(run.w[k].tolist()), b=float(run.b[k]), epochs=0), "to the data")
 

@@ -31,7 +31,7 @@ def test_each_preset_shows_its_points_boundary_and_sentences(name):
     at = page(data=name, act="sigmoid")
     pts = data.points(name)
     charts = app_charts(at)
-    chart = charts["points chart"]
+    chart = charts["points_chart"]
     plotly(chart)
     shown = sum(len(t["x"]) for t in chart["data"] if t["name"] in ("y = 0", "y = 1"))
     assert shown == len(pts)
@@ -44,7 +44,7 @@ def test_each_preset_shows_its_points_boundary_and_sentences(name):
     assert "its boundary is the line w₁x₁ + w₂x₂ + b = 0" in text and "The loss is the cross-entropy" in text
     assert f"Epoch 0: {len(pts)}" not in text or data.separable(pts)
     assert ("the best any line does is" in text) == (not data.separable(pts))
-    assert len(chart["frames"]) == PLAY_EPOCHS and charts["epochs chart"]["label"].startswith("cross-entropy")
+    assert len(chart["frames"]) == PLAY_EPOCHS and charts["epochs_chart"]["label"].startswith("cross-entropy")
 
 
 def test_xor_says_no_line_splits_it_and_what_would():

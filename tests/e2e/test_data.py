@@ -1,0 +1,59 @@
+"""The neuron on data in a real browser: the boundary where w·x + b = 0, and Play with no round trip."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page, expect
+
+from tests.e2e.test_browser import TIMEOUT, open_app
+
+PLOT = "document.querySelector('.st-key-points_chart .js-plotly-plot')"
+
+# The boundary as drawn: the points of its SVG path, mapped back from pixels through Plotly's own axes.
+DRAWN_JS = f"""() => {{
+    const plot = {PLOT};
+    const path = plot.querySelector('.scatterlayer .trace path.js-line');
+    const nums = (path.getAttribute('d').match(/-?[0-9.]+/g) || []).map(Number);
+    const {{ xaxis, yaxis }} = plot._fullLayout;
+    const out = [];
+    for (let i = 0; i + 1 < nums.length; i += 2) out.push([xaxis.p2l(nums[i]), yaxis.p2l(nums[i + 1])]);
+    return out;
+}}"""
+
+
+def test_the_boundary_on_the_page_lies_where_w_x_plus_b_is_0(page: Page, app_url: str):
+    open_app(page, f"{app_url}/?data=or&act=sigmoid&w1=1&w2=2&b=-0.5")
+    page.locator(".st-key-points_chart .js-plotly-plot").wait_for(timeout=TIMEOUT)
+    expect(page.get_by_text("its boundary is the line w₁x₁ + w₂x₂ + b = 0")).to_be_visible(timeout=TIMEOUT)
+    line = f"() => {PLOT}.querySelector('.scatterlayer .trace path.js-line')"
+    page.wait_for_function(line, timeout=TIMEOUT)
+    drawn = page.evaluate(DRAWN_JS)
+    assert len(drawn) >= 2
+    for x1, x2 in drawn:  # on the line x1 + 2 x2 - 0.5 = 0, to a fraction of a pixel (0.01 of an axis of 2.4)
+        assert abs(x1 + 2 * x2 - 0.5) < 0.02, drawn
+        assert -0.51 <= x1 <= 1.51 and -0.51 <= x2 <= 1.51
+    # Epoch 0's points right and loss, in the chart's title as in the sentence above it.
+    title = page.evaluate(f"() => {PLOT}.layout.title.text")
+    assert title.startswith("epoch 0: 4 of 4 right (100%), cross-entropy ")
+
+
+def test_play_moves_the_boundary_epoch_by_epoch_with_no_message_to_the_server(page: Page, app_url: str):
+    sent: list[int] = []  # sizes of the messages the page sends to the server after Play
+    playing = []
+    page.on("websocket", lambda ws: ws.on("framesent", lambda p: playing and sent.append(len(p))))
+    open_app(page, f"{app_url}/?data=or&act=sigmoid")
+    chart = page.locator(".st-key-points_chart")
+    chart.locator(".js-plotly-plot").wait_for(timeout=TIMEOUT)
+    page.wait_for_function(f"() => {PLOT}.layout.title.text.startsWith('epoch 0:')", timeout=TIMEOUT)
+    before = page.evaluate(f"() => JSON.stringify({PLOT}.data[1])")
+    playing.append(True)
+    chart.get_by_role("button", name="▶ Play").click()
+    page.wait_for_function(f"() => {PLOT}.layout.title.text.startsWith('epoch 5:')", timeout=TIMEOUT)
+    assert page.evaluate(f"() => JSON.stringify({PLOT}.data[1])") != before  # the boundary moved
+    page.wait_for_function(
+        f"() => {PLOT}.layout.title.text === 'epoch 30: 4 of 4 right (100%), cross-entropy 0.1719'",
+        timeout=TIMEOUT,
+    )
+    # The colours of a are epoch 0's: hidden while the later epochs play.
+    assert page.evaluate(f"() => {PLOT}.data[0].opacity") == 0
+    # A rerun request carries every widget's state (hundreds of bytes); a heartbeat is a few bytes.
+    assert [n for n in sent if n > 64] == []
