@@ -60,6 +60,7 @@ def linked(p: state.Param, draw: Callable[[], Any]) -> Any:
 def own_points(p: state.Param) -> tuple:
     """The learner's points in a table to edit (rows can be added and deleted), kept in the link."""
     base = st.session_state.setdefault(p.key, getattr(link.state, p.key))  # Reset puts the example back
+    st.caption(data.TABLE_HELP)
     cols = {c: st.column_config.NumberColumn(label, min_value=lo, max_value=hi, step=step)
             for c, (label, lo, hi, step) in data.COLUMNS.items()}  # fmt: skip
     rows = st.data_editor([dict(zip(cols, r, strict=True)) for r in base], num_rows="dynamic",

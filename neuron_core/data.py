@@ -29,6 +29,11 @@ COLUMNS = {"x1": ("x₁", LO, HI, 0.1), "x2": ("x₂", LO, HI, 0.1), "y": ("labe
 
 _GATES = {"and": (0, 0, 0, 1), "or": (0, 1, 1, 1), "nand": (1, 1, 1, 0), "xor": (0, 1, 1, 0)}
 CORNERS = ((0.0, 0.0), (0.0, 1.0), (1.0, 0.0), (1.0, 1.0))
+TABLE_HELP = (
+    "Your points, each x₁ and x₂ from -10 to 10 with a label y of 0 or 1: double-click a cell to change it, "
+    "fill in the empty row at the bottom to add a point, tick a row's box and press Delete to remove it. "
+    "The link keeps them."
+)
 # The learner's own points start as these five, to edit: a table to change, not an empty one.
 OWN: tuple[Point, ...] = ((-2.0, -1.0, 0), (-1.0, 1.0, 0), (0.0, -2.0, 0), (1.0, 2.0, 1), (2.0, 0.0, 1))
 
@@ -443,18 +448,18 @@ def notes(pts: tuple[Point, ...], name: str, run: Run, k: int, asked: int, act: 
     if best < m:
         xor = " (XOR is OR but not AND: two lines, combined)" if name == "xor" else ""
         text = (
-            f"No straight line puts all {m} points on their own side: the best any line does is {best} of "
-            f"{m}. One neuron's boundary is one straight line, so no training can do better, whatever the "
-            "learning rate or the epochs; it is not stuck for another reason. "
-            f"A second layer of neurons can{xor}."
+            f"No straight line can split these points: the best any line does is {best} of {m}, so one "
+            "neuron, whose boundary is one straight line, cannot do better however long it trains; a second "
+            f"layer of neurons can{xor}."
         )
-        if name == "xor" and run.rule == "gradient" and run.act.name == "sigmoid":
-            text += (
-                " Gradient descent heads for the lowest cross-entropy, which XOR has at w = 0 and b = 0: "
-                "a = 0.5 for every point, on the fence (the loss ln 2 ≈ 0.6931). Near there tiny weights "
-                "decide each side, so the points right can be anything from 1 to 3."
-            )
         said.append(("warning", text))
+        if name == "xor" and run.rule == "gradient" and run.act.name == "sigmoid":
+            text = (
+                "Gradient descent heads for XOR's lowest cross-entropy, at w = 0 and b = 0: a = 0.5 for "
+                "every point, on the fence (the loss ln 2 ≈ 0.6931), where tiny weights decide each side, "
+                "so 1 to 3 points come out right."
+            )
+            said.append(("info", text))
     elif right == m:
         said.append(("success", f"Every one of the {m} points is on its own side of the line."))
     else:

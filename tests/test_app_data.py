@@ -49,10 +49,10 @@ def test_each_preset_shows_its_points_boundary_and_sentences(name):
 
 def test_xor_says_no_line_splits_it_and_what_would():
     text = said(page(data="xor", act="sigmoid", epochs="200"))
-    assert "No straight line puts all 4 points on their own side: the best any line does is 3 of 4." in text
-    assert "A second layer of neurons can (XOR is OR but not AND: two lines, combined)." in text
+    assert "No straight line can split these points: the best any line does is 3 of 4, so one neuron" in text
+    assert "a second layer of neurons can (XOR is OR but not AND: two lines, combined)." in text
     assert "Epoch 200: 1 of 4 right (25%), cross-entropy 0.6933." in text
-    assert "which XOR has at w = 0 and b = 0: a = 0.5 for every point, on the fence" in text
+    assert "XOR's lowest cross-entropy, at w = 0 and b = 0: a = 0.5 for every point, on the fence" in text
 
 
 def test_epochs_in_the_link_replay_and_the_buttons_add_to_them():

@@ -100,9 +100,7 @@ def test_data_prints_each_epoch_as_the_seed_prints_its_lines_and_says_why_xor_ca
     assert r.returncode == 0 and r.stderr == ""
     assert lines[0] == "epoch 0: 2 of 4 right (50%), squared error 0.5" and len(lines) == 101 + 2
     assert all(line.startswith(f"epoch {k}: ") for k, line in enumerate(lines[:101]))
-    assert lines[-1].startswith(
-        "No straight line puts all 4 points on their own side: the best any line does is 3"
-    )
+    assert lines[-1].startswith("No straight line can split these points: the best any line does is 3 of 4")
 
 
 def test_data_as_json_gives_weights_bias_loss_and_accuracy_per_epoch(capsys):

@@ -284,6 +284,8 @@ def test_what_the_page_says_about_xor_and_about_a_set_it_has_learnt():
     run = data.fit(data.make(xor), (1.0, -1.0), -5.0, "sigmoid", None, "gradient", 0.5, 10)
     (kind, text), *_ = data.notes(xor, "xor", run, 10, 10, "sigmoid")
     assert kind == "warning" and "the best any line does is 3 of 4" in text and "second layer" in text
+    assert text.count(". ") == 0  # one sentence
+    assert text.count(". ") == 0  # one sentence
     learnt = data.fit(data.make(data.points("or")), (1.0, 1.0), -0.5, "sigmoid", None, "gradient", 0.5, 0)
     assert data.notes(data.points("or"), "or", learnt, 0, 0, "sigmoid") == [
         ("success", "Every one of the 4 points is on its own side of the line.")
