@@ -193,7 +193,7 @@ def data_view(s: state.State) -> None:
         getattr(st, kind)(text)
     left, right = st.columns([3, 2])
     with left:
-        draw(figures.data_figure(d, pts, run, k, s.present), "points_chart")
+        draw(figures.data_figure(d, pts, run, k), "points_chart")
     with right:
         draw(figures.epochs_figure(run, k), "epochs_chart")
     st.caption(data.play_text(run, k))

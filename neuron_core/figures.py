@@ -512,7 +512,7 @@ def _epoch_traces(run: Run, d: Data, k: int, lo: float, hi: float, t: float) -> 
     return [{"x": _r2(ends[:, 0]), "y": _r2(ends[:, 1])}, {"x": _r2(d.x[wrong, 0]), "y": _r2(d.x[wrong, 1])}]
 
 
-def data_figure(d: Data, pts: tuple, run: Run, k: int, big: bool = False) -> Chart:
+def data_figure(d: Data, pts: tuple, run: Run, k: int) -> Chart:
     """The points on the landscape of a over (x1, x2) at epoch k, the boundary, and the wrong ones ringed.
 
     Frames k + 1 … the run's last epoch move the boundary and the rings, and write each epoch's points
@@ -525,7 +525,7 @@ def data_figure(d: Data, pts: tuple, run: Run, k: int, big: bool = False) -> Cha
     g = np.linspace(lo, hi, DATA_STEPS)
     a = run.act(w[0] * g[None, :] + w[1] * g[:, None] + b, run.alpha)
     line, wrong = _epoch_traces(run, d, k, lo, hi, t)
-    marker = {"size": 16 if big else 13, "line": {"color": "#FFFFFF", "width": 2}}
+    marker = {"size": 13, "line": {"color": "#FFFFFF", "width": 2}}
     step = _r(g[1] - g[0])
     data: list[Spec] = [
         {"name": "a", "type": "heatmap", "x0": _r(lo), "dx": step, "y0": _r(lo), "dy": step,
@@ -544,9 +544,9 @@ def data_figure(d: Data, pts: tuple, run: Run, k: int, big: bool = False) -> Cha
                      "marker": marker | {"symbol": symbol, "color": colour},
                      "hovertemplate": f"x₁ = %{{x}}, x₂ = %{{y}}, y = {label}<extra></extra>"})  # fmt: skip
     data.append({"name": "on the wrong side", "type": "scatter", "mode": "markers", "hoverinfo": "skip",
-                 "marker": {"symbol": "circle-open", "size": 30 if big else 26, "color": WRONG,
+                 "marker": {"symbol": "circle-open", "size": 26, "color": WRONG,
                             "line": {"width": 3, "color": WRONG}}} | wrong)  # fmt: skip
-    title = {"font": {"size": 22 if big else 16}, "x": 0.02, "xanchor": "left"}
+    title = {"font": {"size": 16}, "x": 0.02, "xanchor": "left"}
     # The first frame hides the landscape of a (its colour bar stays, so that nothing moves); the others
     # change only the boundary, the rings and the title.
     frames = []
@@ -559,13 +559,13 @@ def data_figure(d: Data, pts: tuple, run: Run, k: int, big: bool = False) -> Cha
             "layout": {"title": {"text": f"epoch {e}: {run.said(e)}"}},
         })  # fmt: skip
     layout = {
-        "height": 560 if big else 480,
-        "margin": _room(big) | {"t": 44, "b": 110},
+        "height": 480,
+        "margin": _room() | {"t": 44, "b": 110},
         "title": {**title, "text": f"epoch {k}: {run.said(k)}"},
         "showlegend": True,
         "legend": {"orientation": "h", "y": -0.2, "x": 0},
-        "xaxis": _axis("input x₁", big, range=[lo, hi], showgrid=False, constrain="domain"),
-        "yaxis": _axis("input x₂", big, range=[lo, hi], showgrid=False, scaleanchor="x"),
+        "xaxis": _axis("input x₁", range=[lo, hi], showgrid=False, constrain="domain"),
+        "yaxis": _axis("input x₂", range=[lo, hi], showgrid=False, scaleanchor="x"),
     }
     said = f"{run.said(k)} at epoch {k}"
     label = (
@@ -574,7 +574,7 @@ def data_figure(d: Data, pts: tuple, run: Run, k: int, big: bool = False) -> Cha
         + f"; {said}."
     )
     play = {"frame": {"duration": 200, "redraw": True}, "transition": {"duration": 0}}
-    chart = _figure(data, layout, label, "data", big, frames=frames)
+    chart = _figure(data, layout, label, "data", frames=frames)
     return chart | ({"play": play} if frames else {})
 
 
