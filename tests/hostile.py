@@ -45,6 +45,11 @@ HOSTILE: dict[str, str] = {
     "a training run past every limit": "n=8&"
     + "&".join(f"x{i}=10&w{i}=10" for i in range(1, 9))
     + "&act=identity&train=true&y=-10&lr=5&steps=200",
+    # One's own points: junk of every kind among good ones, and more than a link may hold.
+    "points of every kind of junk": "data=own&points="
+    + quote("1,2,1;nan,0,1;" + IMG + ",1,0;1e999,1,1;3,3,7;;,,;" + ";".join(["1,1,1"] * 300)),
+    "data with epochs, rule and rate out of range": "data=xor&epochs=1e9&eta=-1&rule=hebb",
+    "a training run on data past every limit": "data=clouds&act=identity&eta=5&epochs=1000",
 }
 
 
