@@ -50,11 +50,16 @@ def linked(p: state.Param, draw: Callable[[], Any]) -> Any:
     """A control that follows the link itself: seeded from the core's reading of it, written back to it."""
     st.session_state.setdefault(p.key, getattr(link.state, p.key))
     value = draw()
-    if value == p.default:
-        st.query_params.pop(p.key, None)
-    else:
-        st.query_params[p.key] = str(value)
+    written(p.key, None if value == p.default else str(value))
     return value
+
+
+def written(key: str, text: str | None) -> None:
+    """The link's value for a key, or none: changed only when it differs (each change is sent anew)."""
+    if text is None:
+        st.query_params.pop(key, None)
+    elif st.query_params.get(key) != text:
+        st.query_params[key] = text
 
 
 def own_points(p: state.Param) -> tuple:
@@ -68,10 +73,7 @@ def own_points(p: state.Param) -> tuple:
     pts, said = data.from_rows([[r.get(c) for c in cols] for r in rows])
     if said:
         st.caption(f"Left out: {'; '.join(said)}.")
-    if pts == p.default:
-        st.query_params.pop(p.key, None)
-    else:
-        st.query_params[p.key] = data.points_text(pts)
+    written(p.key, None if pts == p.default else data.points_text(pts))
     return pts
 
 

@@ -59,6 +59,20 @@ def table(r: dict) -> str:
         (f"Core: forward pass over {c['rows']:,} rows", f"{c['core_ms']} ms", "",
          f"{c['bare_numpy_ms']} ms (bare numpy)", f"{c['ratio']}", "", "≤ 1.2"),
     ]  # fmt: skip
+    if "data" in s:
+        rows += [
+            ("Data (OR, sigmoid): bytes sent per move of b, w1 or w2", f"{s['data']['bytes_per_move']} B", "",
+             f"{sf['bytes_per_move']} B", "", "", ""),
+            ("… more than the default view", f"{s['data_added_bytes']} B", "", "", "", "", "≤ 10 000 B"),
+            ("Data: server CPU per move; a move p50 / p95", f"{s['data']['cpu_ms_per_move']} ms; "
+             f"{p50_95(s['data'])}", "", f"{sf['cpu_ms_per_move']} ms; {p50_95(sf)}",
+             f"{s['data_ratio_cpu']}", "", "—"),
+        ]  # fmt: skip
+    if "fit_gradient_ms" in c:
+        rows += [
+            ("Core: 1,000 epochs on 200 points, gradient descent / perceptron rule",
+             f"{c['fit_gradient_ms']} / {c['fit_perceptron_ms']} ms", "", "", "", "", "≤ 50 ms"),
+        ]  # fmt: skip
     if "load" in r:
         ld, la, lm, lf = r["load"], r["load"]["app"], r["load"]["minimum"], r["load"]["floor"]
         waves = ld["waves_rss_after_mb"]

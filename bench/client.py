@@ -35,6 +35,8 @@ class Session:
     url: str
     ws: websockets.ClientConnection | None = None
     sliders: dict[str, str] = field(default_factory=dict)  # key -> widget id
+    sizes: list[tuple[str, int]] = field(default_factory=list)  # the last run's messages: (what, bytes)
+    query: str = ""  # the address's query, as the page's URL holds it: sent with every rerun, as a tab does
     values: dict[str, float] = field(default_factory=dict)  # key -> current value
     cached: set[str] = field(default_factory=set)  # hashes of cacheable messages received
 
@@ -47,13 +49,14 @@ class Session:
     async def move(self, key: str, value: float) -> Run:
         """Set slider `key` to `value`, as a key press does, and wait for the rerun to finish."""
         self.values[key] = value
-        return await self._rerun()
+        return await self._rerun(self.query)
 
     async def close(self) -> None:
         if self.ws is not None:
             await self.ws.close()
 
     async def _rerun(self, query: str = "") -> Run:
+        self.query = query
         msg = BackMsg()
         state = msg.rerun_script
         state.query_string = query
@@ -69,6 +72,7 @@ class Session:
     async def _until_finished(self, start: float) -> Run:
         received = count = 0
         exception = False
+        self.sizes = []
         while True:
             raw = await self.ws.recv()
             received += len(raw)
@@ -78,6 +82,16 @@ class Session:
             if fwd.metadata.cacheable:
                 self.cached.add(fwd.hash)
             kind = fwd.WhichOneof("type")
+            what = kind if kind != "delta" else fwd.delta.WhichOneof("type")
+            if fwd.WhichOneof("type") == "ref_hash":
+                what = "reference to a cached element"
+            if kind == "delta" and fwd.delta.WhichOneof("type") == "new_element":
+                what = fwd.delta.new_element.WhichOneof("type")
+                if what == "bidi_component":  # the chart element: which chart, by its key
+                    what = f"chart {fwd.delta.new_element.bidi_component.id.rsplit('-', 1)[-1]}"
+            self.sizes.append((what, len(raw)))
+            if kind == "page_info_changed":  # the app wrote the address: the next rerun sends it back
+                self.query = fwd.page_info_changed.query_string
             if kind == "delta" and fwd.delta.WhichOneof("type") == "new_element":
                 el = fwd.delta.new_element
                 exception |= el.WhichOneof("type") == "exception"

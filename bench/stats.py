@@ -13,7 +13,7 @@ import numpy as np
 
 RESULTS = Path(__file__).with_name("results.json")
 # Each measured app against the floor, and the prefix of its ratio keys in bench/results.json.
-VERSUS = {"app": "", "minimum": "minimum_", "views": "views_"}
+VERSUS = {"app": "", "minimum": "minimum_", "views": "views_", "data": "data_"}
 
 
 def pct(values: list[float], q: float) -> float:

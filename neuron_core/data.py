@@ -237,12 +237,18 @@ class Run:
         """How many epochs were taken: fewer than asked when a weight would have passed LIMIT."""
         return len(self.b) - 1
 
+    def short(self, k: int = -1) -> str:
+        """Epoch k in a few words, as a chart's title: 'epoch 3: 3 of 4 right, loss 0.4521'."""
+        return f"epoch {k % len(self.b)}: {int(self.right[k])} of {self.m} right, loss {self._loss(k)}"
+
+    def _loss(self, k: int) -> str:
+        # A piecewise-linear neuron's loss is exact up to float noise; an exponential's value never is.
+        return fmt(self.loss[k], self.act.kinks is not None)
+
     def said(self, k: int = -1) -> str:
         """Epoch k's accuracy and loss in words: '3 of 4 right (75%), cross-entropy 0.4521'."""
         right, m = int(self.right[k]), self.m
-        # A piecewise-linear neuron's loss is exact up to float noise; an exponential's value never is.
-        shown = fmt(self.loss[k], self.act.kinks is not None)
-        return f"{right} of {m} right ({100 * right / m:.0f}%), {loss_name(self.act)} {shown}"
+        return f"{right} of {m} right ({100 * right / m:.0f}%), {loss_name(self.act)} {self._loss(k)}"
 
 
 def fit(d: Data, w: tuple[float, ...], b: float, act: str, alpha: float | None, rule: str, lr: float,

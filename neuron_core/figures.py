@@ -495,8 +495,8 @@ def training_figure(t: Training) -> Chart:
 
 
 WRONG = "#E41A1C"  # the ring round a point on the wrong side
-PLAY_EPOCHS = 30  # epochs ahead that ▶ Play animates in the browser
-DATA_STEPS = 17  # grid values per side of the data's landscape of a (the browser smooths between them)
+PLAY_EPOCHS = 25  # epochs ahead that ▶ Play animates in the browser (each frame ~120 bytes a move)
+DATA_STEPS = 13  # grid values per side of the data's landscape of a (the browser smooths between them)
 
 
 def _r2(v: np.ndarray | list) -> list[float]:
@@ -517,7 +517,8 @@ def data_figure(d: Data, pts: tuple, run: Run, k: int) -> Chart:
 
     Frames k + 1 … the run's last epoch move the boundary and the rings, and write each epoch's points
     right and loss in the title; the landscape of a is epoch k's, so it is hidden while they play.
-    ▶ Play runs them in the browser with no round trip.
+    ▶ Play runs them in the browser with no round trip. The boundary and the rings are traces 0 and 1,
+    so that a frame need not say which traces it changes (Plotly draws a heatmap under every line).
     """
     lo, hi = square(pts)
     t = threshold(run.act, run.alpha)
@@ -528,14 +529,16 @@ def data_figure(d: Data, pts: tuple, run: Run, k: int) -> Chart:
     marker = {"size": 13, "line": {"color": "#FFFFFF", "width": 2}}
     step = _r(g[1] - g[0])
     data: list[Spec] = [
+        {"name": "boundary", "type": "scatter", "mode": "lines", "line": {"color": POINT, "width": 4},
+         "hoverinfo": "skip"} | line,
+        {"name": "on the wrong side", "type": "scatter", "mode": "markers", "hoverinfo": "skip",
+         "marker": {"symbol": "circle-open", "size": 26, "color": WRONG, "line": {"width": 3}}} | wrong,
         {"name": "a", "type": "heatmap", "x0": _r(lo), "dx": step, "y0": _r(lo), "dy": step,
          # The step's a is 0 or 1, nothing between: drawn in cells, as on the landscape of two inputs.
          "z": np.round(a, 2).tolist(), "zsmooth": False if run.act.name == "step" else "best",
          # a from 0 to 1 whatever the activation, so that a colour means the same on every data set
          "colorscale": "Cividis", "zmin": 0, "zmax": 1, "colorbar": {"title": {"text": "a"}, "len": 0.8},
          "hoverinfo": "skip", "showlegend": False},
-        {"name": "boundary", "type": "scatter", "mode": "lines", "line": {"color": POINT, "width": 4},
-         "hoverinfo": "skip"} | line,
     ]  # fmt: skip
     for label, symbol, colour in ((0, "circle", NEGATIVE), (1, "triangle-up", POSITIVE)):
         mine = d.y == label
@@ -543,27 +546,20 @@ def data_figure(d: Data, pts: tuple, run: Run, k: int) -> Chart:
                      "x": np.round(d.x[mine, 0], 6).tolist(), "y": np.round(d.x[mine, 1], 6).tolist(),
                      "marker": marker | {"symbol": symbol, "color": colour},
                      "hovertemplate": f"x₁ = %{{x}}, x₂ = %{{y}}, y = {label}<extra></extra>"})  # fmt: skip
-    data.append({"name": "on the wrong side", "type": "scatter", "mode": "markers", "hoverinfo": "skip",
-                 "marker": {"symbol": "circle-open", "size": 26, "color": WRONG,
-                            "line": {"width": 3, "color": WRONG}}} | wrong)  # fmt: skip
     title = {"font": {"size": 16}, "x": 0.02, "xanchor": "left"}
-    # The first frame hides the landscape of a (its colour bar stays, so that nothing moves); the others
-    # change only the boundary, the rings and the title.
-    frames = []
-    for e in range(k + 1, run.epochs + 1):
-        first = e == k + 1
-        frames.append({
-            "name": str(e),
-            "data": [{"opacity": 0}] * first + _epoch_traces(run, d, e, lo, hi, t),
-            "traces": [0] * first + [1, 4],
-            "layout": {"title": {"text": f"epoch {e}: {run.said(e)}"}},
-        })  # fmt: skip
+    # The first frame also hides the landscape of a (its colour bar stays, so that nothing moves).
+    frames = [
+        {"data": _epoch_traces(run, d, e, lo, hi, t), "layout": {"title": {"text": run.short(e)}}}
+        for e in range(k + 1, run.epochs + 1)
+    ]
+    if frames:
+        frames[0] |= {"data": [*frames[0]["data"], {"opacity": 0}], "traces": [0, 1, 2]}
     layout = {
         "height": 480,
         "margin": _room() | {"t": 44, "b": 110},
-        "title": {**title, "text": f"epoch {k}: {run.said(k)}"},
+        "title": {**title, "text": run.short(k)},
         "showlegend": True,
-        "legend": {"orientation": "h", "y": -0.2, "x": 0},
+        "legend": {"orientation": "h", "y": -0.2, "x": 0, "traceorder": "reversed"},
         "xaxis": _axis("input x₁", range=[lo, hi], showgrid=False, constrain="domain"),
         "yaxis": _axis("input x₂", range=[lo, hi], showgrid=False, scaleanchor="x"),
     }

@@ -105,14 +105,13 @@ def _read(p: Param, raw: QueryValue) -> tuple[Any, str]:
     (an empty one included), if it is among the options; a switch the last non-empty value, true or false.
     """
     last = raw if isinstance(raw, str) else (list(raw) or [""])[-1]  # what a select box reads: the last
-    if p.kind == "rows":
+    if p.kind == "rows":  # the good points are kept; only when none is, the example's
         pts, said = data.read_points(last)
-        if pts and not said:
-            return pts, ""
-        kept = f"kept the other {len(pts)}" if pts else f"using the {len(p.default)} points of the example"
-        why = said[0] if said else "it has no points"
-        more = f" (and {len(said) - 1} more)" if len(said) > 1 else ""
-        return pts or None, f"Ignored part of {p.key} from the link because {why}{more}; {kept}."
+        why = f"{said[0]}{f' (and {len(said) - 1} more)' if len(said) > 1 else ''}" if said else "it has none"
+        notice = f"Ignored {p.key} from the link because {why}; using the {len(p.default)} of the example."
+        if pts:
+            notice = f"Ignored part of {p.key} from the link because {why}; kept the other {len(pts)}."
+        return pts or None, notice if said or not pts else ""
     if p.kind == "keys":
         names = dict.fromkeys(k.strip() for k in last.split(",") if k.strip())
         bad = [k for k in names if k not in p.options]

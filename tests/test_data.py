@@ -71,7 +71,7 @@ def test_junk_points_in_a_link_fall_back_with_one_notice_and_keep_the_rest_of_th
     ]
     r = from_query(good | {"points": "junk"})
     assert r.state == State(data="own", b=2.0, act="sigmoid", epochs=3) and r.state.points == data.OWN
-    assert len(r.notices) == 1 and r.notices[0].endswith("using the 5 points of the example.")
+    assert len(r.notices) == 1 and r.notices[0].endswith("using the 5 of the example.")
 
 
 def test_more_than_200_points_keep_the_first_200_and_say_so():
@@ -263,6 +263,19 @@ def test_the_loss_is_named_and_computed_as_named():
     assert run.loss[0] == pytest.approx(float(np.mean((np.maximum(d.x @ [1.0, 1.0] - 0.5, 0) - d.y) ** 2)))
 
 
+def test_an_epoch_in_words():
+    run = data.fit(data.make(data.points("or")), (1.0, -1.0), -5.0, "sigmoid", None, "gradient", 0.5, 20)
+    assert (
+        run.said() == "4 of 4 right (100%), cross-entropy 0.2202"
+        and run.short() == "epoch 20: 4 of 4 right, loss 0.2202"
+    )
+    run = data.fit(data.make(data.points("and")), (1.0, -1.0), -5.0, "step", None, "perceptron", 0.5, 5)
+    assert (
+        run.said(0) == "3 of 4 right (75%), squared error 0.25"
+        and run.said() == "4 of 4 right (100%), squared error 0"
+    )
+
+
 def test_a_point_on_the_line_at_the_start_is_on_the_side_that_says_1():
     """Epoch 0 uses the exact z: 0.1 + 0.2 - 0.3 is 0 there, not 5.6e-17."""
     run = data.fit(data.make(((0.1, 0.2, 1),)), (1.0, 1.0), -0.3, "step", None, "perceptron", 0.5, 0)
@@ -316,6 +329,13 @@ def test_the_data_figures_are_valid_plotly_and_draw_the_boundary_where_a_is_one_
         w, b = run.w[5], run.b[5]
         for x1, x2 in zip(line["x"], line["y"], strict=True):  # within 0.01 of the line, in x's units
             assert abs(float(w @ [x1, x2] + b) - t) / float(np.linalg.norm(w)) < 0.01
-        assert [f["name"] for f in chart["frames"]] == [str(e) for e in range(6, run.epochs + 1)]
+        # One frame per epoch after 5, each titled with its epoch; the boundary and the rings are traces 0, 1.
+        assert [f["layout"]["title"]["text"] for f in chart["frames"]] == [
+            run.short(e) for e in range(6, run.epochs + 1)
+        ]
+        assert [tr["name"] for tr in chart["data"][:2]] == ["boundary", "on the wrong side"]
         assert run.epochs == 5 + PLAY_EPOCHS or np.abs(run.w).max() > 1e5  # all of them, unless it stopped
-        assert chart["layout"]["title"]["text"] == f"epoch 5: {run.said(5)}"
+        title = chart["layout"]["title"]["text"]
+        assert title == run.short(5) and title.startswith(
+            f"epoch 5: {int(run.right[5])} of {len(pts)} right, loss "
+        )

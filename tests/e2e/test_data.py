@@ -33,7 +33,7 @@ def test_the_boundary_on_the_page_lies_where_w_x_plus_b_is_0(page: Page, app_url
         assert -0.51 <= x1 <= 1.51 and -0.51 <= x2 <= 1.51
     # Epoch 0's points right and loss, in the chart's title as in the sentence above it.
     title = page.evaluate(f"() => {PLOT}.layout.title.text")
-    assert title.startswith("epoch 0: 4 of 4 right (100%), cross-entropy ")
+    assert title.startswith("epoch 0: 4 of 4 right, loss ")
 
 
 def test_play_moves_the_boundary_epoch_by_epoch_with_no_message_to_the_server(page: Page, app_url: str):
@@ -44,16 +44,16 @@ def test_play_moves_the_boundary_epoch_by_epoch_with_no_message_to_the_server(pa
     chart = page.locator(".st-key-points_chart")
     chart.locator(".js-plotly-plot").wait_for(timeout=TIMEOUT)
     page.wait_for_function(f"() => {PLOT}.layout.title.text.startsWith('epoch 0:')", timeout=TIMEOUT)
-    before = page.evaluate(f"() => JSON.stringify({PLOT}.data[1])")
+    before = page.evaluate(f"() => JSON.stringify({PLOT}.data[0])")
     playing.append(True)
     chart.get_by_role("button", name="▶ Play").click()
     page.wait_for_function(f"() => {PLOT}.layout.title.text.startsWith('epoch 5:')", timeout=TIMEOUT)
-    assert page.evaluate(f"() => JSON.stringify({PLOT}.data[1])") != before  # the boundary moved
+    assert page.evaluate(f"() => JSON.stringify({PLOT}.data[0])") != before  # the boundary moved
     page.wait_for_function(
-        f"() => {PLOT}.layout.title.text === 'epoch 30: 4 of 4 right (100%), cross-entropy 0.1719'",
+        f"() => {PLOT}.layout.title.text === 'epoch 25: 4 of 4 right, loss 0.1886'",
         timeout=TIMEOUT,
     )
     # The colours of a are epoch 0's: hidden while the later epochs play.
-    assert page.evaluate(f"() => {PLOT}.data[0].opacity") == 0
+    assert page.evaluate(f"() => {PLOT}.data[2].opacity") == 0
     # A rerun request carries every widget's state (hundreds of bytes); a heartbeat is a few bytes.
     assert [n for n in sent if n > 64] == []
