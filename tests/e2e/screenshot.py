@@ -13,6 +13,7 @@ from playwright.sync_api import Page, sync_playwright
 from tests.e2e.serve import CHROMIUM_ARGS, ROOT, chromium_path, streamlit_server
 
 DESKTOP = {"width": 1440, "height": 1100}
+DATA = {"width": 1280, "height": 960}
 
 
 def answer_quiz(page: Page) -> None:
@@ -21,6 +22,24 @@ def answer_quiz(page: Page) -> None:
     page.get_by_label("your a").fill("1")
     page.get_by_role("button", name="Check").click()
     page.get_by_text("The worked solution").wait_for()
+
+
+def to_the_data(page: Page) -> None:
+    """Scroll the data's sentence (its epoch, points right and loss) to the top of the window."""
+    page.locator(".js-plotly-plot").nth(3).wait_for(timeout=60_000)
+    page.get_by_text("Where it says 1").first.evaluate("e => e.scrollIntoView({block: 'start'})")
+    page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollBy(0, -16)")
+
+
+def play_the_data(page: Page) -> None:
+    """The data's sentence at the top, then ▶ Play to the last epoch it shows."""
+    to_the_data(page)
+    page.locator(".st-key-points_chart").get_by_role("button", name="▶ Play").click()
+    page.wait_for_function(
+        "() => document.querySelector('.st-key-points_chart .js-plotly-plot').layout.title.text"
+        ".startsWith('epoch 25:')",
+        timeout=60_000,
+    )
 
 
 def scroll_to_by_hand(page: Page) -> None:
@@ -37,6 +56,9 @@ SHOTS: dict[str, tuple[str, dict, Callable[[Page], None] | None, bool]] = {
     "screenshot-gradients.png": ("?grad=true", DESKTOP, None, True),
     "screenshot-landscape.png": ("?land=true&j=3&b=-2", {"width": 1440, "height": 2200}, None, True),
     "screenshot-phone.png": ("?n=2&x1=1&x2=2&w1=3&w2=-1&b=0.5", {"width": 390, "height": 844}, None, False),
+    # The neuron meets data: XOR, which no line splits, and OR after ▶ Play.
+    "screenshot-xor.png": ("?data=xor&act=sigmoid&epochs=200", DATA, to_the_data, False),
+    "screenshot-or-played.png": ("?data=or&act=sigmoid", DATA, play_the_data, False),
     # The room: a teacher's link on a projector, on a slide (in an iframe, as slides embed it), on a phone.
     "screenshot-projector.png": ("?present=true&controls=b,act", {"width": 1280, "height": 720}, None, False),
     "screenshot-slide.png": (

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from playwright.sync_api import Page, expect
+import re
 
-from tests.e2e.test_browser import TIMEOUT, open_app
+from playwright.sync_api import Browser, Page, expect
+
+from tests.e2e.test_browser import TIMEOUT, choose, open_app
 
 PLOT = "document.querySelector('.st-key-points_chart .js-plotly-plot')"
 
@@ -57,3 +59,26 @@ def test_play_moves_the_boundary_epoch_by_epoch_with_no_message_to_the_server(pa
     assert page.evaluate(f"() => {PLOT}.data[2].opacity") == 0
     # A rerun request carries every widget's state (hundreds of bytes); a heartbeat is a few bytes.
     assert [n for n in sent if n > 64] == []
+
+
+def test_a_new_user_trains_on_and_and_on_own_points_then_shares_the_link(browser: Browser, app_url: str):
+    page = browser.new_context().new_page()
+    open_app(page, f"{app_url}/?data=and")
+    choose(page, "rule", "the perceptron rule (step)")
+    expect(page).to_have_url(re.compile(r"[?&]rule=perceptron(&|$)"), timeout=TIMEOUT)
+    page.get_by_role("button", name="Take ten epochs").click()
+    expect(page.get_by_text("Epoch 10: 4 of 4 right (100%), squared error 0.")).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_text("Every one of the 4 points is on its own side of the line.")).to_be_visible()
+    # Their own five points, from a link a teacher shared, trained ten epochs and shared on.
+    page.goto(f"{app_url}/?data=own&act=sigmoid&points=-2,-1,0;-1,1,0;0,-2,0;1,2,1;3,3,1")
+    expect(page.get_by_text("Epoch 0: 3 of 5 right (60%)")).to_be_visible(timeout=TIMEOUT)
+    page.get_by_role("button", name="Take ten epochs").click()
+    expect(page.get_by_text(re.compile(r"^Epoch 10: 5 of 5 right"))).to_be_visible(timeout=TIMEOUT)
+    expect(page).to_have_url(re.compile(r"[?&]epochs=10(&|$)"), timeout=TIMEOUT)
+    shared = page.url  # what a student copies from the address bar
+    other = browser.new_context().new_page()  # a classmate's browser
+    open_app(other, shared)
+    expect(other.get_by_text(re.compile(r"^Epoch 10: 5 of 5 right"))).to_be_visible(timeout=TIMEOUT)
+    table = other.get_by_test_id("stDataFrame").first
+    expect(table).to_be_visible()
+    assert other.evaluate(f"() => {PLOT}.data.slice(3).map(t => t.x.length)") == [3, 2]  # 0s and 1s
