@@ -13,7 +13,7 @@ import csv
 import io
 import math
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 
 import numpy as np
 
@@ -125,17 +125,15 @@ def from_rows(rows: list[list]) -> tuple[tuple[Point, ...], list[str]]:
         except ValueError as e:
             said.append(str(e))
     if len(kept) > POINTS_MAX:
-        said.append(f"only the first {POINTS_MAX} of {len(kept)} points are kept")
+        said.append(f"there are more than {POINTS_MAX} points: only the first {POINTS_MAX} are kept")
         kept = kept[:POINTS_MAX]
     return tuple(kept), said
 
 
 def read_points(text: str) -> tuple[tuple[Point, ...], list[str]]:
     """Points as a link carries them, 'x1,x2,y;x1,x2,y;…', and what was left out (see from_rows)."""
-    rows = [r.split(",") for r in text.split(";") if r.strip()]
-    if len(rows) > 10 * POINTS_MAX:  # a link's length is bounded, but not by us: never read a huge one
-        rows = rows[: POINTS_MAX + 1]
-    return from_rows(rows)
+    rows = [r.split(",") for r in text.split(";", 4 * POINTS_MAX)[: 4 * POINTS_MAX] if r.strip()]
+    return from_rows(rows)  # a link's length is not ours to bound: at most 800 rows are read
 
 
 def _short(v: float) -> str:
@@ -325,7 +323,7 @@ def _directions(x: np.ndarray) -> np.ndarray:
     return np.stack([np.cos(mids), np.sin(mids)], axis=1)
 
 
-@cache
+@lru_cache(maxsize=256)  # the best line depends on the points alone: once per data set, not per move
 def _best(pts: tuple[Point, ...]) -> int:
     d = make(pts)
     if d.m == 0:

@@ -76,7 +76,9 @@ def test_junk_points_in_a_link_fall_back_with_one_notice_and_keep_the_rest_of_th
 
 def test_more_than_200_points_keep_the_first_200_and_say_so():
     pts, said = data.read_points(";".join(["1,1,1"] * 250))
-    assert len(pts) == 200 and said == ["only the first 200 of 250 points are kept"]
+    assert len(pts) == 200 and said == ["there are more than 200 points: only the first 200 are kept"]
+    pts, said = data.read_points(";".join(["1,1,1"] * 100_000))  # never read whole
+    assert len(pts) == 200 and len(said) == 1
 
 
 def test_data_hold_n_at_2_and_the_table_of_points_applies_only_to_own_points():

@@ -6,7 +6,9 @@ import re
 
 from playwright.sync_api import Browser, Page, expect
 
+from neuron_core import data
 from tests.e2e.test_browser import TIMEOUT, choose, open_app
+from tests.e2e.test_rendering import REPORT, WATCH
 
 PLOT = "document.querySelector('.st-key-points_chart .js-plotly-plot')"
 
@@ -82,3 +84,18 @@ def test_a_new_user_trains_on_and_and_on_own_points_then_shares_the_link(browser
     table = other.get_by_test_id("stDataFrame").first
     expect(table).to_be_visible()
     assert other.evaluate(f"() => {PLOT}.data.slice(3).map(t => t.x.length)") == [3, 2]  # 0s and 1s
+
+
+def test_key_presses_keep_the_data_charts_mounted_and_drawn(page: Page, app_url: str):
+    open_app(page, f"{app_url}/?data=or&act=sigmoid&b=-1")
+    page.locator(".st-key-epochs_chart .js-plotly-plot").wait_for(timeout=TIMEOUT)
+    assert page.evaluate(WATCH) == 5  # the diagram, the curve, the points, the epochs, each term's share
+    thumb = page.locator(".st-key-b input[type='range']")
+    thumb.focus()
+    for _ in range(5):
+        thumb.press("ArrowRight")  # b: -1 → -0.5, the line moving towards the corner (0, 0)
+    run = data.fit(data.make(data.points("or")), (1.0, -1.0), -0.5, "sigmoid", None, "gradient", 0.5, 0)
+    page.wait_for_function(f"t => {PLOT}.layout.title.text === t", arg=run.short(0), timeout=TIMEOUT)
+    report = page.evaluate(REPORT)
+    assert report["frames"] > 5  # the watch really looked, frame by frame
+    assert report == {**report, "charts": 5, "connected": 5, "now": 5, "removed": 0, "blank": 0}
