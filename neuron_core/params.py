@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any, Literal
 
 from neuron_core import data
@@ -69,6 +70,21 @@ def count(values: Values) -> int:
     return values.get(COUNT.key, COUNT.default) if COUNT.when(values) else COUNT.held
 
 
+def by_count(options: Callable[[Values], tuple]) -> Callable[[Values], tuple]:
+    """Options that depend on n alone, worked out once per n (and per table: a test may add a line).
+
+    Every state read, written or drawn asks for them, and each asks the whole table: without this a
+    slider move spent milliseconds here.
+    """
+
+    @lru_cache(maxsize=64)
+    def once(n: int, table: tuple[int, ...]) -> tuple:
+        return options({COUNT.key: n})
+
+    return lambda values: once(count(values), tuple(map(id, PARAMS)))
+
+
+@by_count
 def sweepable(values: Values) -> tuple[str, ...]:
     """What a sweep can run: none, each input, each weight, the bias."""
     return ("none", *(p.key for q in PARAMS if q.sweeps for p in q.each(values)))
@@ -79,6 +95,7 @@ def _label(option: str) -> str:
     return ACTIVATIONS[option].label if option in ACTIVATIONS else data.NAMES.get(option, option)
 
 
+@by_count
 def _controllable(values: Values) -> tuple[str, ...]:
     """What a teacher's link can show alone: each sidebar control by key, and x and w for all of theirs."""
     return tuple(
@@ -146,7 +163,12 @@ RULES = {"gradient": "gradient descent", "perceptron": "the perceptron rule (ste
 
 def keys() -> set[str]:
     """Every key a link may carry: each parameter's, x1 … x8 and w1 … w8 for as many inputs as can be."""
-    return {c.key for p in PARAMS for c in p.each({COUNT.key: N_MAX})}
+    return _keys(tuple(map(id, PARAMS)))
+
+
+@lru_cache(maxsize=4)
+def _keys(table: tuple[int, ...]) -> frozenset[str]:
+    return frozenset(c.key for p in PARAMS for c in p.each({COUNT.key: N_MAX}))
 
 
 CHOSEN = next(p for p in PARAMS if p.kind == "keys")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from functools import lru_cache
 from urllib.parse import urlencode
 
 import segno
@@ -24,9 +25,14 @@ def links(base: str | None, s: State) -> tuple[str, str]:
     return link(base, s.replace(present=False)), link(base, s.replace(present=True))
 
 
+@lru_cache(maxsize=512)
 def qr_png(text: str, scale: int = 10) -> bytes:
     """A QR code of text as a PNG: `scale` px a module and the standard 4-module quiet zone, sized to be
-    read from the back of a room when projected; error correction M survives a smudged screen."""
+    read from the back of a room when projected; error correction M survives a smudged screen.
+
+    Made once per link for every session of the server (a class on one teacher's link shares most of
+    its links): making one is about a tenth of a slider move's whole cost.
+    """
     out = io.BytesIO()
     segno.make(text, error="m", micro=False).save(out, kind="png", scale=scale, border=4)
     return out.getvalue()
