@@ -9,10 +9,11 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -69,9 +70,14 @@ class Server(str):
 
 
 @contextmanager
-def streamlit_server(script: Path = APP, timeout: float = 60.0) -> Iterator[Server]:
-    """Run `streamlit run script` on a free port of 127.0.0.1; yield its URL; stop it by its pid."""
-    port = free_port()
+def streamlit_server(
+    script: Path = APP, timeout: float = 60.0, port: int | None = None, env: dict[str, str] | None = None
+) -> Iterator[Server]:
+    """Run `streamlit run script` on a free port of 127.0.0.1; yield its URL; stop it by its pid.
+
+    `env` adds to the server's environment (a cookie secret that replicas share, say).
+    """
+    port = port or free_port()
     url = f"http://127.0.0.1:{port}"
     cmd = [
         sys.executable, "-m", "streamlit", "run", str(script),
@@ -83,6 +89,7 @@ def streamlit_server(script: Path = APP, timeout: float = 60.0) -> Iterator[Serv
     proc = subprocess.Popen(
         cmd,
         cwd=ROOT,  # the project's .streamlit/config.toml applies to every app served, the floor too
+        env={**os.environ, **(env or {})},
         stdout=subprocess.DEVNULL,
         stderr=None if os.environ.get("SHOW_STDERR") else subprocess.PIPE,
     )
@@ -96,11 +103,54 @@ def streamlit_server(script: Path = APP, timeout: float = 60.0) -> Iterator[Serv
             time.sleep(0.2)
         yield Server(url, proc.pid)
     finally:
+        _stop(proc)
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    """Stop a process we started, by its pid: TERM, then KILL if it lingers."""
+    if proc.poll() is None:
         os.kill(proc.pid, signal.SIGTERM)
         try:
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             os.kill(proc.pid, signal.SIGKILL)
             proc.wait()
-        if proc.stderr:
-            proc.stderr.close()
+    if proc.stderr:
+        proc.stderr.close()
+
+
+HAPROXY = shutil.which("haproxy") or "/usr/sbin/haproxy"
+
+
+@contextmanager
+def balanced(replicas: int, timeout: float = 60.0) -> Iterator[tuple[Server, list[Server]]]:
+    """`replicas` servers of the app behind HAProxy with sticky sessions, as deploy/run starts them.
+
+    Yields the balancer's URL (with the pid of haproxy) and the replicas; stops every one by its pid.
+    """
+    secret = {"STREAMLIT_SERVER_COOKIE_SECRET": os.urandom(16).hex()}  # one for all, as deploy/run does
+    with ExitStack() as stack:
+        servers = [stack.enter_context(streamlit_server(env=secret)) for _ in range(replicas)]
+        lines = [f"    server r{k} {s.url.removeprefix('http://')} check cookie r{k}" for k, s in
+                 enumerate(servers, start=1)]  # fmt: skip
+        port = free_port()
+        conf = (
+            (ROOT / "deploy" / "haproxy.cfg.in")
+            .read_text()
+            .format(bind=f"127.0.0.1:{port}", servers="\n".join(lines))
+        )
+        path = stack.enter_context(tempfile.TemporaryDirectory())
+        cfg = Path(path) / "haproxy.cfg"
+        cfg.write_text(conf)
+        proc = subprocess.Popen([HAPROXY, "-f", str(cfg), "-db"], stdout=subprocess.DEVNULL,
+                                stderr=subprocess.PIPE)  # fmt: skip
+        stack.callback(_stop, proc)
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + timeout
+        while not _healthy(url):  # up once haproxy listens and its checks found a replica up
+            if proc.poll() is not None:
+                raise RuntimeError(f"haproxy exited with {proc.returncode}: {proc.stderr.read().decode()}")
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"haproxy did not answer {url}/_stcore/health in {timeout} s")
+            time.sleep(0.2)
+        yield Server(url, proc.pid), servers
