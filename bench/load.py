@@ -1,14 +1,19 @@
 """A full classroom: 40 sessions moving sliders for a minute, against the app, the minimum and the floor
 in turns; then five waves of 40 sessions connecting and leaving, to show memory does not grow per session.
+Then a small host: the app and the floor each pinned to one core (taskset), 40 sessions each; and more
+than one server: one replica behind HAProxy with 40 sessions against two replicas with 80.
 
-Run from the project's root: `python -m bench.load [--sessions 40] [--seconds 60] [--waves 5]`.
-Everything goes to 127.0.0.1 only; every loop is bounded in count and time.
+Run from the project's root: `python -m bench.load [--sessions 40] [--seconds 60] [--waves 5]
+[--only steady,waves,pinned,replicas]`. Everything goes to 127.0.0.1 only; every loop is bounded in
+count and time.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import json
+import os
 import random
 import time
 from contextlib import ExitStack
@@ -16,8 +21,8 @@ from pathlib import Path
 
 from bench.client import Session
 from bench.server_cost import APPS
-from bench.stats import against_floor, pct, save
-from tests.e2e.serve import streamlit_server
+from bench.stats import RESULTS, against_floor, pct, save
+from tests.e2e.serve import balanced, streamlit_server
 
 KEYS = ["b", "w1", "x2", "w3"]
 SETTLE = 20.0  # s; more than server.disconnectedSessionTTL, so left sessions are gone when memory is read
@@ -51,13 +56,19 @@ async def student(url: str, seconds: float, rng: random.Random, out: dict) -> No
         await s.close()
 
 
-async def steady(url: str, pid: int, sessions: int, seconds: float, seed: int) -> dict:
+async def steady(url: str, pid: int | list[int], sessions: int, seconds: float, seed: int) -> dict:
+    """`sessions` students for `seconds`; memory is the sum over the server processes `pid`."""
     out: dict = {"seconds": [], "errors": 0, "what": [], "rss_during": []}
-    before = rss_mb(pid)
+    pids = pid if isinstance(pid, list) else [pid]
+
+    def rss() -> float:
+        return sum(rss_mb(p) for p in pids)
+
+    before = rss()
 
     async def watch() -> None:
         while True:
-            out["rss_during"].append(rss_mb(pid))
+            out["rss_during"].append(rss())
             await asyncio.sleep(2)
 
     watcher = asyncio.create_task(watch())
@@ -72,7 +83,7 @@ async def steady(url: str, pid: int, sessions: int, seconds: float, seed: int) -
         "p95_ms": round(pct(out["seconds"], 95) * 1000, 1),
         "rss_before_mb": round(before, 1),
         "rss_during_max_mb": round(max(out["rss_during"]), 1),
-        "rss_after_mb": round(rss_mb(pid), 1),
+        "rss_after_mb": round(rss(), 1),
     }
 
 
@@ -92,33 +103,64 @@ async def waves(url: str, pid: int, sessions: int, count: int, seed: int) -> lis
     return after
 
 
+def report(name: str, f: dict) -> None:
+    print(
+        f"{name:10s} {f['moves']} moves, {f['errors']} errors, p50 {f['p50_ms']} ms, p95 {f['p95_ms']} ms, "
+        f"memory {f['rss_before_mb']} → max {f['rss_during_max_mb']} → {f['rss_after_mb']} MB"
+    )
+
+
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__)
     p.add_argument("--sessions", type=int, default=40)
     p.add_argument("--seconds", type=float, default=60.0)
     p.add_argument("--waves", type=int, default=5)
+    p.add_argument("--only", default="steady,waves,pinned,replicas")
     args = p.parse_args()
-    figures: dict = {"sessions": args.sessions, "seconds": args.seconds}
-    with ExitStack() as stack:
-        servers = {name: stack.enter_context(streamlit_server(path)) for name, path in APPS.items()}
-        for name, server in servers.items():  # in turns: each app alone
-            figures[name] = asyncio.run(steady(server, server.pid, args.sessions, args.seconds, seed=1))
-            f = figures[name]
-            print(
-                f"{name:8s} {f['moves']} moves, {f['errors']} errors, "
-                f"p50 {f['p50_ms']} ms, p95 {f['p95_ms']} ms, "
-                f"memory {f['rss_before_mb']} → max {f['rss_during_max_mb']} → {f['rss_after_mb']} MB"
-            )
-        print(f"waves of {args.sessions} sessions against the app:")
-        after = asyncio.run(waves(servers["app"], servers["app"].pid, args.sessions, args.waves, seed=2))
-    figures |= against_floor(figures, {"p50": "p50_ms", "p95": "p95_ms"})
-    figures["waves_rss_after_mb"] = after
-    figures["waves_growth_mb"] = round(after[-1] - after[0], 1)
-    print(f"minimum ÷ floor: p50 {figures['minimum_ratio_p50']}, p95 {figures['minimum_ratio_p95']}")
-    print(
-        f"app ÷ floor: p50 {figures['ratio_p50']}, p95 {figures['ratio_p95']} (target p95 <= 1.25); "
-        f"memory after wave 1 → {args.waves}: {figures['waves_growth_mb']:+} MB (target within 20 MB)"
-    )
+    parts = set(args.only.split(","))
+    old = json.loads(RESULTS.read_text()).get("load", {}) if RESULTS.exists() else {}
+    figures: dict = {k: v for k, v in old.items() if k != "machine"}
+    figures |= {"sessions": args.sessions, "seconds": args.seconds}
+    if parts & {"steady", "waves"}:
+        with ExitStack() as stack:
+            servers = {name: stack.enter_context(streamlit_server(path)) for name, path in APPS.items()}
+            if "steady" in parts:
+                for name, server in servers.items():  # in turns: each app alone
+                    figures[name] = asyncio.run(
+                        steady(server, server.pid, args.sessions, args.seconds, seed=1)
+                    )
+                    report(name, figures[name])
+                figures |= against_floor(figures, {"p50": "p50_ms", "p95": "p95_ms"})
+            if "waves" in parts:
+                print(f"waves of {args.sessions} sessions against the app:")
+                after = asyncio.run(
+                    waves(servers["app"], servers["app"].pid, args.sessions, args.waves, seed=2)
+                )
+                figures["waves_rss_after_mb"] = after
+                figures["waves_growth_mb"] = round(after[-1] - after[0], 1)
+    if "pinned" in parts:  # a small host: the server alone on CPU 0, the students on CPU 1
+        os.sched_setaffinity(0, {1})
+        pinned = {}
+        for name in ("app", "floor"):
+            with streamlit_server(APPS[name], cpus="0") as server:
+                pinned[name] = asyncio.run(steady(server, server.pid, args.sessions, args.seconds, seed=1))
+                report(f"{name} 1 CPU", pinned[name])
+        pinned["ratio_p95"] = round(pinned["app"]["p95_ms"] / pinned["floor"]["p95_ms"], 3)
+        figures["pinned"] = pinned
+        os.sched_setaffinity(0, set(range(os.cpu_count() or 1)))
+    if "replicas" in parts:  # HAProxy with sticky sessions, as deploy/run serves it
+        replicas = {}
+        for count, sessions in ((1, args.sessions), (2, 2 * args.sessions)):
+            with balanced(count) as (url, servers):
+                pids = [s.pid for s in servers]
+                replicas[f"{count}x{sessions}"] = f = asyncio.run(
+                    steady(url, pids, sessions, args.seconds, seed=3)
+                )
+                report(f"{count} replica{'s' * (count > 1)}, {sessions}", f)
+        one, two = replicas[f"1x{args.sessions}"], replicas[f"2x{2 * args.sessions}"]
+        replicas["ratio_p95"] = round(two["p95_ms"] / one["p95_ms"], 3)
+        figures["replicas"] = replicas
+    print(figures.get("replicas", {}).get("ratio_p95"), figures.get("pinned", {}).get("ratio_p95"))
     save("load", figures)
 
 

@@ -71,15 +71,21 @@ class Server(str):
 
 @contextmanager
 def streamlit_server(
-    script: Path = APP, timeout: float = 60.0, port: int | None = None, env: dict[str, str] | None = None
+    script: Path = APP,
+    timeout: float = 60.0,
+    port: int | None = None,
+    env: dict[str, str] | None = None,
+    cpus: str | None = None,
 ) -> Iterator[Server]:
     """Run `streamlit run script` on a free port of 127.0.0.1; yield its URL; stop it by its pid.
 
-    `env` adds to the server's environment (a cookie secret that replicas share, say).
+    `env` adds to the server's environment (a cookie secret that replicas share, say); `cpus` pins the
+    server to those CPUs with taskset ("0": one core, as a small host gives it).
     """
     port = port or free_port()
     url = f"http://127.0.0.1:{port}"
     cmd = [
+        *(["taskset", "-c", cpus] if cpus else []),
         sys.executable, "-m", "streamlit", "run", str(script),
         "--server.address", "127.0.0.1",
         "--server.port", str(port),
