@@ -92,6 +92,33 @@ def table(r: dict) -> str:
             (f"Load: memory after wave 1 and wave {len(waves)} of {ld['sessions']}",
              f"{waves[0]} → {waves[-1]} MB ({ld['waves_growth_mb']:+} MB)", "", "", "", "", "within 20 MB"),
         ]  # fmt: skip
+        if "pinned" in ld:
+            pa, pf = ld["pinned"]["app"], ld["pinned"]["floor"]
+            rows += [
+                (f"One core (taskset): {ld['sessions']} sessions × 1 move/s, errors; p50 / p95",
+                 f"{pa['errors']} of {pa['moves']}; {p50_95(pa)}", "", f"{pf['errors']} of {pf['moves']}; "
+                 f"{p50_95(pf)}", f"p95 {ld['pinned']['ratio_p95']}", "", "0; p95 ≤ 2"),
+            ]  # fmt: skip
+        if "replicas" in ld:
+            rp = ld["replicas"]
+            (one_k, one), (two_k, two) = [(k, v) for k, v in rp.items() if isinstance(v, dict)]
+            n1, n2 = one_k.split("x")[1], two_k.split("x")[1]
+            errors = f"{one['errors']} + {two['errors']} errors"
+            rows += [
+                (f"HAProxy, sticky: 1 replica × {n1} sessions; 2 replicas × {n2}",
+                 f"{errors}; p95 {one['p95_ms']} → {two['p95_ms']} ms", "", "",
+                 f"2 ÷ 1: p95 {rp['ratio_p95']}", "", "2 ÷ 1 ≤ 1.2"),
+            ]  # fmt: skip
+    if "split" in r:
+        sp = r["split"]
+        for page in ("default view", "every view on", "data (OR, sigmoid)"):
+            f = sp[page]
+            parts = sorted(f["split_ms"].items(), key=lambda kv: -kv[1])[:4]
+            top = ", ".join(f"{what} {ms}" for what, ms in parts)
+            rows += [(f"One core: server CPU per move, {page} (largest parts, ms)",
+                      f"{f['cpu_ms_per_move']} ms: {top}", "", f"{sp['floor']['cpu_ms_per_move']} ms",
+                      f"{round(f['cpu_ms_per_move'] / sp['floor']['cpu_ms_per_move'], 2)}", "",
+                      "≤ 2" if page == "default view" else "—")]  # fmt: skip
     m = s["machine"]
     lines = [
         f"Measured {m['date']} on {m['cpus']} CPUs ({m['processor']}), Python {m['python']}.",
