@@ -161,7 +161,7 @@ COUNT = next(p for p in PARAMS if p.counts)
 RULES = {"gradient": "gradient descent", "perceptron": "the perceptron rule (step)"}
 
 
-def keys() -> set[str]:
+def keys() -> frozenset[str]:
     """Every key a link may carry: each parameter's, x1 … x8 and w1 … w8 for as many inputs as can be."""
     return _keys(tuple(map(id, PARAMS)))
 

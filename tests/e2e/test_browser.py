@@ -18,6 +18,23 @@ def open_app(page: Page, url: str) -> None:
     page.locator(".js-plotly-plot").nth(1).wait_for(timeout=TIMEOUT)
 
 
+class Sent:
+    """The sizes of the messages a page sends to the server, counted from `listening = True` on."""
+
+    def __init__(self, page: Page) -> None:
+        self.sizes: list[int] = []
+        self.listening = False
+        page.on("websocket", lambda ws: ws.on("framesent", self._heard))
+
+    def _heard(self, payload: str | bytes) -> None:
+        if self.listening:
+            self.sizes.append(len(payload))
+
+    def reruns(self) -> list[int]:
+        """A rerun request carries every widget's state (hundreds of bytes); a heartbeat is a few bytes."""
+        return [n for n in self.sizes if n > 64]
+
+
 def expect_numbers(page: Page, z: str, a: str) -> None:
     metrics = page.get_by_test_id("stMetricValue")
     expect(metrics.nth(0)).to_have_text(z, timeout=TIMEOUT)

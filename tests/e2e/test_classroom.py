@@ -8,7 +8,7 @@ import sys
 
 from playwright.sync_api import Browser, Page, expect
 
-from tests.e2e.test_browser import TIMEOUT, open_app
+from tests.e2e.test_browser import TIMEOUT, Sent, open_app
 
 TEX = "() => [...document.querySelectorAll('annotation')].map(a => a.textContent).join('\\n')"
 
@@ -80,14 +80,12 @@ def test_the_page_works_inside_an_iframe_for_slides(page: Page, app_url: str):
 
 
 def test_a_sweep_plays_in_the_browser_without_the_server(page: Page, app_url: str):
-    sent: list[int] = []  # sizes of the messages the page sends to the server after Play
-    playing = []
-    page.on("websocket", lambda ws: ws.on("framesent", lambda p: playing and sent.append(len(p))))
+    sent = Sent(page)
     open_app(page, f"{app_url}/?sweep=b")
     chart = page.locator(".st-key-sweep_chart")
     chart.locator(".js-plotly-plot").wait_for(timeout=TIMEOUT)
     start = page.evaluate("() => document.querySelector('.st-key-sweep_chart .js-plotly-plot').data[1].x[0]")
-    playing.append(True)
+    sent.listening = True
     chart.get_by_text("▶ Play").click()
     page.wait_for_function(
         """x0 => { const p = document.querySelector('.st-key-sweep_chart .js-plotly-plot');
@@ -95,8 +93,7 @@ def test_a_sweep_plays_in_the_browser_without_the_server(page: Page, app_url: st
         arg=start,
         timeout=TIMEOUT,
     )
-    # A rerun request carries every widget's state (hundreds of bytes); a heartbeat is a few bytes.
-    assert [n for n in sent if n > 64] == []
+    assert sent.reruns() == []
 
 
 def test_a_training_step_in_the_browser_survives_a_reload(page: Page, app_url: str):

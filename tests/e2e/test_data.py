@@ -7,7 +7,7 @@ import re
 from playwright.sync_api import Browser, Page, expect
 
 from neuron_core import data
-from tests.e2e.test_browser import TIMEOUT, choose, open_app
+from tests.e2e.test_browser import TIMEOUT, Sent, choose, open_app
 from tests.e2e.test_rendering import REPORT, WATCH
 
 PLOT = "document.querySelector('.st-key-points_chart .js-plotly-plot')"
@@ -41,15 +41,13 @@ def test_the_boundary_on_the_page_lies_where_w_x_plus_b_is_0(page: Page, app_url
 
 
 def test_play_moves_the_boundary_epoch_by_epoch_with_no_message_to_the_server(page: Page, app_url: str):
-    sent: list[int] = []  # sizes of the messages the page sends to the server after Play
-    playing = []
-    page.on("websocket", lambda ws: ws.on("framesent", lambda p: playing and sent.append(len(p))))
+    sent = Sent(page)
     open_app(page, f"{app_url}/?data=or&act=sigmoid")
     chart = page.locator(".st-key-points_chart")
     chart.locator(".js-plotly-plot").wait_for(timeout=TIMEOUT)
     page.wait_for_function(f"() => {PLOT}.layout.title.text.startsWith('epoch 0:')", timeout=TIMEOUT)
     before = page.evaluate(f"() => JSON.stringify({PLOT}.data[0])")
-    playing.append(True)
+    sent.listening = True
     chart.get_by_role("button", name="▶ Play").click()
     page.wait_for_function(f"() => {PLOT}.layout.title.text.startsWith('epoch 5:')", timeout=TIMEOUT)
     assert page.evaluate(f"() => JSON.stringify({PLOT}.data[0])") != before  # the boundary moved
@@ -59,8 +57,7 @@ def test_play_moves_the_boundary_epoch_by_epoch_with_no_message_to_the_server(pa
     )
     # The colours of a are epoch 0's: hidden while the later epochs play.
     assert page.evaluate(f"() => {PLOT}.data[2].opacity") == 0
-    # A rerun request carries every widget's state (hundreds of bytes); a heartbeat is a few bytes.
-    assert [n for n in sent if n > 64] == []
+    assert sent.reruns() == []
 
 
 def test_a_new_user_trains_on_and_and_on_own_points_then_shares_the_link(browser: Browser, app_url: str):
