@@ -20,11 +20,10 @@ from contextlib import ExitStack
 from pathlib import Path
 
 from bench.client import Session
-from bench.server_cost import APPS
+from bench.server_cost import APPS, KEYS
 from bench.stats import RESULTS, against_floor, pct, save
 from tests.e2e.serve import balanced, streamlit_server
 
-KEYS = ["b", "w1", "x2", "w3"]
 SETTLE = 20.0  # s; more than server.disconnectedSessionTTL, so left sessions are gone when memory is read
 
 

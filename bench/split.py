@@ -26,13 +26,12 @@ import time
 from pathlib import Path
 
 from bench.client import Session
-from bench.server_cost import DATA, KEYS, VIEWS, server_cpu
+from bench.server_cost import DATA, DATA_KEYS, KEYS, VIEWS, server_cpu
 from bench.stats import save
 from tests.e2e.serve import streamlit_server
 
 RATE = 200  # samples a second
 PAGES = {"default view": "", "every view on": VIEWS, "data (OR, sigmoid)": DATA}
-DATA_KEYS = ["b", "w1", "w2"]
 
 
 def bucket(stack: str) -> str:
