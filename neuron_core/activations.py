@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from fractions import Fraction
 
 import numpy as np
 
@@ -27,6 +28,10 @@ class Activation:
     df: Fn
     alpha: float | None = None  # None: the activation has no parameter
     kinks: tuple[float, ...] | None = None  # corners of a piecewise-linear f; None if smooth
+    # A piecewise-linear f as the piece in force for z's sign (-1, 0 or 1) and alpha: its slope s and
+    # intercept c, f(z) = s z + c and f'(z) = s there (a kink's convention included), so that training
+    # can be done in fractions (exact.py); None if smooth
+    piece: Callable[[int, Fraction], tuple[Fraction | int, Fraction | int]] | None = None
     note: str = ""  # what the formula is, where its name alone would say more than it computes
     # Where f(z) and f'(z) are exact for an exact z: everywhere for a piecewise-linear f; for the others
     # only at z = 0 (and ELU's z > 0): elsewhere an exponential's value, never a whole number.
@@ -97,6 +102,7 @@ ACTIVATIONS: dict[str, Activation] = {
             lambda z, _: np.maximum(z, 0.0),
             lambda z, _: (z > 0).astype(float),  # 0 at z = 0, by convention
             kinks=(0.0,),
+            piece=lambda sign, _: (int(sign > 0), 0),
         ),
         Activation(
             "leaky_relu",
@@ -106,6 +112,7 @@ ACTIVATIONS: dict[str, Activation] = {
             lambda z, alpha: np.where(z > 0, 1.0, alpha),
             alpha=0.01,
             kinks=(0.0,),
+            piece=lambda sign, alpha: (1 if sign > 0 else alpha, 0),
         ),
         Activation(
             "elu",
@@ -140,6 +147,7 @@ ACTIVATIONS: dict[str, Activation] = {
             lambda z, _: z.copy(),
             lambda z, _: np.ones_like(z),
             kinks=(),
+            piece=lambda sign, _: (1, 0),
         ),
         Activation(
             "step",
@@ -148,6 +156,7 @@ ACTIVATIONS: dict[str, Activation] = {
             lambda z, _: (z >= 0).astype(float),
             lambda z, _: np.zeros_like(z),  # 0 everywhere it exists
             kinks=(0.0,),
+            piece=lambda sign, _: (0, int(sign >= 0)),
         ),
     )
 }

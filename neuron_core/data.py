@@ -18,7 +18,8 @@ from functools import lru_cache
 import numpy as np
 
 from neuron_core.activations import Activation, get
-from neuron_core.neuron import decimals, forward
+from neuron_core.exact import Descent, descend
+from neuron_core.neuron import decimals, dot, forward
 from neuron_core.trace import fmt
 
 POINTS_MAX = 200  # a link or a file holds at most this many points
@@ -209,8 +210,8 @@ def slope(act: Activation, alpha: float, z: np.ndarray, y: np.ndarray) -> np.nda
 
 def gradient(d: Data, w: np.ndarray, b: float, act: Activation, alpha: float) -> tuple[np.ndarray, float]:
     """dL/dw and dL/db of the mean loss over every point, by the chain rule through z = w·x + b."""
-    s = slope(act, alpha, d.x @ np.asarray(w, dtype=float) + b, d.y) / d.m
-    return d.x.T @ s, float(s.sum())
+    s = slope(act, alpha, dot(d.x, np.asarray(w, dtype=float)) + b, d.y) / d.m
+    return np.sum(d.x * s[:, None], axis=0), float(s.sum())
 
 
 LIMIT = 1e6  # no weight or bias grows past this; training stops the epoch before, as on one example
@@ -225,10 +226,24 @@ class Run:
     z: np.ndarray  # (epochs + 1, m): each point's z, as it decided the step and the points right
     loss: np.ndarray  # (epochs + 1,)
     right: np.ndarray  # (epochs + 1,) points on their label's side
+    one: np.ndarray  # (epochs + 1, m) where the neuron says 1 (z at or past the threshold), exact where known
     act: Activation
     alpha: float
     rule: str
     m: int
+    descent: Descent | None = None  # gradient descent on a piecewise-linear neuron: exact epochs
+    exact_epochs: int = 0  # epochs 0 … exact_epochs are the descent's, exactly (the perceptron's: all)
+
+    def is_exact(self, k: int) -> bool:
+        """Whether epoch k's weights, b and loss are known exactly (a whole number shown is the value)."""
+        return self.act.kinks is not None and k % len(self.b) <= self.exact_epochs
+
+    def loss_at(self, k: int):
+        """Epoch k's loss: a fraction where it is exact, else a float."""
+        k %= len(self.b)
+        if self.descent is not None and k <= self.exact_epochs:
+            return self.descent.loss(k)
+        return float(self.loss[k])
 
     @property
     def epochs(self) -> int:
@@ -240,8 +255,7 @@ class Run:
         return f"epoch {k % len(self.b)}: {int(self.right[k])} of {self.m} right, loss {self._loss(k)}"
 
     def _loss(self, k: int) -> str:
-        # A piecewise-linear neuron's loss is exact up to float noise; an exponential's value never is.
-        return fmt(self.loss[k], self.act.kinks is not None)
+        return fmt(self.loss_at(k), self.is_exact(k))
 
     def said(self, k: int = -1) -> str:
         """Epoch k's accuracy and loss in words: '3 of 4 right (75%), cross-entropy 0.4521'."""
@@ -268,29 +282,36 @@ def fit(d: Data, w: tuple[float, ...], b: float, act: str, alpha: float | None, 
     t = threshold(f, al)
     x, y = d.x, d.y
     x1 = np.column_stack([x, np.ones(d.m)])  # each point with a constant input 1, whose weight is b
-    x1t = np.ascontiguousarray(x1.T)
-    v = np.array([*np.asarray(w, dtype=float), float(b)])  # (w1, w2, b): one vector, one product a step
-    vs = [v]
-    zs = [forward(x, v[:2], v[2], f.name, al).z]  # exact at the start: a point on the line is on it
+    v = np.array([*np.asarray(w, dtype=float), float(b)])  # (w1, w2, b)
+    vs, zs, descent, sides = [v], [forward(x, v[:2], v[2], f.name, al).z], None, None
+    if rule == "gradient" and f.piece is not None:  # exact fractions, as far as they are kept
+        descent = descend(x, y, v[:2], v[2], f, al, lr, epochs, LIMIT, at=t)
+        vs, zs, sides = list(descent.floats()), [np.array(z) for z in descent.z], descent.above
+    exact_epochs = len(vs) - 1
     rate = lr if rule == "perceptron" else lr / d.m
     keep = _places(x, v, lr) if rule == "perceptron" else None
-    # The loop does only what the next step needs; each epoch's loss and points right come after it,
-    # for every epoch at once, from the same z that decided its step.
-    for _ in range(epochs):
+    if rule == "perceptron":
+        exact_epochs = epochs if keep is not None else 0
+    # Floats from here (an exponential, or a run longer than fractions are kept), in an order that is the
+    # same on every machine (no BLAS). Each epoch's loss and points right come after, from the same z
+    # that decided its step.
+    while len(vs) - 1 < epochs and (descent is None or descent.capped):
         z = zs[-1]
         # The perceptron's -(y - ŷ) is written as a gradient's slope, so that both rules step alike.
         s = (z >= 0) - y if rule == "perceptron" else slope(f, al, z, y)
-        nv = v - rate * (x1t @ s)
+        nv = vs[-1] - rate * np.sum(x1 * s[:, None], axis=0)
         if not abs(nv).max() <= LIMIT:
             break
-        v = nv
-        vs.append(v)
-        z = x1 @ v
+        vs.append(nv)
+        z = dot(x, nv[:2]) + nv[2]
         zs.append(z if keep is None else np.round(z, keep) + 0.0)
     v, z = np.array(vs), np.array(zs)
-    right = np.count_nonzero((z >= t) == (y == 1), axis=1)
-    return Run(w=v[:, :2], b=v[:, 2], z=z, loss=loss(f, al, z, y), right=right, act=f, alpha=al, rule=rule,
-               m=d.m)  # fmt: skip
+    one = z >= t
+    if sides is not None:  # the exact epochs' sides, as the fractions decide them
+        one[: len(sides)] = np.array(sides, dtype=bool)
+    right = np.count_nonzero(one == (y == 1), axis=1)
+    return Run(w=v[:, :2], b=v[:, 2], z=z, loss=loss(f, al, z, y), right=right, one=one, act=f, alpha=al,
+               rule=rule, m=d.m, descent=descent, exact_epochs=min(exact_epochs, len(vs) - 1))  # fmt: skip
 
 
 def _places(x: np.ndarray, v: np.ndarray, lr: float) -> int | None:
@@ -329,7 +350,7 @@ def _best(pts: tuple[Point, ...]) -> int:
     if d.m == 0:
         return 0
     normals = _directions(d.x)
-    proj = normals @ d.x.T  # (directions, m)
+    proj = normals[:, :1] * d.x[:, 0] + normals[:, 1:] * d.x[:, 1]  # (directions, m), no BLAS: ties exact
     order = np.argsort(proj, axis=1, kind="stable")
     y = d.y[order]
     ps = np.take_along_axis(proj, order, axis=1)
@@ -418,7 +439,7 @@ def loss_text(act: Activation, m: int) -> str:
 
 def sides(run: Run, d: Data, k: int) -> str:
     """How many points fall on each side of epoch k's line, and how many of them carry each label."""
-    one = run.z[k] >= threshold(run.act, run.alpha)
+    one = run.one[k]
 
     def count(side: np.ndarray) -> str:
         m, ones = int(side.sum()), int(np.sum(d.y[side] == 1))
@@ -481,8 +502,8 @@ def notes(pts: tuple[Point, ...], name: str, run: Run, k: int, asked: int, act: 
             "gradient descent cannot move the line. Move b (or a weight) until some points have z > 0."
         )
         said.append(("warning", text))
-    if run.rule == "gradient" and k and run.loss[k] > run.loss[0]:
-        grew = f"from {fmt(run.loss[0], False)} to {fmt(run.loss[k], False)} in {k} epochs"
+    if run.rule == "gradient" and k and run.loss_at(k) > run.loss_at(0):
+        grew = f"from {run._loss(0)} to {run._loss(k)} in {k} epochs"
         text = f"The loss grew {grew}: the learning rate η is too large for these points. Try a smaller one."
         said.append(("warning", text))
     if k < asked:

@@ -9,9 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import numpy as np
-
-from neuron_core.neuron import Forward, gradients, places
+from neuron_core.neuron import Forward, dot, gradients, places
 from neuron_core.trace import trace_lines
 
 # Each activation as the script writes it: a comment with its rule, then one readable function.
@@ -164,7 +162,8 @@ def script(f: Forward) -> str:
     """
     alpha = _number(f.alpha) if f.act.alpha is not None else ""
     p = places(f.x, f.w, f.b)
-    noisy = p is not None and float(np.dot(f.w, f.x) + f.b) != float(f.z)
+    # Whether a float sum shows noise, decided by the fixed-order sum (the same on every server), not BLAS.
+    noisy = p is not None and float(dot(f.x, f.w) + f.b) != float(f.z)
     rule = _seed_lines(f) != trace_lines(f)
     a = f"a, exact={_EXACT[f.act.name]}" if rule and f.act.name in _EXACT else "a"
     line = _RELU_LINE if f.act.name == "relu" else _OTHER_LINE.format(label=f.act.label, a=a)

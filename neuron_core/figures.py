@@ -508,7 +508,7 @@ def _epoch_traces(run: Run, d: Data, k: int, lo: float, hi: float, t: float) -> 
     """Epoch k's boundary (its two ends in the square) and the points on the wrong side."""
     w, b = run.w[k], float(run.b[k])
     ends = np.array(boundary(w, b, t, lo, hi)).reshape(-1, 2)
-    wrong = (run.z[k] >= t) != (d.y == 1)  # as the run counted them
+    wrong = run.one[k] != (d.y == 1)  # as the run counted them
     return [{"x": _r2(ends[:, 0]), "y": _r2(ends[:, 1])}, {"x": _r2(d.x[wrong, 0]), "y": _r2(d.x[wrong, 1])}]
 
 

@@ -61,6 +61,19 @@ def _first_bad(v: np.ndarray, name: str) -> str:
     return f"{where} is {flat[i]}, but every value must be a finite number"
 
 
+def dot(x: np.ndarray, w: np.ndarray) -> np.ndarray:
+    """x·w over the last axis, input by input in a fixed order: the same bits on every machine.
+
+    A BLAS kernel (x @ w) sums in an order, and with fused multiply-adds, that depend on the CPU, so
+    its last bit differs between servers; a product and a sum of two floats never do.
+    """
+    x = np.asarray(x, dtype=float)
+    z = x[..., 0] * w[0]
+    for i in range(1, len(w)):
+        z = z + x[..., i] * w[i]
+    return z
+
+
 EXACT_MAX_VALUES = 4096  # a batch of more inputs than this (never one the page shows) keeps float z
 
 
@@ -85,7 +98,7 @@ def places(x: np.ndarray, w: np.ndarray, b: float) -> int | None:
         decimals(b),
         max(max(map(decimals, np.unique(col))) + decimals(wi) for col, wi in zip(columns, w, strict=True)),
     )
-    scale = float(np.max(np.abs(x) @ np.abs(w))) + abs(b)
+    scale = float(np.max(dot(np.abs(x), np.abs(w)))) + abs(b)
     if p > 15 or (w.shape[0] + 2) * np.finfo(float).eps * scale >= 0.25 * 10.0**-p:
         return None
     return p
@@ -124,7 +137,7 @@ def forward(x: ArrayLike, w: ArrayLike, b: float, act: str = "relu", alpha: floa
     if not np.isfinite(a_):
         raise ValueError(f"alpha is {a_}, but it must be a finite number")
     with np.errstate(over="ignore", invalid="ignore"):
-        z = x @ w + b
+        z = dot(x, w) + b
         # One check of z finds every non-finite input (nan and inf spread into z) and any overflow;
         # its sum is the quick test (nan and inf spread into it too), the element check the sure one.
         bad = not np.isfinite(z.sum()) and not np.isfinite(z).all()

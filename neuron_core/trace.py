@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import math
 import re
+from decimal import ROUND_HALF_EVEN, Decimal, localcontext
+from fractions import Fraction
 
 from neuron_core.activations import Activation
 from neuron_core.neuron import Forward, Gradients
@@ -21,13 +24,23 @@ _SUP = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 _UNSUP = str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "-0123456789")
 
 
-def _sci(v: float) -> str:
-    """v as m·10ⁿ with two significant digits: 2.3·10⁻⁶."""
-    m, e = f"{v:.1e}".split("e")
+def _sci(v: float | Fraction) -> str:
+    """v as m·10ⁿ with two significant digits: 2.3·10⁻⁶ (a fraction's own digits, however small)."""
+    if isinstance(v, Fraction):
+        with localcontext(prec=2, rounding=ROUND_HALF_EVEN):
+            m, _, e = f"{Decimal(v.numerator) / Decimal(v.denominator):.1e}".partition("e")
+    else:
+        m, _, e = f"{v:.1e}".partition("e")
     return f"{m.removesuffix('.0')}·10{str(int(e)).translate(_SUP)}"
 
 
-def fmt(v: float, exact: bool = True, room: bool = True) -> str:
+def _round4(v: Fraction) -> Fraction:
+    """v to 4 decimals, a half away from 0, as a student rounds: 24.77075 -> 24.7708."""
+    r = math.floor(abs(v) * 10**4 + Fraction(1, 2))
+    return Fraction(r if v >= 0 else -r, 10**4)
+
+
+def fmt(v: float | Fraction, exact: bool = True, room: bool = True) -> str:
     """A number as a student writes it: whole numbers bare, others to at most 4 decimals.
 
     The app's one display rule. A whole number is written bare only when it is the value: one that
@@ -35,8 +48,21 @@ def fmt(v: float, exact: bool = True, room: bool = True) -> str:
     its value where there is room (≈ 1 - 2.3·10⁻⁶, ≈ 4·10⁻⁵) and as ≈ 1, ≈ 0 where there is not.
     exact=False says v stands for a value a float cannot hold (an exponential's), so even a whole
     float is only approximately it; an exact value's float differs from its decimal by noise alone
-    (TINY), which is not shown.
+    (TINY), which is not shown. A Fraction is the value itself: nothing about it is approximate.
     """
+    if isinstance(v, Fraction):
+        if abs(v) >= BIG and v.denominator != 1:
+            return f"≈ {_sci(v)}"
+        r = _round4(v)
+        if r.denominator != 1:
+            return f"{float(r):.4f}".rstrip("0").rstrip(".")
+        k = int(r)
+        gap = v - k
+        if gap == 0:
+            return str(k)
+        if not room:
+            return f"≈ {k}"
+        return f"≈ {_sci(v)}" if k == 0 else f"≈ {k} {'+' if gap > 0 else '-'} {_sci(abs(gap))}"
     v = float(v) + 0.0  # + 0.0 turns -0.0 into 0.0
     if abs(v) >= BIG and not (exact and v.is_integer()):
         return f"≈ {_sci(v)}"

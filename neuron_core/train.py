@@ -4,66 +4,86 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
 from neuron_core.activations import Activation, get
+from neuron_core.exact import Descent, descend
 from neuron_core.neuron import Forward, forward, gradients
 from neuron_core.trace import explain_gradients, fmt, sub
 
 
 @dataclass(frozen=True)
 class Training:
-    """Every step's weights, bias, output and loss; row 0 is where training started."""
+    """Every step's weights, bias, output and loss; row 0 is where training started.
+
+    A piecewise-linear neuron's steps are exact fractions (exact.descend) up to `exact_steps`; the
+    arrays are their floats, for the charts, and the words take the fractions (value, shown).
+    """
 
     w: np.ndarray  # (steps + 1, n)
     b: np.ndarray  # (steps + 1,)
     a: np.ndarray  # (steps + 1,)
     loss: np.ndarray  # (steps + 1,)
-    exact: bool = True  # piecewise-linear activation: every step's numbers are decimals, up to float noise
     start_exact: bool = True  # a and the loss at the start are exact (Forward.exact)
+    descent: Descent | None = None  # the exact steps, where there are any
+    exact_steps: int = 0  # rows 0 … exact_steps are the descent's, exactly
 
     @property
     def steps(self) -> int:
         """How many steps were taken: fewer than asked when training was stopped (see train)."""
         return len(self.b) - 1
 
+    def _k(self, k: int) -> int:
+        return k % len(self.b)
+
+    def is_exact(self, what: str, k: int = -1) -> bool:
+        """Whether step k's w, b, a or loss is known exactly: a whole number shown for it is the value.
+
+        At the start w and b are the sliders' and a is as the activation gives it; a piecewise-linear
+        neuron's steps are fractions while exact.descend keeps them; any other step is a float that an
+        exponential's rounding (or a long run's) has touched.
+        """
+        k = self._k(k)
+        if self.descent is not None and k <= self.exact_steps:
+            return True
+        return k == 0 and (what in ("w", "b") or self.start_exact)
+
+    def value(self, what: str, k: int = -1) -> Any:
+        """Step k's w (a tuple), b, a or loss: a fraction where the step is exact, else a float."""
+        k = self._k(k)
+        if self.descent is not None and k <= self.exact_steps:
+            v = self.descent.v(k)
+            return {"w": v[:-1], "b": v[-1], "a": self.descent.a(k)[0], "loss": self.descent.loss(k)}[what]
+        got = getattr(self, what)[k]
+        return tuple(got.tolist()) if what == "w" else float(got)
+
     @property
     def diverging(self) -> bool:
         """True when the loss ended higher than it started: the learning rate is too large here."""
-        return self.steps > 0 and self.loss[-1] > self.loss[0]
+        return self.steps > 0 and self.value("loss") > self.value("loss", 0)
 
     @property
     def stuck(self) -> bool:
         """True when no step moved anything though a was not y: every gradient was 0 (a dead ReLU, say)."""
         unmoved = np.all(self.w == self.w[0]) and np.all(self.b == self.b[0])
-        return self.steps > 0 and bool(unmoved) and self.loss[0] > 0
-
-    def is_exact(self, what: str, k: int = -1) -> bool:
-        """Whether step k's w, b, a or loss is exact, so that a whole number shown for it is the value.
-
-        At the start w and b are the sliders' and a is as the activation gives it. A step adds an
-        exponential's rounding unless the activation is piecewise linear; a loss that reaches 0 after
-        steps has only approached 0 (in exact arithmetic it shrinks by a factor each step), so it is
-        never claimed to be 0.
-        """
-        if k % len(self.b) == 0:
-            return what in ("w", "b") or self.start_exact
-        return self.exact and (what != "loss" or self.loss[k] != 0)
+        return self.steps > 0 and bool(unmoved) and self.value("loss", 0) > 0
 
     def shown(self, what: str, k: int = -1) -> str:
         """Step k's b, a or loss as the page writes it (fmt, knowing whether it is exact)."""
-        return fmt(getattr(self, what)[k], self.is_exact(what, k))
+        return fmt(self.value(what, k), self.is_exact(what, k))
 
     def now(self) -> str:
         """The weights and the bias after the last step: 'w₁ = 1.2, w₂ = -0.3, b = 0.5'."""
-        ws = [f"w{sub(k)} = {fmt(v, self.is_exact('w'))}" for k, v in enumerate(self.w[-1], start=1)]
+        ok = self.is_exact("w")
+        ws = [f"w{sub(k)} = {fmt(v, ok)}" for k, v in enumerate(self.value("w"), start=1)]
         return ", ".join([*ws, f"b = {self.shown('b')}"])
 
     @property
     def reached(self) -> bool:
         """True when a equals the target y: the loss is 0 and there is nothing left to learn."""
-        return bool(self.loss[-1] == 0)
+        return self.value("loss") == 0
 
 
 LIMIT = 1e6  # no weight or bias grows past this; training stops the step before
@@ -75,33 +95,41 @@ def train(f: Forward, y: float, lr: float, steps: int) -> Training:
     dL/dw_i = 2 (a - y) f'(z) x_i and dL/db = 2 (a - y) f'(z), by the chain rule; the steps replay
     exactly from the same start, so a link that records (y, lr, steps) reproduces them. A step that
     would take a weight or the bias past LIMIT is not taken: the run stops there (Training.steps).
+    A piecewise-linear neuron's steps are exact fractions; the others' are floats, computed in the same
+    order on every machine.
     """
     if f.x.ndim != 1:
         raise ValueError("training here is on one example, one row of inputs")
     if steps < 0 or not np.isfinite([y, lr]).all():
         raise ValueError("steps must be 0 or more, and y and lr finite numbers")
-    w, b = f.w.copy(), float(f.b)
-    ws, bs, a_s, losses = [w.copy()], [b], [], []
-    for k in range(steps + 1):
-        step = forward(f.x, w, b, f.act.name, f.alpha)
-        a = float(step.a)
-        a_s.append(a)
-        losses.append((a - y) ** 2)
-        if k == steps:
-            break
+    descent, vs, a_s, losses = None, [np.array([*f.w, f.b])], [], []
+    if f.act.piece is not None:
+        descent = descend(f.x, np.array([y]), f.w, f.b, f.act, f.alpha, lr, steps, LIMIT)
+        vs = list(descent.floats())
+        for k in range(len(vs)):  # the floats nearest the exact a and loss, for the chart
+            a_s.append(float(descent.a(k)[0]))
+            losses.append(float(descent.loss(k)))
+    exact_steps = len(vs) - 1
+    # Floats from here: an exponential's steps, or a run longer than exact arithmetic keeps.
+    while len(vs) - 1 < steps and (descent is None or descent.capped):
+        step = forward(f.x, vs[-1][:-1], vs[-1][-1], f.act.name, f.alpha)
+        if len(a_s) < len(vs):
+            a_s.append(float(step.a))
+            losses.append((a_s[-1] - y) ** 2)
         g = gradients(step)
-        scale = 2.0 * (a - y)
-        new_w = w - lr * scale * g.da_dw
-        new_b = b - lr * scale * float(g.da_db)
+        new = vs[-1] - lr * 2.0 * (a_s[-1] - y) * np.array([*g.da_dw, float(g.da_db)])
         # A diverging run is stopped while its numbers are still numbers: past LIMIT the next z could
         # overflow, and nothing a student can read is left in such weights.
-        if not np.all(np.abs(new_w) <= LIMIT) or not abs(new_b) <= LIMIT:
+        if not np.all(np.abs(new) <= LIMIT):
             break
-        w, b = new_w, new_b
-        ws.append(w.copy())
-        bs.append(b)
-    return Training(w=np.array(ws), b=np.array(bs), a=np.array(a_s), loss=np.array(losses),
-                    exact=f.act.kinks is not None, start_exact=f.exact)  # fmt: skip
+        vs.append(new)
+    if len(a_s) < len(vs):
+        last = forward(f.x, vs[-1][:-1], vs[-1][-1], f.act.name, f.alpha)
+        a_s.append(float(last.a))
+        losses.append((a_s[-1] - y) ** 2)
+    v = np.array(vs[: len(a_s)])
+    return Training(w=v[:, :-1], b=v[:, -1], a=np.array(a_s), loss=np.array(losses), start_exact=f.exact,
+                    descent=descent, exact_steps=exact_steps)  # fmt: skip
 
 
 _GELU_MIN = float(get("gelu")(np.linspace(-2.0, 0.0, 20001)).min())  # about -0.17, at z ≈ -0.75

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from neuron_core import data
 from neuron_core.activations import ACTIVATIONS, get
 from neuron_core.figures import PLAY_EPOCHS, data_figure, epochs_figure
+from neuron_core.neuron import dot
 from neuron_core.state import State, from_query, to_query
 from tests.charts import plotly
 
@@ -141,12 +142,12 @@ def _bound(pts: tuple, u: np.ndarray, w0: np.ndarray, lr: float) -> int:
     d = data.make(pts)
     xt = np.column_stack([d.x, np.ones(d.m)])
     sign = np.where(d.y == 1, 1.0, -1.0)
-    g = float(np.min(sign * (xt @ u)))
+    g = float(np.min(sign * dot(xt, u)))
     r2 = float(np.max(np.sum(xt**2, axis=1)))
     a, b, c = (
         (lr * g) ** 2,
-        2 * lr * g * float(u @ w0) - lr**2 * r2 * d.m,
-        float(u @ w0) ** 2 - w0 @ w0,
+        2 * lr * g * float(dot(u, w0)) - lr**2 * r2 * d.m,
+        float(dot(u, w0)) ** 2 - float(dot(w0, w0)),
     )
     s = (-b + math.sqrt(b * b - 4 * a * c)) / (2 * a)
     return math.ceil(s) + 1
@@ -159,7 +160,7 @@ def test_the_perceptron_rule_learns_each_separable_gate(name):
     first = int(np.argmax(run.right == 4))
     assert run.right[first] == 4 and np.all(run.right[first:] == 4)  # and stays there: no mistakes, no moves
     u = {"and": (1, 1, -1.5), "or": (1, 1, -0.5), "nand": (-1, -1, 1.5)}[name]
-    u = np.array(u) / np.linalg.norm(u)
+    u = np.array(u) / math.hypot(*u)
     assert first <= _bound(pts, u, np.array([1.0, -1.0, -5.0]), 0.5)
 
 
@@ -174,10 +175,10 @@ def test_the_perceptron_rule_learns_each_separable_gate(name):
 def test_the_perceptron_rule_splits_any_separable_set_within_its_bound(xy, angle, c, start, lr):
     """Labels from a line with a margin: the rule reaches 100% within the convergence bound."""
     n = np.array([math.cos(angle), math.sin(angle)])
-    side = np.array(xy) @ n + c
+    side = dot(np.array(xy), n) + c
     assume(np.min(np.abs(side)) >= 0.2 and len(set(side > 0)) == 2)
     pts = tuple((x1, x2, int(v > 0)) for (x1, x2), v in zip(xy, side, strict=True))
-    u = np.array([*n, c]) / np.linalg.norm([*n, c])
+    u = np.array([*n, c]) / math.hypot(*n, c)
     epochs = _bound(pts, u, np.array(start), lr)
     assume(epochs <= 5000)
     run = data.fit(data.make(pts), start[:2], start[2], "step", None, "perceptron", lr, epochs)
@@ -202,8 +203,8 @@ def test_the_best_line_on_xor_is_3_of_4_and_training_never_beats_it():
 def test_no_line_beats_the_best_line(pts, w1, w2, b):
     d = data.make(pts)
     right = max(
-        int(np.sum((d.x @ [w1, w2] + b >= 0) == (d.y == 1))),
-        int(np.sum((d.x @ [w1, w2] + b < 0) == (d.y == 1))),
+        int(np.sum((dot(d.x, [w1, w2]) + b >= 0) == (d.y == 1))),
+        int(np.sum((dot(d.x, [w1, w2]) + b < 0) == (d.y == 1))),
     )
     assert right <= data.best_line(pts)
 
@@ -212,7 +213,7 @@ def test_no_line_beats_the_best_line(pts, w1, w2, b):
 def test_the_best_line_is_found_exactly_for_sets_a_line_splits(pts, angle):
     xy = [p[:2] for p in pts]
     n = np.array([math.cos(angle), math.sin(angle)])
-    side = np.array(xy) @ n
+    side = dot(np.array(xy), n)
     cut = float(np.median(side))
     assume(np.min(np.abs(side - cut)) > 1e-6)
     labelled = tuple((x1, x2, int(v > cut)) for (x1, x2), v in zip(xy, side, strict=True))
@@ -226,13 +227,13 @@ def test_the_gradient_of_the_data_loss_matches_finite_differences(pts, w1, w2, b
     act = get(name)
     alpha = act._alpha(None)
     d = data.make(pts)
-    z = d.x @ [w1, w2] + b
+    z = dot(d.x, [w1, w2]) + b
     if act.kinks:  # away from a corner, where the slope has no single value
         assume(np.min(np.abs(z[:, None] - np.array(act.kinks))) > 1e-3)
     dw, db = data.gradient(d, np.array([w1, w2]), b, act, alpha)
 
     def loss(w: list[float], b_: float) -> float:
-        return float(data.loss(act, alpha, d.x @ w + b_, d.y))
+        return float(data.loss(act, alpha, dot(d.x, w) + b_, d.y))
 
     h = 1e-6
     numeric = [(loss([w1 + h, w2], b) - loss([w1 - h, w2], b)) / (2 * h),
@@ -256,13 +257,14 @@ def test_each_gradient_epoch_is_one_step_of_the_whole_batch_gradient(pts, name, 
 def test_the_loss_is_named_and_computed_as_named():
     d = data.make(data.points("or"))
     run = data.fit(d, (1.0, 1.0), -0.5, "sigmoid", None, "gradient", 0.5, 0)
-    a = 1 / (1 + np.exp(-(d.x @ [1.0, 1.0] - 0.5)))
+    a = 1 / (1 + np.exp(-(dot(d.x, [1.0, 1.0]) - 0.5)))
     assert run.loss[0] == pytest.approx(float(np.mean(-(d.y * np.log(a) + (1 - d.y) * np.log(1 - a)))))
     assert (
         data.loss_name(get("sigmoid")) == "cross-entropy" and data.loss_name(get("tanh")) == "squared error"
     )
     run = data.fit(d, (1.0, 1.0), -0.5, "relu", None, "gradient", 0.5, 0)
-    assert run.loss[0] == pytest.approx(float(np.mean((np.maximum(d.x @ [1.0, 1.0] - 0.5, 0) - d.y) ** 2)))
+    relu = np.maximum(dot(d.x, [1.0, 1.0]) - 0.5, 0)
+    assert run.loss[0] == pytest.approx(float(np.mean((relu - d.y) ** 2)))
 
 
 def test_an_epoch_in_words():
@@ -291,7 +293,7 @@ def test_training_stops_before_a_weight_passes_a_million():
     said = data.notes(data.points("clouds"), "clouds", run, run.epochs, 1000, "identity")
     warned = [text for kind, text in said if kind == "warning"]
     assert any(t.startswith(f"Training stopped after {run.epochs} of 1000 epochs") for t in warned)
-    assert any(t.startswith("The loss grew from 24.7707 to ≈ 1.3·10¹³") for t in warned)
+    assert any(t.startswith("The loss grew from 24.7708 to ≈ 1.3·10¹³") for t in warned)  # exactly 24.77075
 
 
 def test_what_the_page_says_about_xor_and_about_a_set_it_has_learnt():
@@ -330,7 +332,7 @@ def test_the_data_figures_are_valid_plotly_and_draw_the_boundary_where_a_is_one_
         (line,) = [tr for tr in chart["data"] if tr["name"] == "boundary"]
         w, b = run.w[5], run.b[5]
         for x1, x2 in zip(line["x"], line["y"], strict=True):  # within 0.01 of the line, in x's units
-            assert abs(float(w @ [x1, x2] + b) - t) / float(np.linalg.norm(w)) < 0.01
+            assert abs(float(dot(np.array([x1, x2]), w) + b) - t) / math.hypot(*w) < 0.01
         # One frame per epoch after 5, each titled with its epoch; the boundary and the rings are traces 0, 1.
         assert [f["layout"]["title"]["text"] for f in chart["frames"]] == [
             run.short(e) for e in range(6, run.epochs + 1)

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from neuron_core.activations import ACTIVATIONS
-from neuron_core.neuron import EXACT_MAX_VALUES, forward, gradients, landscape, sweep
+from neuron_core.neuron import EXACT_MAX_VALUES, dot, forward, gradients, landscape, sweep
 from neuron_core.params import SEED_W, SEED_X
 from tests.strategies import inputs_and_weights, linked, slider
 
@@ -38,7 +38,7 @@ def test_a_batch_of_rows_matches_row_by_row():
     rng = np.random.default_rng(0)
     x, w = rng.normal(size=(50, 4)), rng.normal(size=4)
     batch = forward(x, w, 0.5, "tanh")
-    np.testing.assert_allclose(batch.z, x @ w + 0.5)
+    np.testing.assert_allclose(batch.z, dot(x, w) + 0.5)
     np.testing.assert_allclose(batch.a, [float(forward(row, w, 0.5, "tanh").a) for row in x])
 
 
@@ -128,4 +128,4 @@ def test_sweeps_and_the_landscape_are_exact_too():
 def test_a_large_batch_keeps_float_arithmetic():
     rows = np.full((EXACT_MAX_VALUES, 2), 0.1)
     f = forward(rows, [1, 2], -0.3)
-    assert np.all(f.z == rows @ np.array([1.0, 2.0]) - 0.3)  # 0.1 + 0.2 - 0.3: float noise kept
+    assert np.all(f.z == dot(rows, np.array([1.0, 2.0])) - 0.3)  # 0.1 + 0.2 - 0.3: float noise kept
