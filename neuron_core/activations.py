@@ -86,6 +86,13 @@ def _dgelu(z: np.ndarray, _: float = 0.0) -> np.ndarray:
     return _sigmoid(2.0 * u) + 2.0 * z * _dsigmoid(2.0 * u) * _GELU_K * (1.0 + 3.0 * _GELU_C * zc**2)
 
 
+def _tanh(z: np.ndarray, _: float = 0.0) -> np.ndarray:
+    # tanh z = -expm1(-2|z|) / (2 + expm1(-2|z|)), signed: numpy's own tanh takes a SIMD path on some
+    # CPUs and not on others, and their last bits differ; expm1's do not (every digit kept near 0 too).
+    e = np.expm1(-2.0 * np.abs(z))
+    return np.sign(z) * (-e / (2.0 + e))
+
+
 def _dtanh(z: np.ndarray, _: float = 0.0) -> np.ndarray:
     # 1 - tanh² = 4e / (1 + e)² with e = exp(-2|z|): 1 - tanh² rounds to 0 from |z| = 19 on; this does not.
     e = np.exp(-2.0 * np.abs(z))
@@ -132,7 +139,7 @@ ACTIVATIONS: dict[str, Activation] = {
             note="the tanh approximation of z Φ(z), Φ the standard normal distribution",
         ),
         Activation("sigmoid", "sigmoid", r"\frac{1}{1 + e^{-z}}", _sigmoid, _dsigmoid),
-        Activation("tanh", "tanh", r"\tanh(z)", lambda z, _: np.tanh(z), _dtanh),
+        Activation("tanh", "tanh", r"\tanh(z)", _tanh, _dtanh),
         Activation(
             "softplus",
             "softplus",

@@ -204,7 +204,7 @@ def loss(act: Activation, alpha: float, z: np.ndarray, y: np.ndarray) -> np.ndar
 def slope(act: Activation, alpha: float, z: np.ndarray, y: np.ndarray) -> np.ndarray:
     """dL/dz for each point, times m: sigmoid(z) - y for cross-entropy, 2 (a - y) f'(z) for squared error."""
     if act.name == "sigmoid":
-        return np.tanh(0.5 * z) * 0.5 + (0.5 - y)  # sigmoid(z) - y, with no exponential to overflow
+        return get("tanh")(0.5 * z) * 0.5 + (0.5 - y)  # sigmoid(z) - y, with no exponential to overflow
     return 2.0 * (act.f(z, alpha) - y) * act.df(z, alpha)
 
 
