@@ -164,7 +164,7 @@ def training_view(f, s: state.State) -> None:
     draw(figures.training_figure(t), "training", WIDE)
     if not t.reached:
         st.caption("The next step, by the chain rule: the loss, its slope in z, and each weight's update.")
-        st.latex(trace.step_latex(now, y, s.lr, t.is_exact("w")))
+        st.latex(trace.step_latex(now, y, s.lr, t.is_exact("w"), t.exact_now()))
     move_sliders(s.replace(w=tuple(t.w[-1].tolist()), b=float(t.b[-1]), steps=0), "to one example")
 
 

@@ -218,39 +218,61 @@ def gradient_latex(g: Gradients) -> str:
     )
 
 
-def step_latex(f: Forward, y: float, lr: float, exact: bool = True) -> str:
+def step_latex(f: Forward, y: float, lr: float, exact: bool = True, v: tuple | None = None) -> str:
     """The next gradient-descent step on the loss (a - y)², written out so a student can check it by hand.
 
     f is the neuron where training stands; exact=False when its weights came out of steps that an
-    exponential rounded (see Training.is_exact).
+    exponential rounded (see Training.is_exact); v is (w, b) as exact fractions where training kept
+    them, and then every number here is computed exactly. A result whose operands are shown rounded
+    is written ≈: worked from the shown digits, a hand check may differ in the last one.
     """
     if f.x.ndim != 1:
         raise ValueError("a step is written for one row of inputs, not a batch")
-    slope = float(f.act.slope(f.z, f.alpha))
-    a, d = float(f.a), 2.0 * (float(f.a) - y)
-    dz = d * slope
+    if v is not None and f.act.piece is not None:
+        w, b = list(v[0]), v[1]
+        x, y_, lr_ = [Fraction(repr(float(xi))) for xi in f.x], Fraction(repr(float(y))), Fraction(repr(lr))
+        z = sum((wi * xi for wi, xi in zip(w, x, strict=True)), b)
+        slope, c = f.act.piece((z > 0) - (z < 0), Fraction(repr(float(f.alpha))))
+        a = slope * z + c
+    else:
+        w, b, x, y_, lr_ = [float(wi) for wi in f.w], float(f.b), [float(xi) for xi in f.x], y, lr
+        slope, a = float(f.act.slope(f.z, f.alpha)), float(f.a)
+    dz = 2 * (a - y_) * slope
+    ok = f.exact and exact
 
-    def r(v: float, ok: bool = True) -> str:  # a result: as fmt writes it
-        return tex(fmt(v, ok or v == 0))
+    def plain(v: float | Fraction, known: bool) -> bool:  # shown as it is, every digit
+        text = fmt(v, known or v == 0)
+        if text.startswith("≈"):
+            return False
+        return Fraction(text) == v if isinstance(v, Fraction) else known and abs(float(text) - v) <= 1e-12
 
-    def n(v: float, ok: bool = True) -> str:  # an operand: in brackets when negative or approximate
-        text = r(v, ok)
+    def n(v: float | Fraction, known: bool = True) -> str:  # an operand: in brackets when negative or ≈
+        text = tex(fmt(v, known or v == 0))
         return f"({text})" if v < 0 or text.startswith(r"\approx") else text
 
-    ok = f.exact and exact
+    def r(v: float | Fraction, *operands: tuple[float | Fraction, bool]) -> str:  # "= result" or "≈ result"
+        text = fmt(v, ok or v == 0)
+        rounded = not all(plain(o, known) for o, known in operands)
+        return tex(text if text.startswith("≈") else f"≈ {text}" if rounded else f"= {text}")
+
     grad = r"\frac{\partial L}{\partial z}"
+    a_shown = n(a, ok)
+    # a rounds to y's digits but is not y: its difference is the number to square
+    diff = rf"({a_shown} - {n(y_)})^2" if a == y_ or a_shown != n(y_) else rf"({tex(fmt(a - y_, ok))})^2"
     rows = [
-        rf"L &= (a - y)^2 = ({tex(a_text(f))} - {n(y)})^2 = {r((a - y) ** 2, ok)}",
-        rf"{grad} &= 2(a - y)\,f'(z) = 2 \cdot {n(a - y, ok)} \cdot {n(slope, ok)} = {r(dz, ok)}",
+        rf"L &= (a - y)^2 = {diff} {r((a - y_) ** 2, (a, ok), (y_, True))}",
+        rf"{grad} &= 2(a - y)\,f'(z) = 2 \cdot {n(a - y_, ok)} \cdot {n(slope, ok)} "
+        + r(dz, (a - y_, ok), (slope, ok)),
     ]
-    for i, (wi, xi) in enumerate(zip(f.w, f.x, strict=True), start=1):
+    for i, (wi, xi) in enumerate(zip(w, x, strict=True), start=1):
         rows.append(
             rf"w_{{{i}}} &\leftarrow w_{{{i}}} - \eta\,{grad}\,x_{{{i}}} = "
-            rf"{n(wi, exact)} - {n(lr)} \cdot {n(dz, ok)} \cdot {n(xi)} = {r(wi - lr * dz * xi, ok)}"
+            rf"{n(wi, exact)} - {n(lr_)} \cdot {n(dz, ok)} \cdot {n(xi)} "
+            + r(wi - lr_ * dz * xi, (wi, exact), (dz, ok), (xi, True), (lr_, True))
         )
     rows.append(
-        rf"b &\leftarrow b - \eta\,{grad} = "
-        rf"{n(f.b, exact)} - {n(lr)} \cdot {n(dz, ok)} = {r(f.b - lr * dz, ok)}"
+        rf"b &\leftarrow b - \eta\,{grad} = {n(b, exact)} - {n(lr_)} \cdot {n(dz, ok)} "
+        + r(b - lr_ * dz, (b, exact), (dz, ok), (lr_, True))
     )
     return r"\begin{aligned}" + r" \\ ".join(rows) + r"\end{aligned}"
 

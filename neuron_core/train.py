@@ -59,6 +59,13 @@ class Training:
         got = getattr(self, what)[k]
         return tuple(got.tolist()) if what == "w" else float(got)
 
+    def exact_now(self) -> tuple | None:
+        """The last step's (w, b) as fractions, where training kept them exact; None where not."""
+        if self.descent is None or self.exact_steps < self.steps:
+            return None
+        v = self.descent.v(-1)
+        return v[:-1], v[-1]
+
     @property
     def diverging(self) -> bool:
         """True when the loss ended higher than it started: the learning rate is too large here."""
