@@ -10,6 +10,7 @@ from neuron_core import data, element, figures, forward, gradients, quiz, share,
 from neuron_core.activations import ACTIVATIONS
 from neuron_core.export import script, state_json
 from neuron_core.figures import sub
+from neuron_core.params import MARKS
 from neuron_core.train import notes, train
 
 # Before any control seeds itself from the link, note which of the link's values will be ignored.
@@ -295,16 +296,23 @@ def share_view(s: state.State) -> None:
 
 def next_exercise(s: state.State) -> None:
     """The next exercise of the set, or of the seeds when there is no set."""
-    nxt = s.replace(q=s.q + 1) if s.count > 1 else s.replace(seed=s.seed + 1)
+    nxt = s.replace(q=s.q + 1) if s.count > 1 else s.replace(seed=min(s.seed + 1, quiz.SEED_MAX - 1))
     st.query_params.update(state.to_query(nxt))
+
+
+def scroll(to: str, count: int, key: str) -> None:
+    """Scroll the page when `count` changes: to its top ("top"), or so that what is above is seen ("here")."""
+    chart_element(key=key, data=element.scroll(to, count))
 
 
 def quiz_page(s: state.State) -> None:
     """An exercise from the seed alone. Each starts blank; a wrong answer gets a hint and another try,
-    and the solution shows only after a right answer or when asked for. A set ends with a score."""
+    and the solution shows only after a right answer or when asked for. A set ends with a score, which
+    the link keeps (got), so that a reload or another server counts every exercise answered."""
     q = min(s.q, s.count)
     seed = s.seed + q - 1
     f = quiz.solve(quiz.exercise(seed))
+    scroll("top", seed, "quiz top")  # Next: the new exercise from its top
     with st.sidebar:
         st.link_button("← Back to the playground", "?", width="stretch")
     st.title(f"Quiz: exercise {seed}" if s.count == 1 else f"Quiz: exercise {q} of {s.count}")
@@ -314,51 +322,58 @@ def quiz_page(s: state.State) -> None:
         f"Work out $z = w \\cdot x + b$ and then $a = \\text{{{f.act.label}}}(z)$ (its rule is below), on "
         "paper if you like, then enter both and check. Everyone who opens this link gets the same numbers."
     )
-    if s.count > 1:
-        sheet = quiz.worksheet(s.seed, s.count)
-        st.download_button("Download this set as a worksheet, with its answer key", sheet, "worksheet.txt",
-                           on_click="ignore")  # fmt: skip
     st.latex(trace.by_hand(f, reveal=False))
     st.latex(trace.formula(f))
     if table := quiz.table(f):
         st.caption(
             f"{f.act.label}(z) at whole numbers, to read off: " + ",  ".join(f"{k} → {v}" for k, v in table)
         )
-    tries, shown = f"tries {seed}", f"shown {seed}"  # this exercise's own counters: the next starts afresh
+    got = (s.got + "-" * q)[: max(len(s.got), q)] if s.count > 1 else ""
+    # This exercise's own counters, each kept apart: the next exercise starts afresh.
+    tries_z, tries_a, shown, checks = (f"{what} {seed}" for what in ("tries z", "tries a", "shown", "checks"))
     with st.form(f"guess {seed}"):
         gz = st.number_input("your z", value=None, step=1.0, format="%g", key=f"z {seed}")
         ga = st.number_input("your a", value=None, step=0.1, format="%g", key=f"a {seed}")
-        if st.form_submit_button("Check") and gz is not None and ga is not None:
-            st.session_state[tries] = st.session_state.get(tries, 0) + 1
-        elif gz is None or ga is None:
+        checked = st.form_submit_button("Check") and gz is not None and ga is not None
+        if not checked and (gz is None or ga is None):
             st.caption("Enter both z and a, then check.")
-    m = quiz.mark(f, gz, ga) if st.session_state.get(tries) else None
-    if m is not None:
+    m = quiz.mark(f, gz, ga) if gz is not None and ga is not None else None
+    if checked:
+        st.session_state[checks] = st.session_state.get(checks, 0) + 1
+        counter = tries_a if m.z else tries_z
+        st.session_state[counter] = st.session_state.get(counter, 0) + (not m.both)
+    if m is not None and st.session_state.get(checks):
         # One box, right under Check, so that a phone shows it where the student is looking.
-        said = " ".join(
-            f"{p} = {trace.fmt(g)}: {'right' if r else 'not quite'}."
-            for p, r, g in (("z", m.z, gz), ("a", m.a, ga))
-        )
-        hinted = not m.both and not st.session_state.get(shown)
-        (st.success if m.both else st.error)(
-            said + (f"\n\n{quiz.hint(f, m, st.session_state[tries])}" if hinted else "")
-        )
-    scores = st.session_state.setdefault("quiz scores", {})
-    if m is not None and m.both and not st.session_state.get(shown):
-        scores.setdefault(seed, True)
-    if not (m is not None and m.both) and not st.session_state.get(shown):
+        text = quiz.feedback(f, m, gz, ga, st.session_state.get(tries_z, 0), st.session_state.get(tries_a, 0))
+        if m.both or st.session_state.get(shown):
+            text = text.split("\n\n")[0]  # the solution is on the page: no hint
+        (st.success if m.both else st.error)(text)
+    answered = (m is not None and m.both and bool(st.session_state.get(checks))) or st.session_state.get(
+        shown
+    )
+    if s.count > 1 and answered and got[q - 1] == "-":  # the first outcome counts, kept in the link
+        got = got[: q - 1] + ("0" if st.session_state.get(shown) else "1") + got[q:]
+        st.query_params[MARKS.key] = got
+    if s.count > 1 and got[q - 1] != "-" and not answered:
+        answered = True  # answered before a reload: the link remembers
+        st.info(f"Exercise {q} was answered before: {'right' if got[q - 1] == '1' else 'solution shown'}.")
+    if answered and s.count > 1 and q == s.count:
+        st.success(quiz.score(got, s.count))
+    scroll("here", st.session_state.get(checks, 0), f"quiz feedback {seed}")
+    if not answered:
         st.button("Show the solution", on_click=lambda: st.session_state.update({shown: True}))
-        return
-    scores.setdefault(seed, False)
-    st.subheader("The worked solution")
-    st.markdown(f"**{trace.explain(f)}**")
-    worked(f)
-    charts(f)
-    if q < s.count or s.count == 1:
-        st.button("Next exercise →", on_click=next_exercise, args=(s.replace(q=q),), type="primary")
     else:
-        right = sum(scores.get(s.seed + k, False) for k in range(s.count))
-        st.success(f"Done: {right} of {s.count} right without the solution.")
+        if q < s.count or s.count == 1:
+            nxt = s.replace(q=q, got=got)
+            st.button("Next exercise →", on_click=next_exercise, args=(nxt,), type="primary")
+        st.subheader("The worked solution")
+        st.markdown(f"**{trace.explain(f)}**")
+        worked(f)
+        charts(f)
+    if s.count > 1:  # for the teacher: the whole set on paper, below the exercise
+        sheet = quiz.worksheet(s.seed, s.count)
+        st.download_button("Download this set as a worksheet, with its answer key", sheet, "worksheet.txt",
+                           on_click="ignore")  # fmt: skip
 
 
 if link.state.mode == "quiz":

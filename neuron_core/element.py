@@ -35,6 +35,11 @@ def payload(chart: dict[str, Any]) -> bytes:
     return json.dumps(_whole(chart), separators=(",", ":"), ensure_ascii=False).encode()
 
 
+def scroll(to: str, count: int) -> bytes:
+    """A page helper's data, not a chart's: scroll to the top ("top") or to it ("here") when count changes."""
+    return payload({"scroll": to, "n": count})
+
+
 def _whole(v: Any) -> Any:
     """Whole floats written as integers (2 rather than 2.0): a chart has hundreds of them."""
     if isinstance(v, float) and v.is_integer():

@@ -20,6 +20,7 @@ LO, HI, STEP = -10.0, 10.0, 0.1  # every x_i, w_i and b
 ALPHA_LO, ALPHA_HI = 0.0, 1.0  # leaky_relu's slope below zero
 SEED_X, SEED_W, SEED_B = (2.0, 1.0, 3.0), (1.0, -1.0, 1.0), -5.0  # the worked example
 LR_LO, LR_HI, STEPS_MAX = 0.001, 1.0, 200
+SET_MAX = 20  # a quiz set holds at most this many exercises
 EPOCHS_MAX, ETA = 1000, 0.5  # training on data: at most this many epochs; η, its learning rate
 
 Values = Mapping[str, Any]  # the values read so far, by key: what a later parameter may depend on
@@ -37,7 +38,7 @@ class Param:
     """
 
     key: str
-    kind: Literal["number", "whole", "choice", "switch", "keys", "rows"]
+    kind: Literal["number", "whole", "choice", "switch", "keys", "rows", "marks"]
     default: Any
     label: str = ""
     lo: float = 0.0
@@ -154,8 +155,10 @@ PARAMS: list[Param] = [
     Param("mode", "choice", "play", options=("play", "quiz"), place="link"),
     Param("seed", "whole", 1, lo=0, hi=10**9 - 1, place="link", when=lambda v: v["mode"] == "quiz"),
     # A set of exercises: count of them from seed on, q the one the student is at.
-    Param("count", "whole", 1, lo=1, hi=20, place="link", when=lambda v: v["mode"] == "quiz"),
-    Param("q", "whole", 1, lo=1, hi=20, place="link", when=lambda v: v["mode"] == "quiz"),
+    Param("count", "whole", 1, lo=1, hi=SET_MAX, place="link", when=lambda v: v["mode"] == "quiz"),
+    Param("q", "whole", 1, lo=1, hi=SET_MAX, place="link", when=lambda v: v["mode"] == "quiz"),
+    # Each exercise of the set answered so far: 1 right without the solution, 0 not, - not answered.
+    Param("got", "marks", "", hi=SET_MAX, place="link", when=lambda v: v["mode"] == "quiz"),
 ]  # fmt: skip
 COUNT = next(p for p in PARAMS if p.counts)
 RULES = {"gradient": "gradient descent", "perceptron": "the perceptron rule (step)"}
@@ -172,3 +175,4 @@ def _keys(table: tuple[int, ...]) -> frozenset[str]:
 
 
 CHOSEN = next(p for p in PARAMS if p.kind == "keys")
+MARKS = next(p for p in PARAMS if p.kind == "marks")

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
-from neuron_core.neuron import Forward, forward
+from neuron_core.neuron import Forward, decimals, forward
 from neuron_core.state import State
 from neuron_core.trace import fmt, sub, trace_lines
 
@@ -32,12 +33,28 @@ def exercise(seed: int) -> State:
     return State(x=x, w=w, b=b, act=act, alpha=QUIZ_ALPHA if act == "leaky_relu" else State().alpha)
 
 
+def agrees(guess: float, value: float, exact: bool) -> bool:
+    """Whether a guess is the value as far as the student wrote it: the marking rule, stated in README.
+
+    The value rounded (half away from 0) to the guess's own decimal places must be the guess, so that
+    0.0003 and 0.000335 are right for 0.000335 and 0.0008 is not; a whole-number guess, 0 among them, is
+    right only when the value is exactly that number (-1 is not tanh(-5) = -0.99991, 0 is not 0.000335).
+    """
+    places = decimals(guess)
+    if places == 0:
+        return exact and float(value) == float(guess)
+    q = Decimal(1).scaleb(-places)
+    return Decimal(float(value)).quantize(q, rounding=ROUND_HALF_UP) == Decimal(repr(float(guess)))
+
+
 @dataclass(frozen=True)
 class Marked:
-    """Which of a student's guesses are right."""
+    """Which of a student's guesses are right, and what is true of a wrong a."""
 
     z: bool
     a: bool
+    follows: bool = False  # a is the activation of the student's own (wrong) z
+    whole: str = ""  # a whole-number guess a rounds to but is not: what is true instead
 
     @property
     def both(self) -> bool:
@@ -45,8 +62,21 @@ class Marked:
 
 
 def mark(f: Forward, z: float, a: float) -> Marked:
-    """Mark guesses for z and a against the neuron, allowing the rounding a student writes (4 decimals)."""
-    return Marked(z=abs(z - float(f.z)) < 5e-4, a=abs(a - float(f.a)) < 5e-4)
+    """Mark guesses for z and a against the neuron by the marking rule (agrees)."""
+    right_a = agrees(a, float(f.a), f.exact)
+    own = forward(f.x, f.w, f.b + (z - float(f.z)), f.act.name, f.alpha)  # the neuron at the student's z
+    follows = not right_a and agrees(a, float(own.a), own.exact)
+    whole = ""
+    if not right_a and decimals(a) == 0 and round(float(f.a)) == a:
+        level = f" {f.act.label} never reaches {fmt(a)}." if a in _levels(f) else ""
+        whole = f"a is not a whole number: it is {fmt(f.a, f.exact)}, not {fmt(a)}.{level}"
+    return Marked(z=agrees(z, float(f.z), True), a=right_a, follows=follows, whole=whole)
+
+
+def _levels(f: Forward) -> tuple[float, ...]:
+    """The values an activation approaches and never reaches (the sigmoid's 0 and 1, tanh's -1 and 1, …)."""
+    return {"sigmoid": (0.0, 1.0), "tanh": (-1.0, 1.0), "softplus": (0.0,), "elu": (-f.alpha,),
+            "gelu": (0.0,)}.get(f.act.name, ())  # fmt: skip
 
 
 def solve(s: State) -> Forward:
@@ -69,26 +99,77 @@ def table(f: Forward) -> list[tuple[int, str]] | None:
 def hint(f: Forward, m: Marked, tries: int) -> str:
     """One hint for a wrong answer that narrows it without giving it away, a little more each try.
 
-    z first: the signs of the products, then the products themselves, then their sum with b; once z
-    is right, the activation's rule for this z's sign.
+    z has its own tries: first the signs of the products, then the products, then their sum one at a
+    time with b still to add. a is hinted once z is right, with tries of its own: first the activation's
+    rule for this z's sign, then the rule applied at z.
     """
     if not m.z:
-        products = ", ".join(f"w{sub(i)}x{sub(i)} = {fmt(t)}" for i, t in enumerate(f.terms, 1))
-        return [
-            "z is off. Multiply each weight by its input first, minding the signs: a negative times a "
-            "negative is positive, and anything times 0 is 0.",
-            f"z is off. The products are {products}; now add them up, and add b = {fmt(f.b)}.",
-            f"z is still off: it is the sum {products}, plus b = {fmt(f.b)}. Add them one at a time.",
-        ][min(tries, 3) - 1]
+        terms = [float(t) for t in f.terms]
+        products = ", ".join(f"w{sub(i)}x{sub(i)} = {fmt(t)}" for i, t in enumerate(terms, 1))
+        if tries <= 1:
+            signs = ", ".join(
+                f"w{sub(i)}x{sub(i)} is {'negative' if t < 0 else 'positive' if t > 0 else '0'}"
+                for i, t in enumerate(terms, 1)
+            )
+            return f"z is off. Start with the signs of the products: {signs}."
+        if tries == 2:
+            return f"z is off. The products are {products}; now add them up, and add b = {fmt(f.b)}."
+        running, steps = terms[0], []
+        for t in terms[1:]:
+            steps.append(f"{fmt(running)} + {f'({fmt(t)})' if t < 0 else fmt(t)} = {fmt(running + t)}")
+            running += t
+        summed = "; ".join(steps) if steps else f"there is one product, {fmt(running)}"
+        return f"z is still off. Adding the products one at a time: {summed}; now add b = {fmt(f.b)}."
     side = "negative" if f.z < 0 else "zero" if f.z == 0 else "positive"
+    z = fmt(f.z)
     rules = {
-        "relu": "ReLU keeps a z of 0 or more and turns a negative z into 0",
-        "leaky_relu": f"Leaky ReLU keeps a positive z and multiplies any other by α = {fmt(f.alpha)}",
-        "step": "the step gives 1 when z is 0 or more, and 0 when z is negative",
-        "identity": "the identity gives z itself",
+        "relu": ("ReLU keeps a z of 0 or more and turns a negative z into 0", f"a = max(0, {z})"),
+        "leaky_relu": (
+            f"Leaky ReLU keeps a positive z and multiplies any other by α = {fmt(f.alpha)}",
+            f"a = {z} if {z} > 0, else {fmt(f.alpha)} · ({z})",
+        ),
+        "step": ("the step gives 1 when z is 0 or more, and 0 when z is negative", f"is {z} at least 0?"),
+        "identity": ("the identity gives z itself", f"a = {z}"),
     }
-    rule = rules.get(f.act.name, f"read {f.act.label}(z) off the table at your z")
-    return f"z is right; a is off. Your z is {side}: {rule}."
+    rule, applied = rules.get(
+        f.act.name,
+        (
+            f"read {f.act.label}(z) off the table at your z",
+            f"find {z} in the table: a is the value beside it",
+        ),
+    )
+    whole = f" {m.whole}" if m.whole else ""
+    if tries <= 1:
+        return f"z is right; a is off.{whole} Your z is {side}: {rule}."
+    return f"z is right; a is still off.{whole} Apply the rule at z = {z}: {applied}."
+
+
+def feedback(f: Forward, m: Marked, z: float, a: float, tries_z: int, tries_a: int) -> str:
+    """What a Check says: each guess marked, and while one is wrong, the hint for the try it is on.
+
+    z has its own tries and a its own (a is hinted once z is right); a right a with a wrong z is not
+    called right, since a follows from z.
+    """
+    said = [f"z = {fmt(z)}: {'right' if m.z else 'not quite'}."]
+    if m.z:
+        said.append(f"a = {fmt(a)}: {'right' if m.a else 'not quite'}.")
+    elif m.a:
+        said.append(f"a = {fmt(a)} is the neuron's a, but a follows from z: find the right z first.")
+    elif m.follows:
+        said.append(
+            f"a = {fmt(a)} is what {f.act.label} gives for your z: once z is right, a follows from it."
+        )
+    else:
+        said.append(f"a = {fmt(a)}: not quite either; find z first, and a follows from it.")
+    text = " ".join(said)
+    return text if m.both else f"{text}\n\n{hint(f, m, tries_a if m.z else tries_z)}"
+
+
+def score(got: str, count: int) -> str:
+    """A set's score from its marks in the link ('1' right without the solution, '0' not, '-' unanswered)."""
+    right, left = got.count("1"), count - got.count("1") - got.count("0")
+    rest = f" ({left} not answered)" if left else ""
+    return f"Done: {right} of {count} right without the solution{rest}."
 
 
 def worksheet(seed: int, count: int) -> str:

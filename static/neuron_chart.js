@@ -195,9 +195,29 @@ function playButtons(chart, parentElement) {
 }
 
 const decoder = new TextDecoder();
+const counts = new WeakMap(); // each scroll element's last count
+
+/**
+ * A page helper, not a chart: when its count changes, scroll to the page's top ("top": the next quiz
+ * exercise) or just enough to show what is above it ("here": the feedback after Check, on a phone).
+ */
+function scrollPage(data, parentElement) {
+  const last = counts.get(parentElement);
+  counts.set(parentElement, data.n);
+  if (last === undefined || last === data.n) return;
+  if (data.scroll === "top") {
+    (document.querySelector("[data-testid=stMain]") ?? document.scrollingElement).scrollTo({ top: 0 });
+  } else {
+    parentElement.scrollIntoView({ block: "nearest" });
+  }
+}
 
 export default function neuronChart({ data: bytes, parentElement }) {
   const data = JSON.parse(decoder.decode(bytes)); // a chart as neuron_core/element.py encoded it
+  if (data.scroll) {
+    scrollPage(data, parentElement);
+    return () => {};
+  }
   let div = parentElement.querySelector(":scope > .neuron-chart");
   let chart = div && charts.get(div);
   if (!chart) {

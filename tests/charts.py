@@ -13,8 +13,9 @@ EXTRA = ("label", "name", "first")  # what a chart carries beside Plotly's own f
 
 
 def app_charts(at: AppTest) -> dict[str, Chart]:
-    """Every chart on the page, by its key, as the data the chart element was sent."""
-    return {el.key: json.loads(el.proto.bytes) for el in at.get("bidi_component")}
+    """Every chart on the page, by its key, as the data the chart element was sent (page helpers left out)."""
+    sent = {el.key: json.loads(el.proto.bytes) for el in at.get("bidi_component")}
+    return {key: data for key, data in sent.items() if "scroll" not in data}
 
 
 def plotly(chart: Chart) -> go.Figure:

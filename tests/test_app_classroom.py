@@ -78,7 +78,8 @@ def test_hints_narrow_z_down_a_step_at_a_time():
     f = solve(exercise(3))
     wrong = mark(f, 5.0, 0.0)
     first, second = hint(f, wrong, 1), hint(f, wrong, 2)
-    assert "minding the signs" in first and "w₁x₁" not in first
+    # The signs of the products first, each named, no product's value; then the products themselves.
+    assert first == "z is off. Start with the signs of the products: w₁x₁ is 0, w₂x₂ is 0, w₃x₃ is positive."
     assert "w₁x₁ = 0, w₂x₂ = 0, w₃x₃ = 4; now add them up, and add b = -3." in second and "1" not in second
 
 
@@ -173,3 +174,53 @@ def test_a_set_prints_as_a_worksheet_whose_answers_are_the_cores():
         assert all(line in key for line in trace_lines(f))
     at = run({"mode": "quiz", "seed": "3", "count": "5"})
     assert at.get("download_button")[0].proto.label.startswith("Download this set as a worksheet")
+
+
+def right_answer(seed: int) -> tuple[float, float]:
+    """z and a as a student writes them right: a to four decimals, or whole where it is whole."""
+    f = solve(exercise(seed))
+    return float(f.z), (float(f.a) if f.exact else round(float(f.a), 4))
+
+
+def test_a_reload_in_the_middle_of_a_set_keeps_every_answer_in_the_link():
+    at = run({"mode": "quiz", "seed": "3", "count": "5"})
+    guess(at, 3, *right_answer(3))
+    assert at.query_params["got"] == "1"
+    button(at, "Next exercise →").click().run()
+    again = run(dict(at.query_params))  # a reload, or another server: a new session, the same link
+    assert again.title[0].value == "Quiz: exercise 2 of 5"
+    for k in range(1, 5):
+        seed = 3 + k
+        if k == 2:  # this one's solution shown first: it does not count
+            button(again, "Show the solution").click().run()
+        else:
+            guess(again, seed, *right_answer(seed))
+        if k < 4:
+            button(again, "Next exercise →").click().run()
+    assert again.query_params["got"] == "11011"
+    assert [s.value for s in again.success][-1] == "Done: 4 of 5 right without the solution."
+    reloaded = run(dict(again.query_params))  # the last exercise, reloaded after it was answered
+    assert "Exercise 5 was answered before: right." in [i.value for i in reloaded.info]
+    assert [s.value for s in reloaded.success][-1] == "Done: 4 of 5 right without the solution."
+
+
+def test_z_and_a_have_their_own_hints_and_a_right_a_needs_the_right_z():
+    f = solve(exercise(3))  # z = 1 (products 0, 0 and 4, b = -3), ReLU: a = 1
+    at = run({"mode": "quiz", "seed": "3"})
+    guess(at, 3, 5.0, 1.0)
+    (said,) = [e.value for e in at.error]
+    assert said.startswith(
+        "z = 5: not quite. a = 1 is the neuron's a, but a follows from z: find the right z"
+    )
+    assert "signs of the products" in said
+    guess(at, 3, 4.0, 4.0)  # a = ReLU(4): right for the student's own z
+    (said,) = [e.value for e in at.error]
+    assert "a = 4 is what ReLU gives for your z: once z is right, a follows from it." in said
+    assert "The products are w₁x₁ = 0, w₂x₂ = 0, w₃x₃ = 4" in said
+    guess(at, 3, 1.0, 0.0)  # z right now: a's first hint, whatever z's tries were
+    (said,) = [e.value for e in at.error]
+    assert "z is right; a is off. Your z is positive: ReLU keeps" in said
+    guess(at, 3, 1.0, 2.0)
+    (said,) = [e.value for e in at.error]
+    assert "z is right; a is still off. Apply the rule at z = 1: a = max(0, 1)." in said
+    assert float(f.z) == 1

@@ -1,19 +1,21 @@
 """Quiz exercises, the by-hand layout, the plain sentence, the contributions chart and the export."""
 
 import json
+import math
 import subprocess
 import sys
+from fractions import Fraction
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from neuron_core import forward
 from neuron_core.activations import ACTIVATIONS
 from neuron_core.export import script, state_json
 from neuron_core.figures import NEGATIVE, POSITIVE, contributions
-from neuron_core.quiz import exercise, mark, solve
+from neuron_core.quiz import exercise, hint, mark, solve
 from neuron_core.trace import by_hand, explain, trace_lines
 from tests.charts import plotly
 
@@ -36,12 +38,49 @@ def test_exercises_are_small_whole_numbers(seed):
     assert e.b == int(e.b) and -5 <= e.b <= 5
 
 
-def test_mark_allows_four_decimals_and_no_more():
+def test_a_guess_is_right_as_far_as_it_is_written():
     f = solve(exercise(3))  # z = 1, a = 1
     assert mark(f, 1, 1).both
-    assert mark(f, 1.00004, 0.99996).both
+    assert not mark(f, 1.00004, 0.99996).z  # five places written, and the fifth is wrong
     m = mark(f, 1, 0)
     assert m.z and not m.a and not m.both
+    f = solve(exercise(4))  # sigmoid(-8) = 0.000335
+    assert [mark(f, -8, a).a for a in (0.0003, 0.000335, 0.00034, 0.0008, 0, 0.001)] == [
+        True, True, True, False, False, False,
+    ]  # fmt: skip
+    assert mark(f, -8, 0).whole == "a is not a whole number: it is 0.0003, not 0. sigmoid never reaches 0."
+    f = solve(exercise(78))  # tanh(-5) = -0.99991
+    assert not mark(f, -5, -1).a and mark(f, -5, -0.9999).a
+    assert "tanh never reaches -1" in hint(f, mark(f, -5, -1), 1)
+
+
+def _rule(guess: str, value: float, exact: bool) -> bool:
+    """The README's marking rule, written again from its words with fractions."""
+    places = len(guess.partition(".")[2])
+    g = Fraction(guess)
+    if places == 0:
+        return exact and Fraction(value) == g
+    scaled = abs(Fraction(value)) * 10**places
+    rounded = math.floor(scaled + Fraction(1, 2)) * (1 if value >= 0 else -1)
+    return Fraction(rounded, 10**places) == g
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(0, 10**6), st.integers(0, 6), st.integers(-2, 2))
+def test_marking_follows_the_stated_rule_and_no_whole_number_is_right_for_a_value_it_is_not(
+    seed, places, nudge
+):
+    f = solve(exercise(seed))
+    a = float(f.a)
+    k = round(Fraction(a) * 10**places) + nudge  # a guess near a, written to `places` decimals
+    whole, part = divmod(abs(k), 10**places)
+    text = f"{'-' if k < 0 else ''}{whole}" + (f".{part:0{places}d}" if places else "")
+    text = text.rstrip("0").rstrip(".") if "." in text else text
+    text = "0" if text in ("-0", "") else text
+    guess = float(text)
+    assert mark(f, float(f.z), guess).a == _rule(text, a, f.exact), (seed, text, a)
+    if guess.is_integer() and guess != a:
+        assert not mark(f, float(f.z), guess).a
 
 
 @pytest.mark.parametrize(

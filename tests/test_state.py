@@ -31,6 +31,8 @@ def value(p: Param) -> st.SearchStrategy:
         case "rows":
             point = st.tuples(st.floats(-10, 10), st.floats(-10, 10), st.sampled_from([0, 1]))
             return st.lists(point, min_size=1, max_size=30).map(tuple)
+        case "marks":
+            return st.text(alphabet="01-", max_size=int(p.hi))
     return st.booleans()
 
 
@@ -54,6 +56,8 @@ def junk(p: Param) -> st.SearchStrategy:
             return st.sampled_from([*bad, repr(p.hi + 1), repr(p.lo - 1)])
         case "keys":
             return st.sampled_from(["zz", "<script>", "nope,not one"])
+        case "marks":  # no mark among them: nothing is kept
+            return st.sampled_from(["abc", "<script>", "2", ["x", "y"]])
         case "rows":  # none of them a point: the whole list falls back to the example's points
             return st.sampled_from(["", "abc", "1,2", "1,2,3;nan,0,1", "<script>", "11,0,1", ["1,2,1", ""]])
         case "choice":
