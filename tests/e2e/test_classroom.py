@@ -106,3 +106,44 @@ def test_a_training_step_in_the_browser_survives_a_reload(page: Page, app_url: s
     expect(page.get_by_text("After 1 steps")).to_be_visible(timeout=TIMEOUT)
     # replayed from the link: a = 1 + 0.04 (4 + 1 + 9 + 1) = 1.6, so the loss is (1.6 - 3)² = 1.96
     expect(page.get_by_text("loss = 1.96")).to_be_visible()
+
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
+IN_VIEW = (
+    """(el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }"""
+)
+
+
+def test_a_set_on_a_phone_shows_each_answer_where_the_student_looks_and_survives_a_reload(
+    browser: Browser, app_url: str
+):
+    from neuron_core.quiz import exercise, solve
+    from neuron_core.trace import fmt
+
+    page = browser.new_context(**PHONE).new_page()
+    page.goto(f"{app_url}/?mode=quiz&seed=3&count=5")
+    for k in range(5):
+        heading = page.get_by_role("heading", name=f"Quiz: exercise {k + 1} of 5")
+        expect(heading).to_be_visible(timeout=TIMEOUT)
+        page.wait_for_timeout(300)
+        assert heading.evaluate(IN_VIEW), f"exercise {k + 1} does not start at its top"
+        if k == 2:  # a reload in the middle of the set (a phone that lost its connection, say)
+            page.reload()
+            expect(heading).to_be_visible(timeout=TIMEOUT)
+        f = solve(exercise(3 + k))
+        a = fmt(f.a) if f.exact else str(round(float(f.a), 4))
+        page.get_by_label("your z").tap()
+        page.get_by_label("your z").fill(fmt(f.z))
+        page.get_by_label("your a").tap()
+        page.get_by_label("your a").fill(a)
+        page.get_by_role("button", name="Check").tap()
+        said = page.get_by_text(f"a = {a}: right.")
+        expect(said).to_be_visible(timeout=TIMEOUT)
+        page.wait_for_timeout(300)
+        assert said.evaluate(IN_VIEW), f"exercise {k + 1}: the feedback is off the screen"
+        if k < 4:
+            page.get_by_role("button", name="Next exercise →").tap()
+    done = page.get_by_text("Done: 5 of 5 right without the solution.")
+    expect(done).to_be_visible(timeout=TIMEOUT)
+    assert done.evaluate(IN_VIEW), "the score is off the screen"
+    assert "got=11111" in page.url
