@@ -145,8 +145,11 @@ def counted(place: str, values: dict, what: str, across: int = 1) -> state.State
     """Take one, take ten, start again; then the place's controls, its count of steps among them."""
     count = next(p for p in state.shown(place, values) if p.typed)  # steps, or epochs: the link replays them
     with st.container(horizontal=True):
+        full = st.session_state.get(count.key, 0) >= count.hi  # the link holds no more
         for label, k in ((f"Take one {what}", 1), (f"Take ten {what}s", 10), ("Start again", None)):
-            st.button(label, on_click=take, args=(count, k), key=f"{place} {label}")
+            st.button(
+                label, on_click=take, args=(count, k), key=f"{place} {label}", disabled=full and k is not None
+            )
     return controls(place, values, across)
 
 
@@ -159,9 +162,7 @@ def training_view(f, s: state.State) -> None:
     now = forward(f.x, t.w[-1], t.b[-1], f.act.name, f.alpha)
     for kind, text in notes(now, t, y, steps):
         getattr(st, kind)(text)
-    st.markdown(
-        f"After {t.steps} steps: {t.now()}; a {trace.eq(t.shown('a'))}, loss {trace.eq(t.shown('loss'))}."
-    )
+    st.markdown(t.summary())
     draw(figures.training_figure(t), "training", WIDE)
     if not t.reached:
         st.caption("The next step, by the chain rule: the loss, its slope in z, and each weight's update.")
@@ -227,6 +228,8 @@ def playground() -> None:
         with st.container(key="chosen"):  # its key names it for the stylesheet: larger, for the room
             s = controls("body", s.flat(), across=min(3, len(list(state.shown("body", s.flat())))))
         st.caption(share.fixed(s))
+    for key in state.stale(s, st.query_params):  # a view switched off takes its values out of the link
+        st.query_params.pop(key, None)
     f = forward(s.x, s.w, s.b, s.act, s.act_alpha)
     other = ACTIVATIONS.get(s.compare)  # a second activation drawn dashed on the same axes
     z, a = trace.fmt(f.z), trace.a_text(f)

@@ -80,7 +80,7 @@ def parser() -> argparse.ArgumentParser:
         default=None,
         metavar="A",
         help="the slope of leaky_relu below zero, 0 to 1 (default: 0.01), or the scale of elu, above 0 "
-        "(default: 1); no other activation has one",
+        "and at most 10 (default: 1); no other activation has one",
     )
     p.add_argument(
         "--json",

@@ -20,7 +20,7 @@ import numpy as np
 from neuron_core.activations import Activation, get
 from neuron_core.exact import Descent, descend
 from neuron_core.neuron import decimals, dot, forward
-from neuron_core.trace import fmt
+from neuron_core.trace import fmt, many, percent
 
 POINTS_MAX = 200  # a link or a file holds at most this many points
 LO, HI = -10.0, 10.0  # every coordinate, as every slider
@@ -215,6 +215,7 @@ def gradient(d: Data, w: np.ndarray, b: float, act: Activation, alpha: float) ->
 
 
 LIMIT = 1e6  # no weight or bias grows past this; training stops the epoch before, as on one example
+EPOCHS_CAP = 1000  # the most epochs a link holds (the epochs control's range)
 
 
 @dataclass(frozen=True)
@@ -227,6 +228,7 @@ class Run:
     loss: np.ndarray  # (epochs + 1,)
     right: np.ndarray  # (epochs + 1,) points on their label's side
     one: np.ndarray  # (epochs + 1, m) where the neuron says 1 (z at or past the threshold), exact where known
+    on: np.ndarray  # (epochs + 1, m) the points exactly on the line (z at the threshold): counted as 1
     act: Activation
     alpha: float
     rule: str
@@ -260,7 +262,7 @@ class Run:
     def said(self, k: int = -1) -> str:
         """Epoch k's accuracy and loss in words: '3 of 4 right (75%), cross-entropy 0.4521'."""
         right, m = int(self.right[k]), self.m
-        return f"{right} of {m} right ({100 * right / m:.0f}%), {loss_name(self.act)} {self._loss(k)}"
+        return f"{right} of {m} right ({percent(right, m)}), {loss_name(self.act)} {self._loss(k)}"
 
 
 def fit(d: Data, w: tuple[float, ...], b: float, act: str, alpha: float | None, rule: str, lr: float,
@@ -286,7 +288,7 @@ def fit(d: Data, w: tuple[float, ...], b: float, act: str, alpha: float | None, 
     vs, zs, descent, sides = [v], [forward(x, v[:2], v[2], f.name, al).z], None, None
     if rule == "gradient" and f.piece is not None:  # exact fractions, as far as they are kept
         descent = descend(x, y, v[:2], v[2], f, al, lr, epochs, LIMIT, at=t)
-        vs, zs, sides = list(descent.floats()), [np.array(z) for z in descent.z], descent.above
+        vs, zs, sides = list(descent.floats()), [np.array(z) for z in descent.z], descent.side
     exact_epochs = len(vs) - 1
     rate = lr if rule == "perceptron" else lr / d.m
     keep = _places(x, v, lr) if rule == "perceptron" else None
@@ -306,12 +308,15 @@ def fit(d: Data, w: tuple[float, ...], b: float, act: str, alpha: float | None, 
         z = dot(x, nv[:2]) + nv[2]
         zs.append(z if keep is None else np.round(z, keep) + 0.0)
     v, z = np.array(vs), np.array(zs)
-    one = z >= t
+    side = np.sign(z - t).astype(int)
     if sides is not None:  # the exact epochs' sides, as the fractions decide them
-        one[: len(sides)] = np.array(sides, dtype=bool)
+        side[: len(sides)] = np.array(sides, dtype=int)
+    one = side >= 0
     right = np.count_nonzero(one == (y == 1), axis=1)
-    return Run(w=v[:, :2], b=v[:, 2], z=z, loss=loss(f, al, z, y), right=right, one=one, act=f, alpha=al,
-               rule=rule, m=d.m, descent=descent, exact_epochs=min(exact_epochs, len(vs) - 1))  # fmt: skip
+    return Run(
+        w=v[:, :2], b=v[:, 2], z=z, loss=loss(f, al, z, y), right=right, one=one, on=side == 0, act=f,
+        alpha=al, rule=rule, m=d.m, descent=descent, exact_epochs=min(exact_epochs, len(vs) - 1),
+    )  # fmt: skip
 
 
 def _places(x: np.ndarray, v: np.ndarray, lr: float) -> int | None:
@@ -369,6 +374,14 @@ def _best(pts: tuple[Point, ...]) -> int:
 def best_line(pts: tuple[Point, ...]) -> int:
     """The most points any straight line puts on their label's side (3 of XOR's 4), found exactly."""
     return _best(tuple(pts))
+
+
+def both_labels(pts: tuple[Point, ...]) -> list[tuple[float, float]]:
+    """The places (x1, x2) that carry both labels: no function of x1 and x2 can put both right."""
+    labels: dict[tuple[float, float], set[int]] = {}
+    for x1, x2, y in pts:
+        labels.setdefault((x1 + 0.0, x2 + 0.0), set()).add(int(y))
+    return [xy for xy, ys in labels.items() if len(ys) == 2]
 
 
 def separable(pts: tuple[Point, ...]) -> bool:
@@ -429,6 +442,13 @@ def rule_text(act: Activation, alpha: float) -> str:
     )
 
 
+def boundary_words(act: Activation, alpha: float) -> str:
+    """Where the boundary is, in a few words: the step's is where it jumps, never where a = 0.5."""
+    if act.name == "step":
+        return "where z = 0 (the step jumps from 0 to 1 there)"
+    return f"where a = 0.5 (z = {'about ' if act.name == 'gelu' else ''}{fmt(threshold(act, alpha))})"
+
+
 def loss_text(act: Activation, m: int) -> str:
     """The loss the view reports, named and written out."""
     over = f"averaged over the {m} point{'s' * (m != 1)}"
@@ -452,9 +472,14 @@ def play_text(run: Run, k: int) -> str:
     """What ▶ Play shows, and what keeps it."""
     if run.epochs == k:
         return "Training stopped here: ▶ Play has no epochs left to show."
+    keep = (
+        f"a link holds at most {EPOCHS_CAP:,} epochs, so none of them can be taken"
+        if k >= EPOCHS_CAP
+        else "*Take ten epochs* keeps epochs in the link"
+    )
     return (
         f"▶ Play runs epochs {k + 1} to {run.epochs} here, in the browser. The colours of a are epoch {k}'s, "
-        "so they are hidden while it plays; *Take ten epochs* keeps epochs in the link."
+        f"so they are hidden while it plays; {keep}."
     )
 
 
@@ -470,7 +495,16 @@ def notes(pts: tuple[Point, ...], name: str, run: Run, k: int, asked: int, act: 
         )
         said.append(("info", text))
     best = best_line(pts)
-    if best < m:
+    both = both_labels(pts)
+    if both:
+        at = ", ".join(f"({fmt(x1)}, {fmt(x2)})" for x1, x2 in both[:3])
+        text = (
+            f"No function of x₁ and x₂ can split these points: {at} carr{'ies' if len(both) == 1 else 'y'} "
+            f"both labels, so no line, and no layer of neurons either, puts all of them on their own side; "
+            f"the best any line does is {best} of {m}."
+        )
+        said.append(("warning", text))
+    elif best < m:
         xor = " (XOR is OR but not AND: two lines, combined)" if name == "xor" else ""
         text = (
             f"No straight line can split these points: the best any line does is {best} of {m}, so one "
@@ -485,12 +519,30 @@ def notes(pts: tuple[Point, ...], name: str, run: Run, k: int, asked: int, act: 
                 "so 1 to 3 points come out right."
             )
             said.append(("info", text))
-    elif right == m:
-        said.append(("success", f"Every one of the {m} points is on its own side of the line."))
-    else:
+    if not (run.w[k][0] or run.w[k][1]):
+        says = int(run.one[k][0]) if m else 0
+        text = (
+            f"w₁ = w₂ = 0, so there is no line: z = b for every point, and the neuron says {says} for all "
+            f"of them ({right} of {m} right)."
+        )
+        said.append(("info", text))
+    elif right == m and best == m:
+        every = "The one point is" if m == 1 else f"Every one of the {m} points is"
+        said.append(("success", f"{every} on its own side of the line."))
+    elif best == m:
         text = f"A straight line can put every point on its own side; this one puts {right} of {m} there."
         if run.rule == "perceptron":
-            text += " The perceptron rule finds such a line in a bounded number of epochs."
+            text += (
+                " The perceptron rule finds such a line in a bounded number of epochs, though for points "
+                f"close to every such line the bound can be more than the {EPOCHS_CAP:,} epochs a link holds."
+            )
+        said.append(("info", text))
+    if on := int(run.on[k].sum()):
+        where = "z = 0" if run.act.name == "step" else "a = 0.5"
+        text = (
+            f"{'One point lies' if on == 1 else f'{on} points lie'} exactly on the line, where {where}: "
+            "the neuron counts such a point as 1."
+        )
         said.append(("info", text))
     dw, db = gradient(d, run.w[k], float(run.b[k]), run.act, run.alpha)
     if run.rule == "gradient" and right < m and not (np.any(dw) or db):
@@ -503,10 +555,12 @@ def notes(pts: tuple[Point, ...], name: str, run: Run, k: int, asked: int, act: 
         )
         said.append(("warning", text))
     if run.rule == "gradient" and k and run.loss_at(k) > run.loss_at(0):
-        grew = f"from {run._loss(0)} to {run._loss(k)} in {k} epochs"
+        grew = f"from {run._loss(0)} to {run._loss(k)} in {many(k, 'epoch')}"
         text = f"The loss grew {grew}: the learning rate η is too large for these points. Try a smaller one."
         said.append(("warning", text))
     if k < asked:
-        text = f"Training stopped after {k} of {asked} epochs: the next would have taken a weight or b past "
-        said.append(("warning", text + f"{LIMIT:,.0f}."))
+        text = (
+            f"Training stopped after {k} of {many(asked, 'epoch')}: the next would have taken a weight or b"
+        )
+        said.append(("warning", text + f" past {LIMIT:,.0f}."))
     return said

@@ -39,14 +39,14 @@ WORK_DIGITS = 2400  # … or this many over m, for few rows: one example stays e
 class Descent:
     """The exact steps taken: (w_1 … w_n, b) after step k is num[k][i] / den[k].
 
-    `z` and `above` are each step's z per row, as the floats nearest them and as whether z ≥ `at`
-    (the threshold the caller asked about), decided exactly.
+    `z` and `side` are each step's z per row, as the floats nearest them and as the sign of z - `at`
+    (the threshold the caller asked about: -1, 0 on it, 1), decided exactly.
     """
 
     num: list[tuple[int, ...]]
     den: list[int]
     z: list[list[float]]
-    above: list[list[bool]]
+    side: list[list[int]]
     x1: list[list[int]]  # each row's inputs and a constant 1, times `scale`
     scale: int
     y: list[int]  # each row's target, times y_scale
@@ -125,7 +125,7 @@ def descend(
     q = al.denominator  # every piece's slope and intercept over one denominator (see _piece)
     pieces = {sign: _piece(act, al, sign) for sign in (-1, 0, 1)}
     num0, den0 = _scaled([*map(float, w), float(b)])
-    num, den, zs, above = [tuple(num0)], [den0], [], []
+    num, den, zs, sides = [tuple(num0)], [den0], [], []
     cap = 10 ** max(CAP_DIGITS, WORK_DIGITS // m)
     # v' = V/D - 2 lr Σ_j e_j sq_j x1_j / (D c), with e_j = (a_j - y_j) D scale q y_scale
     c = h.denominator * m * scale * scale * q * q * y_scale
@@ -134,18 +134,19 @@ def descend(
         v, d = num[-1], den[-1]
         s = d * scale
         acc = [0] * (n + 1)
-        z_k, above_k = [], []
+        z_k, side_k = [], []
         for row, yj in zip(x1, ys, strict=True):
             zn = sum(xi * vi for xi, vi in zip(row, v, strict=True))
             z_k.append(zn / s)
-            above_k.append(zn * t.denominator >= t.numerator * s)
+            over = zn * t.denominator - t.numerator * s
+            side_k.append((over > 0) - (over < 0))
             sq, cq = pieces[(zn > 0) - (zn < 0)]
             e = (sq * zn + cq * s) * y_scale - yj * s * q
             if sq and e:  # a flat piece, or a row already at its target, pulls nothing
                 for i, xi in enumerate(row):
                     acc[i] += e * sq * xi
         zs.append(z_k)
-        above.append(above_k)
+        sides.append(side_k)
         if len(den) > steps:
             break
         nv = [vi * c - 2 * h.numerator * ai for vi, ai in zip(v, acc, strict=True)]
@@ -159,4 +160,4 @@ def descend(
             break
         num.append(tuple(nv))
         den.append(nd)
-    return Descent(num, den, zs, above, x1, scale, ys, y_scale, act, al, capped)
+    return Descent(num, den, zs, sides, x1, scale, ys, y_scale, act, al, capped)

@@ -19,9 +19,9 @@ from typing import Any
 import numpy as np
 
 from neuron_core.activations import Activation
-from neuron_core.data import Data, Run, boundary, loss_name, square, threshold
+from neuron_core.data import Data, Run, boundary, boundary_words, loss_name, square, threshold
 from neuron_core.neuron import Forward, Gradients, landscape, sweep, zero_crosses
-from neuron_core.trace import a_text, eq, fmt, sub
+from neuron_core.trace import a_text, eq, fmt, many, sub
 from neuron_core.train import Training
 
 # Okabe-Ito colours, safe for colour-blind eyes; the sign is also shown by the dash.
@@ -490,7 +490,7 @@ def training_figure(t: Training) -> Chart:
         "yaxis2": _axis("w and b", domain=[0, 0.45]),
     }
     loss = f"the loss went from {t.shown('loss', 0)} to {t.shown('loss')}"
-    label = f"Training over {t.steps} steps: {loss}; now {t.now()}."
+    label = f"Training over {many(t.steps, 'step')}: {loss}; now {t.now()}."
     return _figure(data, layout, label, "training")
 
 
@@ -536,8 +536,10 @@ def data_figure(d: Data, pts: tuple, run: Run, k: int) -> Chart:
         {"name": "a", "type": "heatmap", "x0": _r(lo), "dx": step, "y0": _r(lo), "dy": step,
          # The step's a is 0 or 1, nothing between: drawn in cells, as on the landscape of two inputs.
          "z": np.round(a, 2).tolist(), "zsmooth": False if run.act.name == "step" else "best",
-         # a from 0 to 1 whatever the activation, so that a colour means the same on every data set
-         "colorscale": "Cividis", "zmin": 0, "zmax": 1, "colorbar": {"title": {"text": "a"}, "len": 0.8},
+         # 0 to 1 at least, so a colour means the same for the sigmoid and the step on every data set, and
+         # as far as a goes beyond (identity, ReLU, tanh), so that no value is shown as 0 or 1 it is not
+         "colorscale": "Cividis", "zmin": _r(min(0.0, float(a.min()))), "zmax": _r(max(1.0, float(a.max()))),
+         "colorbar": {"title": {"text": "a"}, "len": 0.8},
          "hoverinfo": "skip", "showlegend": False},
     ]  # fmt: skip
     for label, symbol, colour in ((0, "circle", NEGATIVE), (1, "triangle-up", POSITIVE)):
@@ -566,7 +568,11 @@ def data_figure(d: Data, pts: tuple, run: Run, k: int) -> Chart:
     said = f"{run.said(k)} at epoch {k}"
     label = (
         f"{d.m} points over x₁ and x₂, triangles labelled 1 and circles labelled 0, on a heatmap of a; "
-        + ("the boundary where a = 0.5 crosses the square" if line["x"] else "no boundary in the square")
+        + (
+            f"the boundary, {boundary_words(run.act, run.alpha)}, crosses the square"
+            if line["x"]
+            else "no boundary in the square"
+        )
         + f"; {said}."
     )
     play = {"frame": {"duration": 200, "redraw": True}, "transition": {"duration": 0}}

@@ -21,7 +21,7 @@ ALPHA_LO, ALPHA_HI = 0.0, 1.0  # leaky_relu's slope below zero
 SEED_X, SEED_W, SEED_B = (2.0, 1.0, 3.0), (1.0, -1.0, 1.0), -5.0  # the worked example
 LR_LO, LR_HI, STEPS_MAX = 0.001, 1.0, 200
 SET_MAX = 20  # a quiz set holds at most this many exercises
-EPOCHS_MAX, ETA = 1000, 0.5  # training on data: at most this many epochs; η, its learning rate
+EPOCHS_MAX, ETA = data.EPOCHS_CAP, 0.5  # training on data: at most this many epochs; η, its learning rate
 
 Values = Mapping[str, Any]  # the values read so far, by key: what a later parameter may depend on
 
@@ -54,6 +54,12 @@ class Param:
     counts: bool = False  # the number of inputs, n: a parameter per input repeats this many times
     names: Callable[[Any], str] | None = None  # a choice shown by these names; the link keeps the option
     held: Any = None  # where it does not apply, its value is this (n = 2 for data), not the default
+    neuron: bool = False  # part of the neuron itself (x, w, b, the activation, alpha): what a link holds
+
+    @property
+    def linked(self) -> bool:
+        """Whether the page itself keeps this key in the link (Streamlit's binding keeps the others')."""
+        return self.typed or self.kind == "rows" or (self.kind == "choice" and self.names is not None)
 
     def each(self, values: Values) -> list[Param]:
         """The parameter as controls: one per input for x and w, with its options for these values."""
@@ -123,19 +129,19 @@ PARAMS: list[Param] = [
           when=lambda v: v.get("data", "none") == "none", held=2),
     # Inputs beyond the worked example's: x_i = 1 and w_i = 0, so a new input changes nothing until weighted.
     Param("x", "number", lambda i: (*SEED_X, *[1.0] * N_MAX)[i - 1], "input x", LO, HI, STEP, per_input=True,
-          sweeps=True),
+          sweeps=True, neuron=True),
     Param("w", "number", lambda i: (*SEED_W, *[0.0] * N_MAX)[i - 1], "weight w", LO, HI, STEP, per_input=True,
-          sweeps=True),
-    Param("b", "number", SEED_B, "bias b", LO, HI, STEP, sweeps=True),
-    Param("act", "choice", "relu", "activation", options=tuple(ACTIVATIONS), names=_label),
+          sweeps=True, neuron=True),
+    Param("b", "number", SEED_B, "bias b", LO, HI, STEP, sweeps=True, neuron=True),
+    Param("act", "choice", "relu", "activation", options=tuple(ACTIVATIONS), names=_label, neuron=True),
     Param("alpha", "number", 0.01, "α, the slope below zero", ALPHA_LO, ALPHA_HI, 0.01,
-          when=lambda v: v["act"] == "leaky_relu"),
+          when=lambda v: v["act"] == "leaky_relu", neuron=True),
     Param("compare", "choice", "none", "compare with a second activation", options=("none", *ACTIVATIONS),
           names=_label),
     Param("sweep", "choice", "none", "sweep (animate) a parameter", options=sweepable),
-    Param("i", "choice", 1, "landscape: across, input x_i with i =", options=_inputs,
+    Param("i", "choice", 1, "landscape: across, input xᵢ with i =", options=_inputs,
           when=lambda v: v["land"] and v["n"] >= 2),
-    Param("j", "choice", 2, "landscape: up, input x_j with j =", options=_inputs,
+    Param("j", "choice", 2, "landscape: up, input xⱼ with j =", options=_inputs,
           when=lambda v: v["land"] and v["n"] >= 2),
     Param("train", "switch", False, "Train on this example"),
     Param("y", "number", 1.0, "target y", LO, HI, STEP, when=lambda v: v["train"]),

@@ -8,7 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from neuron_core.neuron import Forward, decimals, forward
 from neuron_core.state import State
-from neuron_core.trace import fmt, sub, trace_lines
+from neuron_core.trace import eq, fmt, sub, trace_lines
 
 SEED_MAX = 10**9
 ACTS = ("relu", "relu", "relu", "identity", "step", "leaky_relu")  # ReLU most often, as in the lessons
@@ -180,8 +180,9 @@ def worksheet(seed: int, count: int) -> str:
     for k in range(count):
         f = solve(exercise(seed + k))
         alpha = f", alpha = {fmt(f.alpha)}" if f.act.alpha is not None else ""
+        note = f" ({f.act.note})" if f.act.note else ""  # GELU here is its tanh approximation: say so
         lines += [
-            f"Exercise {k + 1}.  activation: {f.act.label}{alpha}",
+            f"Exercise {k + 1}.  activation: {f.act.label}{note}{alpha}",
             f"    [ {'  '.join(map(fmt, f.w))} | {fmt(f.b)} ]  times  [ {' ; '.join(map(fmt, f.x))} ; 1 ]",
         ]
         if rows := table(f):
@@ -190,7 +191,7 @@ def worksheet(seed: int, count: int) -> str:
             )
         lines += ["    z = __________      a = __________", ""]
         key += [
-            f"Exercise {k + 1}.  z = {fmt(f.z)},  a = {fmt(f.a, f.exact)}",
+            f"Exercise {k + 1}.  z = {fmt(f.z)},  a {eq(fmt(f.a, f.exact))}",
             *(f"    {t}" for t in trace_lines(f)),
             "",
         ]

@@ -10,7 +10,7 @@ import segno
 
 from neuron_core.params import PARAMS
 from neuron_core.state import State, to_query
-from neuron_core.trace import fmt
+from neuron_core.trace import fmt, sub
 
 
 def link(base: str | None, s: State) -> str:
@@ -39,16 +39,23 @@ def qr_png(text: str, scale: int = 10) -> bytes:
 
 
 def fixed(s: State) -> str:
-    """What a teacher's link holds fixed, written out: "Fixed by this link: x = (2, 1, 3), w = …"."""
+    """What a teacher's link holds fixed, written out: "Fixed by this link: x = (2, 1, 3), w = …".
+
+    Only what the students cannot move: an input or weight named in the link's controls (x1, w2) is
+    theirs, and the others of its kind are listed one by one (x₂ = 1, x₃ = 3).
+    """
     values, said = s.flat(), []
     for p in PARAMS:
-        if p.place != "sidebar" or p.key in s.controls or not p.when(values) or not (p.sweeps or p.names):
+        if not p.neuron or p.key in s.controls or not p.when(values):
             continue
         v = getattr(s, p.key)
         if p.per_input:
-            said.append(f"{p.key} = ({', '.join(map(fmt, v))})")
-        elif p.names and p.default != "none":  # the activation; not a view such as compare
+            mine = [k for k, c in enumerate(p.each(values)) if c.key in s.controls]
+            if not mine:
+                said.append(f"{p.key} = ({', '.join(map(fmt, v))})")
+            said += [f"{p.key}{sub(k + 1)} = {fmt(vk)}" for k, vk in enumerate(v) if mine and k not in mine]
+        elif p.names:
             said.append(f"{p.label} {p.names(v)}")
-        elif not p.names:
-            said.append(f"{p.key} = {fmt(v)}")
+        else:
+            said.append(f"{p.label.split(',')[0] if p.label.startswith('α') else p.key} = {fmt(v)}")
     return f"Fixed by this link: {', '.join(said)}." if said else ""

@@ -7,7 +7,7 @@ value falls back to the default, and here also yields a plain-text notice that n
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -191,6 +191,16 @@ def to_query(state: State) -> dict[str, str]:
             if p.when(values) and values[c.key] != c.default:
                 q[c.key] = _text(p, values[c.key])
     return q
+
+
+def stale(state: State, linked: Iterable[str]) -> list[str]:
+    """The keys the page keeps in the link whose parameter does not apply to state: steps once training
+    is off. (Streamlit's binding keeps its own keys, and will not have them taken out.)"""
+    values, out = state.flat(), []
+    for p in PARAMS:
+        if p.linked and not p.when(values):
+            out += [c.key for c in p.each(values) if c.key in linked]
+    return out
 
 
 def widget_values(state: State) -> dict[str, Any]:

@@ -80,6 +80,16 @@ def fmt(v: float | Fraction, exact: bool = True, room: bool = True) -> str:
     return f"≈ {k} {'+' if gap > 0 else '-'} {_sci(abs(gap))}"
 
 
+def many(k: int, word: str) -> str:
+    """A count and its noun, singular for one: '1 step', '3 steps'."""
+    return f"{k} {word}{'' if k == 1 else 's'}"
+
+
+def percent(k: int, m: int) -> str:
+    """k of m as a whole percentage, a half rounded up as a student rounds: 9 of 40 is 23%."""
+    return f"{(200 * k + m) // (2 * m)}%"
+
+
 def eq(text: str) -> str:
     """'= 0.5', or '≈ 1' as it is: a number written by fmt, after a name."""
     return text if text.startswith("≈") else f"= {text}"
@@ -159,7 +169,7 @@ def _reason(f: Forward) -> tuple[str, str]:
     sign = "negative" if negative else "zero" if f.z == 0 else "positive"
     match f.act.name:
         case "relu":
-            rule = "so ReLU outputs 0" if negative else f"so ReLU passes it through: a = {a}"
+            rule = "so ReLU outputs 0" if f.z <= 0 else f"so ReLU passes it through: a = {a}"
         case "leaky_relu":
             rule = (
                 f"so Leaky ReLU scales it by α = {fmt(f.alpha)}: a = {a}" if negative else f"so a = z = {a}"
@@ -300,11 +310,16 @@ def _directions(f: Forward, slope: float) -> str:
     if still:
         zeros = ", ".join(f"x{sub(k + 1)}" for k in still)
         text += f"; {_names(f, still)} change{'s' if len(still) == 1 else ''} nothing while {zeros} = 0"
-    biggest = max(range(f.n), key=lambda k: abs(x[k]))
-    if x[biggest] != 0:
+    top = max(abs(v) for v in x)
+    biggest = [k for k, v in enumerate(x) if abs(v) == top]
+    if top != 0:
+        sizes = " = ".join(f"|x{sub(k + 1)}|" for k in biggest)
+        ws = " and ".join(f"w{sub(k + 1)}" for k in biggest)
+        most = "moves it the most" if len(biggest) == 1 else "move it the most, equally"
+        inputs = "input" if len(biggest) == 1 else "inputs"
         text += (
-            f". Each weight moves a by f'(z)·x_i per unit, so w{sub(biggest + 1)}, on the largest input "
-            f"(|x{sub(biggest + 1)}| = {fmt(abs(x[biggest]))}), moves it the most"
+            ". Each weight changes a at the rate f'(z)·x_i (per unit of w_i, for small changes), so "
+            f"{ws}, on the largest {inputs} ({sizes} = {fmt(top)}), {most}"
         )
     return text + "."
 
@@ -340,6 +355,12 @@ def explain_gradients(f: Forward, g: Gradients) -> str:
             f"The neuron is dead for this example: z = {zs} is negative, where ReLU is flat, so its slope "
             "is exactly 0. Every gradient is 0, so a gradient step cannot change any weight or the bias: "
             "a ReLU neuron with z < 0 cannot learn from this example."
+        )
+    if slope == 0 and f.act.kinks is not None:  # a flat piece: exactly 0 (Leaky ReLU with alpha = 0)
+        return (
+            f"The neuron is dead for this example: at z = {zs} {name} with α = {fmt(f.alpha)} is flat, so "
+            "its slope is exactly 0. Every gradient is 0, so a gradient step cannot change any weight or "
+            "the bias."
         )
     if slope == 0:
         return (

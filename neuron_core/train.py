@@ -11,7 +11,7 @@ import numpy as np
 from neuron_core.activations import Activation, get
 from neuron_core.exact import Descent, descend
 from neuron_core.neuron import Forward, forward, gradients
-from neuron_core.trace import explain_gradients, fmt, sub
+from neuron_core.trace import eq, explain_gradients, fmt, many, sub
 
 
 @dataclass(frozen=True)
@@ -80,6 +80,13 @@ class Training:
     def shown(self, what: str, k: int = -1) -> str:
         """Step k's b, a or loss as the page writes it (fmt, knowing whether it is exact)."""
         return fmt(self.value(what, k), self.is_exact(what, k))
+
+    def summary(self) -> str:
+        """Where training stands, in one sentence: 'After 3 steps: w₁ = …, b = …; a = 1385, loss = …'."""
+        return (
+            f"After {many(self.steps, 'step')}: {self.now()}; a {eq(self.shown('a'))}, "
+            f"loss {eq(self.shown('loss'))}."
+        )
 
     def now(self) -> str:
         """The weights and the bias after the last step: 'w₁ = 1.2, w₂ = -0.3, b = 0.5'."""
@@ -194,11 +201,15 @@ def _p(v: float) -> str:
 
 def reached(t: Training, y: float) -> str:
     """A run whose a is the target, celebrated: exactly when it started there, else to float precision."""
-    if t.start_exact and t.loss[0] == 0:  # 2 (a - y) = 0: no step moves anything
+    if t.value("loss", 0) == 0:  # 2 (a - y) = 0: no step moves anything
         return f"a = y = {fmt(y)}: the loss is 0, so there is nothing left to learn from this example."
+    if t.is_exact("loss"):
+        return (
+            f"After {many(t.steps, 'step')} a = y = {fmt(y)} exactly: the loss is 0, nothing left to learn."
+        )
     return (
-        f"After {t.steps} steps a has reached y = {fmt(y)} to every digit a float keeps (the loss is ≈ 0): "
-        "there is nothing left to learn from this example."
+        f"After {many(t.steps, 'step')} a has reached y = {fmt(y)} to every digit a float keeps (the loss "
+        "is ≈ 0): there is nothing left to learn from this example."
     )
 
 
@@ -206,12 +217,12 @@ def training_trouble(t: Training, asked: int) -> str:
     """What went wrong in a run whose loss grew, in plain words, with its numbers."""
     text = (
         f"The learning rate is too large for these inputs: the loss grew from {t.shown('loss', 0)} to "
-        f"{t.shown('loss')} in {t.steps} steps, each step overshooting the target further. "
+        f"{t.shown('loss')} in {many(t.steps, 'step')}, each step overshooting the target further. "
         "Try a smaller learning rate."
     )
     if t.steps < asked:
         text += (
-            f" Training stopped after {t.steps} of {asked} steps: the next one would have taken a "
+            f" Training stopped after {t.steps} of {many(asked, 'step')}: the next one would have taken a "
             f"weight or the bias past {LIMIT:,.0f}."
         )
     return text

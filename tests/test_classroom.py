@@ -88,7 +88,7 @@ def test_marking_follows_the_stated_rule_and_no_whole_number_is_right_for_a_valu
     [
         ([2, 1, 3], [1, -1, 1], -5, "relu", "z = -1 is negative, so ReLU outputs 0."),
         ([2, 1, 3], [1, -1, 1], -3, "relu", "z = 1 is positive, so ReLU passes it through: a = 1."),
-        ([1], [1], -1, "relu", "z = 0 is zero, so ReLU passes it through: a = 0."),
+        ([1], [1], -1, "relu", "z = 0 is zero, so ReLU outputs 0."),  # 0 is not passed through: it is 0
         ([2], [-1], 0, "leaky_relu", "z = -2 is negative, so Leaky ReLU scales it by α = 0.01: a = -0.02."),
         ([2], [-1], 0, "step", "z = -2 is negative, so the step outputs 0."),
         ([2], [-1], 0, "sigmoid", "z = -2 is negative, and sigmoid(-2) = 0.1192."),

@@ -100,10 +100,10 @@ def test_a_training_step_in_the_browser_survives_a_reload(page: Page, app_url: s
     open_app(page, f"{app_url}/?train=true&b=-3&y=3&lr=0.01")
     expect(page.get_by_text("After 0 steps")).to_be_visible(timeout=TIMEOUT)
     page.get_by_role("button", name="Take one step").click()
-    expect(page.get_by_text("After 1 steps")).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_text("After 1 step:")).to_be_visible(timeout=TIMEOUT)
     expect(page).to_have_url(re.compile(r"[?&]steps=1(&|$)"), timeout=TIMEOUT)
     page.reload()
-    expect(page.get_by_text("After 1 steps")).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_text("After 1 step:")).to_be_visible(timeout=TIMEOUT)
     # replayed from the link: a = 1 + 0.04 (4 + 1 + 9 + 1) = 1.6, so the loss is (1.6 - 3)² = 1.96
     expect(page.get_by_text("loss = 1.96")).to_be_visible()
 
