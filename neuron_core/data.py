@@ -468,6 +468,56 @@ def sides(run: Run, d: Data, k: int) -> str:
     return f"Where it says 1: {count(one)}. Where it says 0: {count(~one)}."
 
 
+def stalled(run: Run, d: Data, k: int) -> str | None:
+    """Why gradient descent leaves the line where it is at epoch k, when every gradient is 0; else None.
+
+    Three different things, each said as it is: the points' pulls cancel (each pulls, and they add up
+    to 0); the points that pull nothing sit where the activation is flat (a slope of exactly 0); or
+    their slope underflowed (an exponential's, never 0, smaller than a float holds).
+    """
+    if run.descent is not None and k <= run.exact_epochs:  # the fractions decide what is exactly 0
+        pull = np.array([float(p) for p in run.descent.pulls(k)])
+        zero = not any(run.descent.gradient(k))
+    else:
+        pull = slope(run.act, run.alpha, run.z[k], d.y)
+        dw, db = gradient(d, run.w[k], float(run.b[k]), run.act, run.alpha)
+        zero = not (np.any(dw) or db)
+    if not zero:
+        return None
+    if run.act.name == "step":
+        return (
+            "The step's slope is 0 wherever it has one, so gradient descent never moves its line: choose the "
+            "perceptron rule."
+        )
+    name = run.act.label
+    if np.any(pull):
+        return (
+            f"Every gradient is exactly 0 here, though {int(np.count_nonzero(pull))} of the points pull on "
+            "the line: their pulls cancel (for each input, the points' pulls times that input add up to 0), "
+            "so gradient descent stays where it is. Move a weight or b a little to break the balance."
+        )
+    wrong = run.one[k] != (d.y == 1)
+    zs = ", ".join(fmt(v) for v in run.z[k][wrong][:3])
+    if run.act.kinks is not None:
+        corner = (
+            f" ({name}'s slope at its corner z = 0 is taken to be 0)" if np.any(run.z[k][wrong] == 0) else ""
+        )
+        return (
+            f"Every gradient is exactly 0 here: the points on the wrong side have z = {zs}, where {name} is "
+            f"flat{corner}, so they pull nothing, and the others have a = y already. Gradient descent "
+            "cannot move the line: move b (or a weight) until those points have z > 0."
+        )
+    return (
+        f"Every gradient computes as 0 here, though it is not 0: the points on the wrong side have z = {zs}, "
+        f"so far out that {name}'s slope there is smaller than the smallest number a float can hold. "
+        + (
+            "The run has gone too far: start again with a smaller η."
+            if k
+            else "Move b (or a weight) to bring those points' z back towards 0."
+        )
+    )
+
+
 def play_text(run: Run, k: int) -> str:
     """What ▶ Play shows, and what keeps it."""
     if run.epochs == k:
@@ -519,13 +569,16 @@ def notes(pts: tuple[Point, ...], name: str, run: Run, k: int, asked: int, act: 
                 "so 1 to 3 points come out right."
             )
             said.append(("info", text))
+    on = int(run.on[k].sum())
     if not (run.w[k][0] or run.w[k][1]):
         says = int(run.one[k][0]) if m else 0
+        tie = ", exactly at the threshold, which counts as 1," if on else ""
         text = (
-            f"w₁ = w₂ = 0, so there is no line: z = b for every point, and the neuron says {says} for all "
-            f"of them ({right} of {m} right)."
+            f"w₁ = w₂ = 0, so there is no line: z = b for every point{tie} and the neuron says {says} for "
+            f"all of them ({right} of {m} right)."
         )
         said.append(("info", text))
+        on = 0
     elif right == m and best == m:
         every = "The one point is" if m == 1 else f"Every one of the {m} points is"
         said.append(("success", f"{every} on its own side of the line."))
@@ -537,23 +590,15 @@ def notes(pts: tuple[Point, ...], name: str, run: Run, k: int, asked: int, act: 
                 f"close to every such line the bound can be more than the {EPOCHS_CAP:,} epochs a link holds."
             )
         said.append(("info", text))
-    if on := int(run.on[k].sum()):
+    if on:
         where = "z = 0" if run.act.name == "step" else "a = 0.5"
         text = (
             f"{'One point lies' if on == 1 else f'{on} points lie'} exactly on the line, where {where}: "
             "the neuron counts such a point as 1."
         )
         said.append(("info", text))
-    dw, db = gradient(d, run.w[k], float(run.b[k]), run.act, run.alpha)
-    if run.rule == "gradient" and right < m and not (np.any(dw) or db):
-        text = (
-            "The step's slope is 0 wherever it has one, so gradient descent never moves its line: choose the "
-            "perceptron rule."
-            if run.act.name == "step"
-            else f"Every gradient is exactly 0 here: each point's z is where {run.act.label} is flat, so "
-            "gradient descent cannot move the line. Move b (or a weight) until some points have z > 0."
-        )
-        said.append(("warning", text))
+    if run.rule == "gradient" and right < m and (why := stalled(run, d, k)):
+        said.append(("warning", why))
     if run.rule == "gradient" and k and run.loss_at(k) > run.loss_at(0):
         grew = f"from {run._loss(0)} to {run._loss(k)} in {many(k, 'epoch')}"
         text = f"The loss grew {grew}: the learning rate η is too large for these points. Try a smaller one."

@@ -72,11 +72,26 @@ class Descent:
         q = self.alpha.denominator
         s = self.den[k] * self.scale
         errs = []
-        for row, yj in zip(self.x1, self.y, strict=True):
-            zn = sum(xi * vi for xi, vi in zip(row, self.num[k], strict=True))
+        for zn, yj in zip(self._zn(k), self.y, strict=True):
             sq, cq = _piece(self.act, self.alpha, zn)
             errs.append((sq * zn + cq * s) * self.y_scale - yj * s * q)
         return errs, s * q * self.y_scale
+
+    def pulls(self, k: int) -> list[int]:
+        """Each row's (a - y) f'(z) at step k, up to one positive factor: 0 where a row pulls nothing."""
+        errs, _ = self._errors(k)
+        return [e * _piece(self.act, self.alpha, zn)[0] for e, zn in zip(errs, self._zn(k), strict=True)]
+
+    def gradient(self, k: int) -> list[int]:
+        """The loss's gradient in (w, b) at step k, up to one positive factor."""
+        pulls = self.pulls(k)
+        return [
+            sum(p * row[i] for p, row in zip(pulls, self.x1, strict=True)) for i in range(len(self.num[k]))
+        ]
+
+    def _zn(self, k: int) -> list[int]:
+        """Each row's z at step k, times den[k]·scale."""
+        return [sum(xi * vi for xi, vi in zip(row, self.num[k], strict=True)) for row in self.x1]
 
     def a(self, k: int) -> list[Fraction]:
         """Each row's output a at step k, exactly."""

@@ -114,9 +114,8 @@ def _read(p: Param, raw: QueryValue) -> tuple[Any, str]:
         return pts or None, notice if said or not pts else ""
     if p.kind == "marks":  # a set's answers: one mark per exercise, as many as a set holds
         kept = "".join(c for c in last if c in "01-")[: int(p.hi)]
-        why = (
-            f"Ignored part of {p.key} from the link: it marks at most {int(p.hi)} exercises, each 0, 1 or -."
-        )
+        part = "part of " if kept else ""
+        why = f"Ignored {part}{p.key} from the link: it marks at most {int(p.hi)} exercises, each 0, 1 or -."
         return kept, "" if kept == last else why
     if p.kind == "keys":
         names = dict.fromkeys(k.strip() for k in last.split(",") if k.strip())
