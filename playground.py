@@ -113,7 +113,10 @@ def charts(f, big: bool = False, grads=None, other=None, curve_first: bool = Fal
     with right:
         if not big:
             st.subheader("The activation")
-        curve = figures.activation_curve(f.act, f.alpha, float(f.z), float(f.a), big, compare=other)
+        al = trace.compare_alpha(f, other) if other else None
+        curve = figures.activation_curve(
+            f.act, f.alpha, float(f.z), float(f.a), big, compare=other, compare_alpha=al
+        )
         # `say`: what a screen reader hears after a change, `after`: the controls' values it is for (said
         # only while the sliders still show them); `top`: a new count scrolls back to the top
         after = {k: v for k, v in state.widget_values(s).items() if type(v) in (int, float)} if s else {}

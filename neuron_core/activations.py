@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal, DecimalException, localcontext
 from fractions import Fraction
 
 import numpy as np
@@ -32,6 +33,9 @@ class Activation:
     # intercept c, f(z) = s z + c and f'(z) = s there (a kink's convention included), so that training
     # can be done in fractions (exact.py); None if smooth
     piece: Callable[[int, Fraction], tuple[Fraction | int, Fraction | int]] | None = None
+    # f(z) to 50 digits with the decimal module, for an f that needs e^z: the words' digits then never
+    # hang on a float's last bit (sigmoid(36) is 1 - 2.3·10⁻¹⁶, which a float near 1 cannot hold)
+    precise: Callable[[Decimal, Decimal], Decimal] | None = None
     note: str = ""  # what the formula is, where its name alone would say more than it computes
     # Where f(z) and f'(z) are exact for an exact z: everywhere for a piecewise-linear f; for the others
     # only at z = 0 (and ELU's z > 0): elsewhere an exponential's value, never a whole number.
@@ -99,6 +103,44 @@ def _dtanh(z: np.ndarray, _: float = 0.0) -> np.ndarray:
     return 4.0 * e / (1.0 + e) ** 2
 
 
+_PI = Decimal("3.14159265358979323846264338327950288419716939937510582097494")
+
+
+def _p_sigmoid(z: Decimal, _: Decimal) -> Decimal:
+    return 1 / (1 + (-z).exp())
+
+
+def _p_tanh(z: Decimal, _: Decimal) -> Decimal:
+    e = (-2 * abs(z)).exp()
+    return (1 - e) / (1 + e) * (1 if z >= 0 else -1)
+
+
+def _p_softplus(z: Decimal, _: Decimal) -> Decimal:
+    return (1 + z.exp()).ln() if z <= 0 else z + (1 + (-z).exp()).ln()
+
+
+def _p_elu(z: Decimal, alpha: Decimal) -> Decimal:
+    return z if z > 0 else alpha * (z.exp() - 1)
+
+
+def _p_gelu(z: Decimal, _: Decimal) -> Decimal:
+    u = (2 / _PI).sqrt() * (z + Decimal("0.044715") * z**3)
+    return z / (1 + (-2 * u).exp())
+
+
+def precise(act: Activation, z: float, alpha: float) -> Fraction | None:
+    """act(z) to 50 digits as a fraction, for an activation that needs e^z; None for the others."""
+    if act.precise is None:
+        return None
+    with localcontext(prec=50):
+        try:
+            v = act.precise(Decimal(repr(float(z))), Decimal(repr(float(alpha))))
+        except DecimalException:  # e^z past what the decimal module holds: the float says as much
+            return None
+    # Past a float's range the float's ≈ 0 says all there is (and a fraction of 10⁻⁹⁹⁹⁹⁹ would be huge)
+    return Fraction(v) if v == 0 or -300 < v.adjusted() < 300 else None
+
+
 ACTIVATIONS: dict[str, Activation] = {
     a.name: a
     for a in (
@@ -129,6 +171,7 @@ ACTIVATIONS: dict[str, Activation] = {
             lambda z, alpha: np.where(z > 0, 1.0, alpha * np.exp(np.minimum(z, 0.0))),
             alpha=1.0,
             exact_at=lambda z: z >= 0,
+            precise=_p_elu,
         ),
         Activation(
             "gelu",
@@ -137,15 +180,17 @@ ACTIVATIONS: dict[str, Activation] = {
             _gelu,
             _dgelu,
             note="the tanh approximation of z Φ(z), Φ the standard normal distribution",
+            precise=_p_gelu,
         ),
-        Activation("sigmoid", "sigmoid", r"\frac{1}{1 + e^{-z}}", _sigmoid, _dsigmoid),
-        Activation("tanh", "tanh", r"\tanh(z)", _tanh, _dtanh),
+        Activation("sigmoid", "sigmoid", r"\frac{1}{1 + e^{-z}}", _sigmoid, _dsigmoid, precise=_p_sigmoid),
+        Activation("tanh", "tanh", r"\tanh(z)", _tanh, _dtanh, precise=_p_tanh),
         Activation(
             "softplus",
             "softplus",
             r"\ln(1 + e^{z})",
             lambda z, _: np.logaddexp(0.0, z),
             _sigmoid,
+            precise=_p_softplus,
         ),
         Activation(
             "identity",

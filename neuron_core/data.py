@@ -476,7 +476,7 @@ def stalled(run: Run, d: Data, k: int) -> str | None:
     their slope underflowed (an exponential's, never 0, smaller than a float holds).
     """
     if run.descent is not None and k <= run.exact_epochs:  # the fractions decide what is exactly 0
-        pull = np.array([float(p) for p in run.descent.pulls(k)])
+        pull = np.array([(p > 0) - (p < 0) for p in run.descent.pulls(k)], dtype=float)  # their signs
         zero = not any(run.descent.gradient(k))
     else:
         pull = slope(run.act, run.alpha, run.z[k], d.y)

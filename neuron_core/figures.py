@@ -21,7 +21,7 @@ import numpy as np
 from neuron_core.activations import Activation
 from neuron_core.data import Data, Run, boundary, boundary_words, loss_name, square, threshold
 from neuron_core.neuron import Forward, Gradients, landscape, sweep, zero_crosses
-from neuron_core.trace import a_text, eq, fmt, many, sub
+from neuron_core.trace import a_text, eq, fmt, many, said_at, sub
 from neuron_core.train import Training
 
 # Okabe-Ito colours, safe for colour-blind eyes; the sign is also shown by the dash.
@@ -213,30 +213,31 @@ def activation_curve(
     big: bool = False,
     span: float | None = None,
     compare: Activation | None = None,
+    compare_alpha: float | None = None,
 ) -> Chart:
     """The activation f(z) with the current point (z, a), z = 0 marked; for relu, the off region shaded.
 
     The z axis runs over ±span, by default just wide enough for z (see curve_span). The point and
     its guide are shapes: moving them leaves the curve's trace, and so its data revision, as it was.
-    A `compare` activation is drawn dashed on the same axes, its point at the same z a square: told
-    apart from the first by line and marker, not by colour alone.
+    A `compare` activation is drawn dashed on the same axes (with compare_alpha, where it has one),
+    its point at the same z a square: told apart from the first by line and marker, not by colour alone.
     """
     span = curve_span(z) if span is None else span
-    data, layout = _curve_spec(act, alpha, z, a, big, span, compare)
+    data, layout = _curve_spec(act, alpha, z, a, big, span, compare, compare_alpha)
     r = 12 if big else 8  # the point's radius in pixels
     point = {"xsizemode": "pixel", "ysizemode": "pixel", "xanchor": _r(z),
              "x0": -r, "x1": r, "y0": -r, "y1": r, "line": {"color": INK, "width": 2}}  # fmt: skip
     layout["shapes"].append(
         point | {"type": "circle", "name": "current", "yanchor": _r(a), "fillcolor": POINT}
     )
-    label = f"{act.label} curve; the current point is z = {fmt(z)}, a {eq(fmt(a, bool(act.exact(z))))}"
+    label = f"{act.label} curve; the current point is z = {fmt(z)}, a {said_at(act, z, alpha)}"
     if compare is not None:
-        b = float(compare(z))
+        b = float(compare(z, compare_alpha))
         # Under the first curve's point, which stays whole where the two meet.
         layout["shapes"].insert(
             -1, point | {"type": "rect", "name": "compared", "yanchor": _r(b), "fillcolor": "#FFF"}
         )
-        at = f"{compare.label}({fmt(z)}) {eq(fmt(b, bool(compare.exact(z))))}"
+        at = f"{compare.label}({fmt(z)}) {said_at(compare, z, compare._alpha(compare_alpha))}"
         label += f"; dashed, the {compare.label} curve, with its point at {at}"
     # Drawn before the other charts after a slider move: its point is what the student watches.
     return _figure(data, layout, label, "activation-curve", big) | {"first": True}
@@ -250,9 +251,10 @@ def _curve_spec(
     big: bool,
     span: float,
     compare: Activation | None = None,
+    compare_alpha: float | None = None,
 ) -> tuple[list, Spec]:
     cz, ca = curve_points(act, alpha, span)
-    other = curve_points(compare, compare._alpha(None), span) if compare is not None else ([], [])
+    other = curve_points(compare, compare._alpha(compare_alpha), span) if compare is not None else ([], [])
     finite = [v for v in [*ca, *other[1]] if v is not None]
     lo, hi = min(*finite, a, 0.0), max(*finite, a, 1.0)
     pad = 0.08 * (hi - lo)

@@ -8,7 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from neuron_core.neuron import Forward, decimals, forward
 from neuron_core.state import State
-from neuron_core.trace import eq, fmt, sub, trace_lines
+from neuron_core.trace import a_text, eq, fmt, sub, trace_lines, value
 
 SEED_MAX = 10**9
 ACTS = ("relu", "relu", "relu", "identity", "step", "leaky_relu")  # ReLU most often, as in the lessons
@@ -69,7 +69,7 @@ def mark(f: Forward, z: float, a: float) -> Marked:
     whole = ""
     if not right_a and decimals(a) == 0 and round(float(f.a)) == a:
         level = f" {f.act.label} never reaches {fmt(a)}." if a in _levels(f) else ""
-        whole = f"a is not a whole number: it is {fmt(f.a, f.exact)}, not {fmt(a)}.{level}"
+        whole = f"a is not a whole number: it is {a_text(f)}, not {fmt(a)}.{level}"
     return Marked(z=agrees(z, float(f.z), True), a=right_a, follows=follows, whole=whole)
 
 
@@ -93,7 +93,7 @@ def table(f: Forward) -> list[tuple[int, str]] | None:
         return None
     z = round(float(f.z))
     start = z - 2 - (_draws(int(abs(z) * 7 + f.n))[0] % 5)
-    return [(k, fmt(f.act(float(k), f.alpha), exact=bool(f.act.exact(k)))) for k in range(start, start + 9)]
+    return [(k, fmt(value(f.act, k, f.alpha), exact=bool(f.act.exact(k)))) for k in range(start, start + 9)]
 
 
 def hint(f: Forward, m: Marked, tries: int) -> str:

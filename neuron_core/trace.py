@@ -7,7 +7,7 @@ import re
 from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 from fractions import Fraction
 
-from neuron_core.activations import Activation
+from neuron_core.activations import Activation, precise
 from neuron_core.neuron import Forward, Gradients
 
 _SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
@@ -101,8 +101,27 @@ def tex(text: str) -> str:
     return re.sub("·10([⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+)", lambda m: rf" \cdot 10^{{{m[1].translate(_UNSUP)}}}", text)
 
 
+def value(act: Activation, z: float, alpha: float) -> Fraction | float:
+    """act(z) for the words: to 50 digits where it needs e^z (never a float's last bit), else the float.
+
+    A value the 50 digits hold as a whole number although the activation is not exact there (GELU(36)
+    is 36 - 10⁻¹⁴⁰⁰ or so) stays the float, which fmt then writes ≈.
+    """
+    v = precise(act, z, alpha)
+    if v is None or (v.denominator == 1 and not act.exact(z)):
+        return float(act(z, alpha))
+    return v
+
+
+def said_at(act: Activation, z: float, alpha: float) -> str:
+    """act(z) after its name, as the words write it: '= 0.2689', '≈ 1 - 2.3·10⁻¹⁶'."""
+    return eq(fmt(value(act, z, alpha), bool(act.exact(z))))
+
+
 def a_text(f: Forward, room: bool = True) -> str:
     """The output a as fmt writes it, knowing whether the activation gives it exactly."""
+    if f.x.ndim == 1:
+        return fmt(value(f.act, float(f.z), f.alpha), f.exact, room)
     return fmt(f.a, f.exact, room)
 
 
@@ -113,8 +132,12 @@ def sum_line(f: Forward) -> str:
 
 
 def activation_line(f: Forward) -> str:
-    """``ReLU: z → a because …`` for relu; ``Label: z → a`` for the others, named as the page names them."""
-    z, a = fmt(f.z), a_text(f)
+    """``ReLU: z → a because …`` for relu; ``Label: z → a`` for the others, named as the page names them.
+
+    a as its float has it (the exported script prints this line from numpy's floats): ≈ -1 for ELU(-40),
+    true but without the digits of -1 + 4.2·10⁻¹⁸ that the page's other words give.
+    """
+    z, a = fmt(f.z), fmt(f.a, f.exact)
     if f.act.name == "relu":
         reason = "is negative" if f.z < 0 else "is non-negative"
         return f"ReLU: {z} → {a} because {z} {reason}."
@@ -183,12 +206,17 @@ def _reason(f: Forward) -> tuple[str, str]:
     return sign, rule
 
 
+def compare_alpha(f: Forward, other: Activation) -> float:
+    """The alpha a compared activation is drawn with: the neuron's own for the same one, else its default."""
+    return f.alpha if other.name == f.act.name else other._alpha(None)
+
+
 def compared(f: Forward, other: Activation) -> str:
     """The compared activation at the same z, in words: "For comparison, sigmoid(-1) = 0.2689"."""
-    b = float(other(f.z))
-    return (
-        f"For comparison, {other.label}({fmt(f.z)}) {eq(fmt(b, bool(other.exact(f.z))))} (the dashed curve)."
-    )
+    al = compare_alpha(f, other)
+    with_alpha = f"α = {fmt(al)}, " if other.alpha is not None else ""
+    at = said_at(other, float(f.z), al)
+    return f"For comparison, {other.label}({fmt(f.z)}) {at} ({with_alpha}the dashed curve)."
 
 
 def by_hand(f: Forward, reveal: bool = True) -> str:
