@@ -148,7 +148,7 @@ def counted(place: str, values: dict, what: str, across: int = 1) -> state.State
     """Take one, take ten, start again; then the place's controls, its count of steps among them."""
     count = next(p for p in state.shown(place, values) if p.typed)  # steps, or epochs: the link replays them
     with st.container(horizontal=True):
-        full = st.session_state.get(count.key, 0) >= count.hi  # the link holds no more
+        full = st.session_state.get(count.key, values[count.key]) >= count.hi  # the link holds no more
         for label, k in ((f"Take one {what}", 1), (f"Take ten {what}s", 10), ("Start again", None)):
             st.button(
                 label, on_click=take, args=(count, k), key=f"{place} {label}", disabled=full and k is not None
