@@ -156,6 +156,14 @@ def counted(place: str, values: dict, what: str, across: int = 1) -> state.State
     return controls(place, values, across)
 
 
+def said(notes: list[tuple[str, str]]) -> None:
+    """Notes as boxes of their kind (info, success, warning), in one container: however many there are,
+    the charts after them keep their place on the page, and so stay mounted while a slider moves."""
+    with st.container():
+        for kind, text in notes:
+            getattr(st, kind)(text)
+
+
 def training_view(f, s: state.State) -> None:
     """Gradient descent on (a - y)² from the sliders' weights; the step count in the link replays it."""
     st.subheader(f"Training on this one example, towards y = {trace.fmt(s.y)}")
@@ -163,8 +171,7 @@ def training_view(f, s: state.State) -> None:
     y, steps = s.y, s.steps
     t = train(f, y, s.lr, steps)
     now = forward(f.x, t.w[-1], t.b[-1], f.act.name, f.alpha)
-    for kind, text in notes(now, t, y, steps):
-        getattr(st, kind)(text)
+    said(notes(now, t, y, steps))
     st.markdown(t.summary())
     draw(figures.training_figure(t), "training", WIDE)
     if not t.reached:
@@ -196,8 +203,7 @@ def data_view(s: state.State) -> None:
     k = min(s.epochs, run.epochs)  # fewer when training had to stop
     st.caption(f"{data.rule_text(run.act, run.alpha)} {data.loss_text(run.act, d.m)}")
     st.markdown(f"**Epoch {k}: {run.said(k)}.** {data.sides(run, d, k)}")
-    for kind, text in data.notes(pts, s.data, run, k, s.epochs, s.act):
-        getattr(st, kind)(text)
+    said(data.notes(pts, s.data, run, k, s.epochs, s.act))
     left, right = st.columns([3, 2])
     with left:
         draw(figures.data_figure(d, pts, run, k), "points_chart")
