@@ -68,7 +68,8 @@ def mark(f: Forward, z: float, a: float) -> Marked:
     follows = not right_a and agrees(a, float(own.a), own.exact)
     whole = ""
     if not right_a and decimals(a) == 0 and round(float(f.a)) == a:
-        level = f" {f.act.label} never reaches {fmt(a)}." if a in _levels(f) else ""
+        name = f.act.label[0].upper() + f.act.label[1:]
+        level = f" {name} never reaches {fmt(a)}." if a in _levels(f) else ""
         whole = f"a is not a whole number: it is {a_text(f)}, not {fmt(a)}.{level}"
     return Marked(z=agrees(z, float(f.z), True), a=right_a, follows=follows, whole=whole)
 

@@ -48,10 +48,10 @@ def test_a_guess_is_right_as_far_as_it_is_written():
     assert [mark(f, -8, a).a for a in (0.0003, 0.000335, 0.00034, 0.0008, 0, 0.001)] == [
         True, True, True, False, False, False,
     ]  # fmt: skip
-    assert mark(f, -8, 0).whole == "a is not a whole number: it is 0.0003, not 0. sigmoid never reaches 0."
+    assert mark(f, -8, 0).whole == "a is not a whole number: it is 0.0003, not 0. Sigmoid never reaches 0."
     f = solve(exercise(78))  # tanh(-5) = -0.99991
     assert not mark(f, -5, -1).a and mark(f, -5, -0.9999).a
-    assert "tanh never reaches -1" in hint(f, mark(f, -5, -1), 1)
+    assert "Tanh never reaches -1" in hint(f, mark(f, -5, -1), 1)
 
 
 def _rule(guess: str, value: float, exact: bool) -> bool:
