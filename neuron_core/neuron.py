@@ -65,13 +65,27 @@ def dot(x: np.ndarray, w: np.ndarray) -> np.ndarray:
     """x·w over the last axis, input by input in a fixed order: the same bits on every machine.
 
     A BLAS kernel (x @ w) sums in an order, and with fused multiply-adds, that depend on the CPU, so
-    its last bit differs between servers; a product and a sum of two floats never do.
+    its last bit differs between servers; a product and a sum of two floats never do. A large batch is
+    summed in blocks of rows that stay in the CPU's cache.
     """
     x = np.asarray(x, dtype=float)
-    z = x[..., 0] * w[0]
-    for i in range(1, len(w)):
-        z = z + x[..., i] * w[i]
-    return z
+    if x.ndim < 2 or x.shape[0] <= _BLOCK:
+        z = x[..., 0] * w[0]
+        for i in range(1, len(w)):
+            z = z + x[..., i] * w[i]
+        return z
+    rows = x.reshape(-1, x.shape[-1])
+    out = np.empty(len(rows))
+    for s in range(0, len(rows), _BLOCK):
+        block = rows[s : s + _BLOCK]
+        z = block[:, 0] * w[0]
+        for i in range(1, len(w)):
+            z += block[:, i] * w[i]
+        out[s : s + _BLOCK] = z
+    return out.reshape(x.shape[:-1])
+
+
+_BLOCK = 8192  # rows summed at a time in a large batch
 
 
 EXACT_MAX_VALUES = 4096  # a batch of more inputs than this (never one the page shows) keeps float z
