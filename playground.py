@@ -73,7 +73,7 @@ def own_points(p: state.Param) -> tuple:
                           column_config=cols, key=f"{p.key} {st.session_state.get('resets', 0)}")  # fmt: skip
     pts, said = data.from_rows([[r.get(c) for c in cols] for r in rows])
     if said:
-        st.caption(f"Left out: {'; '.join(said)}.")
+        st.caption(trace.plain(f"Left out: {'; '.join(said)}."))
     written(p.key, None if pts == p.default else data.points_text(pts))
     return pts
 
@@ -190,14 +190,16 @@ def move_sliders(s: state.State, key: str) -> None:
         st.caption(" ".join(moved))
 
 
-def data_view(s: state.State) -> None:
-    """The neuron on points (x1, x2) labelled 0 or 1: its boundary, and training on all of them at once."""
+def data_view(s: state.State) -> state.State:
+    """The neuron on points (x1, x2) labelled 0 or 1: its boundary, and training on all of them at once.
+
+    Returns the state with the data's own controls (the table's points, the epochs) as they are now."""
     st.subheader(f"The neuron meets data: {data.NAMES[s.data]}")
     s = controls("table", counted("batch", s.flat(), "epoch", across=3).flat())
     pts = data.points(s.data, s.points)
     if not pts:
         st.info("The table has no points yet: add a row, with x₁, x₂ and a label y of 0 or 1.")
-        return
+        return s
     d = data.make(pts)
     run = data.fit(d, s.w, s.b, s.act, s.act_alpha, s.rule, s.eta, s.epochs + figures.PLAY_EPOCHS)
     k = min(s.epochs, run.epochs)  # fewer when training had to stop
@@ -211,6 +213,7 @@ def data_view(s: state.State) -> None:
         draw(figures.epochs_figure(run, k), "epochs_chart")
     st.caption(data.play_text(run, k))
     move_sliders(s.replace(w=tuple(run.w[k].tolist()), b=float(run.b[k]), epochs=0), "to the data")
+    return s
 
 
 def worked(f) -> None:
@@ -253,8 +256,8 @@ def playground() -> None:
             "or switch the activation and watch the point move along the curve. "
             "The sliders are in the sidebar (on a phone, tap » at the top left)."
         )
-    for notice in link.notices:
-        st.warning(notice, icon="⚠️")
+    for notice in link.notices:  # a notice may quote the link: shown as text, never as markdown
+        st.warning(trace.plain(notice), icon="⚠️")
     if not compact:
         with st.container(horizontal=True):
             st.metric("pre-activation z = w·x + b", z, width=280)
@@ -264,8 +267,9 @@ def playground() -> None:
     if g is not None and not s.present:
         gradient_view(f, g)
     charts(f, s.present, g, other, curve_first=bool(s.controls), s=s)
+    shared = s  # what the Share section links to: with the table's points as they are now
     if s.data != "none":
-        data_view(s)
+        shared = data_view(s)
     if s.present:  # the charts first on a projector; the gradients, if asked for, under them
         if g is not None:
             gradient_view(f, g)
@@ -284,7 +288,7 @@ def playground() -> None:
                            on_click="ignore")  # fmt: skip
         st.download_button("Download the state as JSON", lambda: state_json(f), "neuron.json", key="json",
                            on_click="ignore")  # fmt: skip
-    share_view(s)
+    share_view(shared)
 
 
 def gradient_view(f, g) -> None:
@@ -302,13 +306,18 @@ def share_view(s: state.State) -> None:
                      ("the projector (presenter mode)", teacher)):  # fmt: skip
         st.caption(f"For {who}; the button at the right copies it:")
         st.code(url, language=None, wrap_lines=True)
-    st.image(share.qr_png(student), caption="Scan for the students' link", width=360,
-             alt="QR code of the students' link above")  # fmt: skip
+    png, said = share.qr_for(st.context.url, s)
+    if png is None:
+        st.caption(said)
+    else:
+        st.image(png, caption=said, width=360, alt="QR code of the students' link above", output_format="PNG")
 
 
 def next_exercise(s: state.State) -> None:
     """The next exercise of the set, or of the seeds when there is no set."""
-    nxt = s.replace(q=s.q + 1) if s.count > 1 else s.replace(seed=min(s.seed + 1, quiz.SEED_MAX - 1))
+    nxt = (
+        s.replace(q=s.q + 1) if s.count > 1 else s.replace(seed=(s.seed + 1) % quiz.SEED_MAX)
+    )  # 0 after the last
     st.query_params.update(state.to_query(nxt))
 
 
@@ -328,8 +337,8 @@ def quiz_page(s: state.State) -> None:
     with st.sidebar:
         st.link_button("← Back to the playground", "?", width="stretch")
     st.title(f"Quiz: exercise {seed}" if s.count == 1 else f"Quiz: exercise {q} of {s.count}")
-    for notice in link.notices:
-        st.warning(notice, icon="⚠️")
+    for notice in link.notices:  # a notice may quote the link: shown as text, never as markdown
+        st.warning(trace.plain(notice), icon="⚠️")
     st.markdown(
         f"Work out $z = w \\cdot x + b$ and then $a = \\text{{{f.act.label}}}(z)$ (its rule is below), on "
         "paper if you like, then enter both and check. Everyone who opens this link gets the same numbers."

@@ -115,9 +115,20 @@ def _data(text: str) -> tuple[str, data.Data]:
             f"{text!r} is neither a data set ({', '.join(data.PRESETS)}) nor a file"
         )
     try:
-        return path.name, data.read_csv(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as e:
-        raise argparse.ArgumentTypeError(f"{text!r} cannot be read: {e}") from None
+        with path.open("rb") as file:
+            raw = file.read(data.FILE_MAX + 1)  # never more than a file of points can hold
+        if len(raw) > data.FILE_MAX:
+            raise ValueError(
+                f"the file is over {data.FILE_MAX // 1000:,} KB; {data.POINTS_MAX} points take far less"
+            )
+        # Excel's "CSV UTF-8" starts with a byte-order mark; utf-8-sig reads it and files without one.
+        return path.name, data.read_csv(raw.decode("utf-8-sig"))
+    except OSError as e:
+        raise argparse.ArgumentTypeError(f"{text!r} cannot be read: {e.strerror or e}") from None
+    except UnicodeDecodeError:
+        raise argparse.ArgumentTypeError(
+            f"{path.name}: the file is not text (UTF-8), so not a CSV file"
+        ) from None
     except ValueError as e:
         raise argparse.ArgumentTypeError(f"{path.name}: {e}") from None
 

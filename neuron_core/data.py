@@ -20,9 +20,10 @@ import numpy as np
 from neuron_core.activations import Activation, get
 from neuron_core.exact import Descent, descend
 from neuron_core.neuron import decimals, dot, forward
-from neuron_core.trace import fmt, many, percent
+from neuron_core.trace import cut, fmt, many, percent, quoted
 
 POINTS_MAX = 200  # a link or a file holds at most this many points
+FILE_MAX = 1_000_000  # bytes: a file of points is read no further (200 points take a few KB)
 LO, HI = -10.0, 10.0  # every coordinate, as every slider
 Point = tuple[float, float, int]  # x1, x2 and the label y
 # The columns of a table of points: name, label, least and most value, step.
@@ -95,9 +96,9 @@ def _row(values: list, k: int) -> Point:
         try:
             num = float(str(v).strip())
         except ValueError:
-            raise ValueError(f"point {k}: {name} = {str(v)[:20]!r} is not a number") from None
+            raise ValueError(f"point {k}: {name} = {quoted(v)} is not a number") from None
         if not math.isfinite(num):
-            raise ValueError(f"point {k}: {name} = {v} is not a finite number")
+            raise ValueError(f"point {k}: {name} = {cut(v)} is not a finite number")
         if name != "y" and not LO <= num <= HI:
             raise ValueError(f"point {k}: {name} = {fmt(num)} is outside {fmt(LO)} to {fmt(HI)}")
         nums.append(num + 0.0)
@@ -148,7 +149,10 @@ def points_text(pts: tuple[Point, ...]) -> str:
 
 def read_csv(text: str) -> Data:
     """A data set from a CSV file with the columns x1, x2 and label; a ValueError says what is wrong."""
-    table = list(csv.reader(io.StringIO(text)))
+    try:  # newline="" semantics: a spreadsheet's CRLF rows read as rows
+        table = list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error as e:  # a field past csv's limit (131,072 characters), a NUL byte, …
+        raise ValueError(f"the file is not a CSV file of points: {e}") from None
     table = [r for r in table if any(c.strip() for c in r)]
     if not table:
         raise ValueError("the file is empty: it needs a header x1,x2,label and one row per point")
@@ -497,7 +501,7 @@ def stalled(run: Run, d: Data, k: int) -> str | None:
             "so gradient descent stays where it is. Move a weight or b a little to break the balance."
         )
     wrong = run.one[k] != (d.y == 1)
-    zs = ", ".join(fmt(v) for v in run.z[k][wrong][:3])
+    zs = ", ".join(list(dict.fromkeys(fmt(v) for v in run.z[k][wrong]))[:3])  # a few, each once
     if run.act.kinks is not None:
         corner = (
             f" ({name}'s slope at its corner z = 0 is taken to be 0)" if np.any(run.z[k][wrong] == 0) else ""

@@ -26,16 +26,40 @@ def links(base: str | None, s: State) -> tuple[str, str]:
 
 
 @lru_cache(maxsize=512)
-def qr_png(text: str, scale: int = 10) -> bytes:
+def qr_png(text: str, scale: int = 10) -> bytes | None:
     """A QR code of text as a PNG: `scale` px a module and the standard 4-module quiet zone, sized to be
-    read from the back of a room when projected; error correction M survives a smudged screen.
+    read from the back of a room when projected; error correction M survives a smudged screen. None
+    when text is longer than any QR code holds (about 2,300 characters: a link with 200 own points).
 
     Made once per link for every session of the server (a class on one teacher's link shares most of
     its links): making one is about a tenth of a slider move's whole cost.
     """
     out = io.BytesIO()
-    segno.make(text, error="m", micro=False).save(out, kind="png", scale=scale, border=4)
+    try:
+        segno.make(text, error="m", micro=False).save(out, kind="png", scale=scale, border=4)
+    except segno.DataOverflowError:
+        return None
     return out.getvalue()
+
+
+def qr_for(base: str | None, s: State) -> tuple[bytes | None, str]:
+    """The students' QR code and what it opens: their link's, or, where that is too long for any QR
+    code (many own points), the same view with the example's points, said in one sentence."""
+    student = link(base, s.replace(present=False))
+    if (png := qr_png(student)) is not None:
+        return png, "Scan for the students' link"
+    short = link(base, s.replace(present=False, **{ROWS.key: ROWS.default}))
+    png = qr_png(short)
+    why = f"The students' link is {len(student):,} characters, too long for any QR code"
+    if png is None:
+        return None, f"{why}: copy the link above instead."
+    return (
+        png,
+        f"{why}: this one opens the same view with the example's points; copy the link above for yours.",
+    )
+
+
+ROWS = next(p for p in PARAMS if p.kind == "rows")  # the learner's own points
 
 
 def fixed(s: State) -> str:

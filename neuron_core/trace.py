@@ -80,6 +80,26 @@ def fmt(v: float | Fraction, exact: bool = True, room: bool = True) -> str:
     return f"≈ {k} {'+' if gap > 0 else '-'} {_sci(abs(gap))}"
 
 
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:=$&])")
+
+
+def plain(text: str) -> str:
+    """Text for Streamlit's markdown that shows as the text itself: every markdown and HTML character
+    escaped, so a link, an image, emphasis or a tag from a link or a file is never more than its text."""
+    return _MARKDOWN.sub(r"\\\1", text)
+
+
+def cut(value: object, most: int = 24) -> str:
+    """A value from a link, a table or a file, cut to a readable length: 1e99999999999999999999…"""
+    text = str(value)
+    return text if len(text) <= most else text[: most - 1] + "…"
+
+
+def quoted(value: object, most: int = 24) -> str:
+    """A value from a link, a table or a file, cut to a readable length and quoted: 'abc'."""
+    return repr(cut(value, most))
+
+
 def many(k: int, word: str) -> str:
     """A count and its noun, singular for one: '1 step', '3 steps'."""
     return f"{k} {word}{'' if k == 1 else 's'}"

@@ -35,3 +35,8 @@ def is_true(text: str, value: float, exact: bool) -> bool:
     if "." in text:
         return abs(shown - value) <= 0.5 * 10.0 ** -len(text.split(".")[1]) + 1e-12
     return exact and abs(shown - value) <= 1e-12 * max(1.0, abs(shown))
+
+
+def unescaped(md: str) -> str:
+    """What markdown shows for text with backslash escapes (CommonMark): \\. shows ., \\\\ shows \\."""
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", md)

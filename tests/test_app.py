@@ -10,6 +10,7 @@ from neuron_core.state import from_query, widget_values
 from neuron_core.trace import fmt
 from tests.charts import app_charts
 from tests.charts import point as chart_point
+from tests.shown import unescaped
 
 APP = str(Path(__file__).resolve().parents[1] / "playground.py")
 
@@ -101,7 +102,7 @@ JUNK = [
 def test_a_junk_link_gives_notices_and_a_valid_view(query):
     at = run(query)
     reading = from_query(query)
-    assert [w.value for w in at.warning] == reading.notices and reading.notices
+    assert [unescaped(w.value) for w in at.warning] == reading.notices and reading.notices
     # Streamlit's own seeding of the bound sliders agrees with the core's reading, value for value.
     expected = widget_values(reading.state)
     assert settings(at) == {k: expected[k] for k in settings(at)}

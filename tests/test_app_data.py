@@ -8,6 +8,7 @@ from streamlit.testing.v1 import AppTest
 from neuron_core import data
 from neuron_core.figures import PLAY_EPOCHS
 from tests.charts import app_charts, plotly
+from tests.shown import unescaped
 
 APP = str(Path(__file__).resolve().parents[1] / "playground.py")
 
@@ -21,9 +22,9 @@ def page(**query: str) -> AppTest:
 
 
 def said(at: AppTest) -> str:
-    """Every sentence the page shows, one per line."""
+    """Every sentence the page shows, one per line (text from the link or the table shown as text)."""
     boxes = [*at.markdown, *at.caption, *at.info, *at.warning, *at.success]
-    return "\n".join(str(e.value) for e in boxes)
+    return "\n".join(unescaped(str(e.value)) for e in boxes)
 
 
 @pytest.mark.parametrize("name", list(data.PRESETS))

@@ -5,6 +5,7 @@ import io
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 
 from neuron_core.cli import main
 
+ROOT = Path(__file__).resolve().parents[1]
 SEED = "w*x + b = (1)*(2) + (-1)*(1) + (1)*(3) + (-5) = -1\nReLU: -1 → 0 because -1 is negative.\n"
 
 
@@ -162,3 +164,35 @@ def test_bad_data_exits_2_with_one_line(tmp_path, text, message):
 def test_bad_data_options_exit_2_with_one_line(args, message):
     r = run(*args)
     assert r.returncode == 2 and message in r.stderr and len(r.stderr.strip().splitlines()) == 1
+
+
+def test_a_spreadsheets_csv_reads_as_it_was_written(tmp_path):
+    f = tmp_path / "excel.csv"  # Excel's "CSV UTF-8": a byte-order mark and CRLF line ends
+    f.write_bytes(b"\xef\xbb\xbfx1,x2,label\r\n-1,-1,0\r\n1,1,1\r\n2,0.5,1\r\n")
+    r = run("--data", str(f), "--train", "10", "--act", "sigmoid")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.splitlines()[-1] == "Every one of the 3 points is on its own side of the line."
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"x1,x2,label\n1," + b"9" * 200_000 + b",1\n", "excel.csv: the file is not a CSV file of points"),
+        (b"x1,x2,label\n\x00\x01\xff\xfe\n", "excel.csv: the file is not text (UTF-8)"),
+        (b"x1,x2,label\n" + b"1,1,1\n" * 12_000_000, "excel.csv: the file is over 1,000 KB"),
+    ],
+    ids=["a field of 200,000 characters", "binary junk", "a 72 MB file"],
+)
+def test_a_file_that_is_no_points_exits_2_with_one_line_and_little_memory(tmp_path, content, message):
+    f = tmp_path / "excel.csv"
+    f.write_bytes(content)
+    script = (
+        "import resource, sys\nfrom neuron_core.cli import main\n"
+        "try:\n    main(sys.argv[1:])\nfinally:\n"
+        "    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
+    )
+    r = subprocess.run([sys.executable, "-c", script, "--data", str(f)], capture_output=True, text=True,
+                       cwd=ROOT, timeout=120)  # fmt: skip
+    said, peak_kb = r.stderr.strip().rsplit("\n", 1)
+    assert r.returncode == 2 and message in said and len(said.splitlines()) == 1 and "Traceback" not in said
+    assert int(peak_kb) < 300_000  # the 72 MB file is never read whole (about 1.98 GB before)

@@ -10,6 +10,7 @@ from neuron_core import params as table
 from neuron_core import state
 from neuron_core.state import from_query
 from tests.hostile import HOSTILE, params
+from tests.shown import unescaped
 
 APP = str(Path(__file__).resolve().parents[1] / "playground.py")
 RAW = ("<script", "<img", "onerror", "javascript:")
@@ -37,7 +38,7 @@ def test_a_hostile_link_renders_valid_values_and_a_notice(name):
     assert all(math.isfinite(v) and table.LO <= v <= table.HI for v in (*s.x, *s.w, s.b))
     assert s.x == from_query(q).state.x and s.w == from_query(q).state.w and s.b == from_query(q).state.b
 
-    notices, expected = [w.value for w in at.warning], from_query(q).notices
+    notices, expected = [unescaped(w.value) for w in at.warning], from_query(q).notices
     assert expected and notices[: len(expected)] == expected  # the link's notices come first
     assert not any(w.startswith(("Ignored", "Read")) for w in notices[len(expected) :])  # then training's
     for el in elements(at._tree):

@@ -10,6 +10,7 @@ from neuron_core.figures import sweep_figure
 from neuron_core.neuron import forward, sweep
 from neuron_core.state import State, from_query, to_query
 from tests.charts import app_charts, plotly
+from tests.shown import unescaped
 
 APP = str(Path(__file__).resolve().parents[1] / "playground.py")
 X, W, B = [2.0, 1.0, 3.0], [1.0, -1.0, 1.0], -5.0
@@ -70,4 +71,4 @@ def test_the_app_and_the_core_read_a_sweep_link_alike(links, value):
     at.run()
     reading = from_query({"sweep": links})
     assert at.selectbox(key="sweep").value == reading.state.sweep == value
-    assert [w.value for w in at.warning] == reading.notices
+    assert [unescaped(w.value) for w in at.warning] == reading.notices

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import segno
 from playwright.sync_api import Browser, Page, expect
 
 from neuron_core import data
@@ -96,3 +97,53 @@ def test_key_presses_keep_the_data_charts_mounted_and_drawn(page: Page, app_url:
     report = page.evaluate(REPORT)
     assert report["frames"] > 5  # the watch really looked, frame by frame
     assert report == {**report, "charts": 5, "connected": 5, "now": 5, "removed": 0, "blank": 0}
+
+
+def test_after_a_table_edit_the_share_links_and_the_qr_code_are_the_new_address(page: Page, app_url: str):
+    from urllib.parse import parse_qs, urlparse
+
+    from neuron_core import share, state
+
+    open_app(page, f"{app_url}/?data=own")
+    grid = page.get_by_test_id("stDataFrame").first
+    grid.wait_for(timeout=TIMEOUT)
+    page.wait_for_timeout(1500)  # the grid draws its canvas after the element appears
+    grid.scroll_into_view_if_needed()
+    page.wait_for_timeout(300)
+    box = grid.bounding_box()
+    page.mouse.dblclick(box["x"] + 150, box["y"] + 57)  # the first point's x₁, -2
+    page.wait_for_timeout(500)
+    page.keyboard.type("7")
+    page.wait_for_timeout(300)
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"points=7"), timeout=TIMEOUT)
+    address = page.url
+    query = {k: v for k, v in parse_qs(urlparse(address).query).items()}
+    s = state.from_query(query).state
+    assert s.points[0] == (7.0, -1.0, 0)
+    student = share.link(address, s.replace(present=False))
+    code = page.get_by_test_id("stCode").filter(has_text="points=7").first
+    expect(code).to_contain_text(student.split("?")[1], timeout=TIMEOUT)
+    shown = code.inner_text().strip()  # the students' link as the page writes it
+    # The QR code is the students' link as it is now: the same PNG segno makes for that address.
+    img = page.get_by_role("img", name="QR code of the students' link above")
+    expect(img).to_be_visible(timeout=TIMEOUT)
+    src = img.get_attribute("src")
+    served = page.request.get(src if src.startswith("http") else f"{app_url}{src}").body()
+    assert modules(served) == [[bool(v) for v in row] for row in segno.make(shown, error="m").matrix]
+
+
+def modules(image: bytes) -> list[list[bool]]:
+    """A QR code image read back as its modules (dark or not), sampled at each module's centre."""
+    import io
+
+    from PIL import Image
+
+    img = Image.open(io.BytesIO(image)).convert("L")
+    count = 0
+    while count < img.width and img.getpixel((count, img.height // 2)) > 128:
+        count += 1  # the quiet zone: 4 modules of white, then the finder pattern's dark edge
+    size = count / 4  # px a module
+    n = round(img.width / size) - 8
+    return [[img.getpixel((int((c + 4.5) * size), int((r + 4.5) * size))) < 128 for c in range(n)]
+            for r in range(n)]  # fmt: skip

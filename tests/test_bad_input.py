@@ -1,0 +1,83 @@
+"""Bad input, round two: long point sets, text that stays text, the last seed."""
+
+import re
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from streamlit.testing.v1 import AppTest
+
+from neuron_core import data, share, state
+from neuron_core.trace import plain
+from tests.shown import unescaped
+
+APP = str(Path(__file__).resolve().parents[1] / "playground.py")
+
+
+def run(query: dict) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params.update(query)
+    at.run()
+    assert not at.exception and not at.error
+    return at
+
+
+def test_the_longest_point_sets_a_link_holds_open_with_a_qr_code_or_one_sentence():
+    full = ";".join(f"{-9.87654321 + k * 0.0912345:.15g},{9.12345678 - k * 0.0876543:.15g},{k % 2}"
+                    for k in range(data.POINTS_MAX))  # fmt: skip
+    corner = ";".join(["-9.9,-9.9,1"] * data.POINTS_MAX)
+    for points in (full, corner):
+        at = run({"data": "own", "points": points})
+        shown = [str(el.proto) for el in walk(at._tree) if type(el).__name__ == "Image"]
+        said = [c.value for c in at.caption if "too long for any QR code" in c.value]
+        assert len(shown) + len(said) == 1  # a QR code (with its sentence as caption), or the sentence
+        assert "too long for any QR code" in " ".join(shown + said) and "characters" in " ".join(shown + said)
+
+
+def walk(node):
+    """Every element in AppTest's tree, depth first."""
+    for child in getattr(node, "children", {}).values():
+        yield child
+        yield from walk(child)
+
+
+def test_a_link_a_qr_code_holds_gets_its_own_qr_code():
+    png, said = share.qr_for("http://127.0.0.1:8501/", state.from_query({"data": "xor"}).state)
+    assert png is not None and said == "Scan for the students' link"
+
+
+JUNK = st.text(alphabet="[]()!*_`#<>\\:/.-+|~=$&abc xyz", min_size=1, max_size=40)
+
+
+@settings(max_examples=200, deadline=None)
+@given(JUNK)
+def test_text_with_markdown_in_it_shows_as_itself(text):
+    md = plain(text)
+    assert unescaped(md) == text
+    # every character markdown or HTML would read is escaped: none stands bare
+    assert not re.search(r"(?<!\\)[\[\]()!*_`#<>|~$&]", re.sub(r"\\\\|\\.", "", md))
+
+
+def test_a_notice_that_quotes_a_link_shows_the_link_as_text():
+    for junk in ("[Fix it](//ev.il)", "https://ev.il/x", "![](//host/a)", "**x**", "<b>x</b>", "a\\b"):
+        at = run({"data": "own", "points": f"1,1,1;{junk},2,0"})
+        warning = at.warning[0]  # the link's notice comes first
+        assert (
+            unescaped(warning.value)
+            == state.from_query({"data": "own", "points": f"1,1,1;{junk},2,0"}).notices[0]
+        )
+        assert warning.value == plain(unescaped(warning.value))
+
+
+def test_a_value_too_long_to_read_is_cut_in_its_notice():
+    at = run({"data": "own", "points": "1,1,1;" + "9" * 400_000 + ",2,0"})
+    assert all(len(w.value) < 300 for w in at.warning)
+
+
+def test_next_after_the_last_seed_is_the_first():
+    at = run({"mode": "quiz", "seed": "999999999"})
+    (show,) = [b for b in at.button if b.label == "Show the solution"]
+    show.click().run()
+    (nxt,) = [b for b in at.button if b.label == "Next exercise →"]
+    nxt.click().run()
+    assert at.query_params["seed"] == "0" and not at.warning
