@@ -105,6 +105,9 @@ def test_after_a_table_edit_the_share_links_and_the_qr_code_are_the_new_address(
     from neuron_core import share, state
 
     open_app(page, f"{app_url}/?data=own")
+    img = page.get_by_role("img", name="QR code of the students' link above")
+    expect(img).to_be_visible(timeout=TIMEOUT)
+    before = img.get_attribute("src")  # the QR code of the example's points
     grid = page.get_by_test_id("stDataFrame").first
     grid.wait_for(timeout=TIMEOUT)
     page.wait_for_timeout(1500)  # the grid draws its canvas after the element appears
@@ -126,8 +129,7 @@ def test_after_a_table_edit_the_share_links_and_the_qr_code_are_the_new_address(
     expect(code).to_contain_text(student.split("?")[1], timeout=TIMEOUT)
     shown = code.inner_text().strip()  # the students' link as the page writes it
     # The QR code is the students' link as it is now: the same PNG segno makes for that address.
-    img = page.get_by_role("img", name="QR code of the students' link above")
-    expect(img).to_be_visible(timeout=TIMEOUT)
+    expect(img).not_to_have_attribute("src", before, timeout=TIMEOUT)  # a new QR code, for the new points
     src = img.get_attribute("src")
     served = page.request.get(src if src.startswith("http") else f"{app_url}{src}").body()
     assert modules(served) == [[bool(v) for v in row] for row in segno.make(shown, error="m").matrix]
@@ -140,9 +142,9 @@ def modules(image: bytes) -> list[list[bool]]:
     from PIL import Image
 
     img = Image.open(io.BytesIO(image)).convert("L")
-    count = 0
-    while count < img.width and img.getpixel((count, img.height // 2)) > 128:
-        count += 1  # the quiet zone: 4 modules of white, then the finder pattern's dark edge
+    count = 0  # down the diagonal: 4 modules of quiet zone, then the top-left finder's dark corner
+    while count < img.width and img.getpixel((count, count)) > 128:
+        count += 1
     size = count / 4  # px a module
     n = round(img.width / size) - 8
     return [[img.getpixel((int((c + 4.5) * size), int((r + 4.5) * size))) < 128 for c in range(n)]
