@@ -315,9 +315,8 @@ def share_view(s: state.State) -> None:
 
 def next_exercise(s: state.State) -> None:
     """The next exercise of the set, or of the seeds when there is no set."""
-    nxt = (
-        s.replace(q=s.q + 1) if s.count > 1 else s.replace(seed=(s.seed + 1) % quiz.SEED_MAX)
-    )  # 0 after the last
+    # after the last seed comes the first, 0: a seed the link can hold
+    nxt = s.replace(q=s.q + 1) if s.count > 1 else s.replace(seed=(s.seed + 1) % quiz.SEED_MAX)
     st.query_params.update(state.to_query(nxt))
 
 
@@ -365,10 +364,9 @@ def quiz_page(s: state.State) -> None:
         st.session_state[counter] = st.session_state.get(counter, 0) + (not m.both)
     if m is not None and st.session_state.get(checks):
         # One box, right under Check, so that a phone shows it where the student is looking.
-        text = quiz.feedback(f, m, gz, ga, st.session_state.get(tries_z, 0), st.session_state.get(tries_a, 0))
-        if m.both or st.session_state.get(shown):
-            text = text.split("\n\n")[0]  # the solution is on the page: no hint
-        (st.success if m.both else st.error)(text)
+        tries = st.session_state.get(tries_z, 0), st.session_state.get(tries_a, 0)
+        hinted = not st.session_state.get(shown)  # once the solution is on the page, no more hints
+        (st.success if m.both else st.error)(quiz.feedback(f, m, gz, ga, *tries, hinted=hinted))
     answered = (m is not None and m.both and bool(st.session_state.get(checks))) or st.session_state.get(
         shown
     )

@@ -145,8 +145,11 @@ def hint(f: Forward, m: Marked, tries: int) -> str:
     return f"z is right; a is still off.{whole} Apply the rule at z = {z}: {applied}."
 
 
-def feedback(f: Forward, m: Marked, z: float, a: float, tries_z: int, tries_a: int) -> str:
-    """What a Check says: each guess marked, and while one is wrong, the hint for the try it is on.
+def feedback(
+    f: Forward, m: Marked, z: float, a: float, tries_z: int, tries_a: int, hinted: bool = True
+) -> str:
+    """What a Check says: each guess marked, and while one is wrong (and hinted: the solution is not
+    shown yet), the hint for the try it is on.
 
     z has its own tries and a its own (a is hinted once z is right); a right a with a wrong z is not
     called right, since a follows from z.
@@ -163,7 +166,7 @@ def feedback(f: Forward, m: Marked, z: float, a: float, tries_z: int, tries_a: i
     else:
         said.append(f"a = {fmt(a)}: not quite either; find z first, and a follows from it.")
     text = " ".join(said)
-    return text if m.both else f"{text}\n\n{hint(f, m, tries_a if m.z else tries_z)}"
+    return text if m.both or not hinted else f"{text}\n\n{hint(f, m, tries_a if m.z else tries_z)}"
 
 
 def score(got: str, count: int) -> str:
