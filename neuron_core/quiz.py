@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 from neuron_core.neuron import Forward, decimals, forward
 from neuron_core.state import State
@@ -43,8 +43,9 @@ def agrees(guess: float, value: float, exact: bool) -> bool:
     places = decimals(guess)
     if places == 0:
         return exact and float(value) == float(guess)
-    q = Decimal(1).scaleb(-places)
-    return Decimal(float(value)).quantize(q, rounding=ROUND_HALF_UP) == Decimal(repr(float(guess)))
+    with localcontext(prec=places + 30):  # 5e-324 has 324 places: room for every digit
+        q = Decimal(1).scaleb(-places)
+        return Decimal(float(value)).quantize(q, rounding=ROUND_HALF_UP) == Decimal(repr(float(guess)))
 
 
 @dataclass(frozen=True)
@@ -64,8 +65,11 @@ class Marked:
 def mark(f: Forward, z: float, a: float) -> Marked:
     """Mark guesses for z and a against the neuron by the marking rule (agrees)."""
     right_a = agrees(a, float(f.a), f.exact)
-    own = forward(f.x, f.w, f.b + (z - float(f.z)), f.act.name, f.alpha)  # the neuron at the student's z
-    follows = not right_a and agrees(a, float(own.a), own.exact)
+    try:  # the neuron at the student's z (a z past what a float holds has no a to follow)
+        own = forward(f.x, f.w, f.b + (z - float(f.z)), f.act.name, f.alpha)
+        follows = not right_a and agrees(a, float(own.a), own.exact)
+    except ValueError:
+        follows = False
     whole = ""
     if not right_a and decimals(a) == 0 and round(float(f.a)) == a:
         name = f.act.label[0].upper() + f.act.label[1:]

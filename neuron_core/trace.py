@@ -64,7 +64,8 @@ def fmt(v: float | Fraction, exact: bool = True, room: bool = True) -> str:
             return f"≈ {k}"
         return f"≈ {_sci(v)}" if k == 0 else f"≈ {k} {'+' if gap > 0 else '-'} {_sci(abs(gap))}"
     v = float(v) + 0.0  # + 0.0 turns -0.0 into 0.0
-    if abs(v) >= BIG and not (exact and v.is_integer()):
+    # past 2⁵³ a float's whole number is not the one typed: 1e308 is ≈ 1·10³⁰⁸, never 309 digits
+    if abs(v) >= BIG and not (exact and v.is_integer() and abs(v) < 2.0**53):
         return f"≈ {_sci(v)}"
     r = round(v, 4) + 0.0
     if not r.is_integer():

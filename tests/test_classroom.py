@@ -15,7 +15,7 @@ from neuron_core import forward
 from neuron_core.activations import ACTIVATIONS
 from neuron_core.export import script, state_json
 from neuron_core.figures import NEGATIVE, POSITIVE, contributions
-from neuron_core.quiz import exercise, hint, mark, solve
+from neuron_core.quiz import exercise, feedback, hint, mark, solve
 from neuron_core.trace import by_hand, explain, trace_lines
 from tests.charts import plotly
 
@@ -52,6 +52,14 @@ def test_a_guess_is_right_as_far_as_it_is_written():
     f = solve(exercise(78))  # tanh(-5) = -0.99991
     assert not mark(f, -5, -1).a and mark(f, -5, -0.9999).a
     assert "Tanh never reaches -1" in hint(f, mark(f, -5, -1), 1)
+
+
+def test_any_number_a_student_can_type_is_marked_without_an_error():
+    f = solve(exercise(4))
+    for guess in (1e-300, 1.2345678901234569e-20, 5e-324, 1e308, -1.7976931348623157e308, -0.0):
+        m = mark(f, guess, guess)
+        assert not m.z and not m.a and not m.follows
+        assert len(feedback(f, m, guess, guess, 1, 0)) < 400  # 1e308 in two digits, not 309
 
 
 def _rule(guess: str, value: float, exact: bool) -> bool:
