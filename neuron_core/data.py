@@ -214,7 +214,10 @@ def slope(act: Activation, alpha: float, z: np.ndarray, y: np.ndarray) -> np.nda
 
 def gradient(d: Data, w: np.ndarray, b: float, act: Activation, alpha: float) -> tuple[np.ndarray, float]:
     """dL/dw and dL/db of the mean loss over every point, by the chain rule through z = w·x + b."""
-    s = slope(act, alpha, dot(d.x, np.asarray(w, dtype=float)) + b, d.y) / d.m
+    # z as the exact decimal where the numbers allow (forward), as fit's epochs have it: at z = 0, 0.7 - 0.9 +
+    # 0.2 in floats, ReLU's slope is 0, not the 1 of the float 5.6e-17
+    z = forward(d.x, np.asarray(w, dtype=float), float(b), act.name, alpha).z
+    s = slope(act, alpha, z, d.y) / d.m
     return np.sum(d.x * s[:, None], axis=0), float(s.sum())
 
 
@@ -480,8 +483,9 @@ def stalled(run: Run, d: Data, k: int) -> str | None:
     their slope underflowed (an exponential's, never 0, smaller than a float holds).
     """
     if run.descent is not None and k <= run.exact_epochs:  # the fractions decide what is exactly 0
-        pull = np.array([(p > 0) - (p < 0) for p in run.descent.pulls(k)], dtype=float)  # their signs
-        zero = not any(run.descent.gradient(k))
+        pulls = run.descent.pulls(k)
+        pull = np.array([(p > 0) - (p < 0) for p in pulls], dtype=float)  # their signs
+        zero = not any(run.descent.gradient(k, pulls))
     else:
         pull = slope(run.act, run.alpha, run.z[k], d.y)
         dw, db = gradient(d, run.w[k], float(run.b[k]), run.act, run.alpha)

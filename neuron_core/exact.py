@@ -67,24 +67,25 @@ class Descent:
         """Step k's (w_1 … w_n, b), exactly."""
         return tuple(Fraction(v, self.den[k]) for v in self.num[k])
 
-    def _errors(self, k: int) -> tuple[list[int], int]:
-        """Each row's a - y at step k as integers over one denominator."""
+    def _errors(self, k: int, zns: list[int] | None = None) -> tuple[list[int], int]:
+        """Each row's a - y at step k as integers over one denominator (from its _zn, where given)."""
         q = self.alpha.denominator
         s = self.den[k] * self.scale
         errs = []
-        for zn, yj in zip(self._zn(k), self.y, strict=True):
+        for zn, yj in zip(self._zn(k) if zns is None else zns, self.y, strict=True):
             sq, cq = _piece(self.act, self.alpha, zn)
             errs.append((sq * zn + cq * s) * self.y_scale - yj * s * q)
         return errs, s * q * self.y_scale
 
     def pulls(self, k: int) -> list[int]:
         """Each row's (a - y) f'(z) at step k, up to one positive factor: 0 where a row pulls nothing."""
-        errs, _ = self._errors(k)
-        return [e * _piece(self.act, self.alpha, zn)[0] for e, zn in zip(errs, self._zn(k), strict=True)]
+        zns = self._zn(k)
+        errs, _ = self._errors(k, zns)
+        return [e * _piece(self.act, self.alpha, zn)[0] for e, zn in zip(errs, zns, strict=True)]
 
-    def gradient(self, k: int) -> list[int]:
-        """The loss's gradient in (w, b) at step k, up to one positive factor."""
-        pulls = self.pulls(k)
+    def gradient(self, k: int, pulls: list[int] | None = None) -> list[int]:
+        """The loss's gradient in (w, b) at step k, up to a positive factor (from its pulls, if given)."""
+        pulls = self.pulls(k) if pulls is None else pulls
         return [
             sum(p * row[i] for p, row in zip(pulls, self.x1, strict=True)) for i in range(len(self.num[k]))
         ]
