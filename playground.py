@@ -63,17 +63,60 @@ def written(key: str, text: str | None) -> None:
         st.query_params[key] = text
 
 
+def readable_table_edits() -> None:
+    """Make the points table's editor read any edit a browser sends without raising.
+
+    Streamlit parses the table's edit (JSON from the browser) before the script runs, to see whether it
+    changed: an edit that is not JSON, not an object, or nested 100,000 deep raised there, and the
+    sender saw an error box on every run until a reset. Read so, such an edit is marked unreadable, and
+    own_points puts the link's points back with one notice.
+    """
+    from streamlit.elements.widgets.data_editor import DataEditorSerde
+
+    parse = DataEditorSerde.deserialize
+    if getattr(parse, "readable", False):
+        return
+
+    def tolerant(self: DataEditorSerde, ui_value: str | None) -> dict:
+        try:
+            return parse(self, ui_value)
+        except (ValueError, TypeError, AttributeError, RecursionError):
+            return {"edited_rows": {}, "added_rows": [], "deleted_rows": [], "unreadable": True}
+
+    tolerant.readable = True
+    DataEditorSerde.deserialize = tolerant
+
+
+readable_table_edits()
+
+
 def own_points(p: state.Param) -> tuple:
-    """The learner's points in a table to edit (rows can be added and deleted), kept in the link."""
+    """The learner's points in a table to edit (rows can be added and deleted), kept in the link.
+
+    The table's edit is read first (data.edited): one the editor would spend seconds on or fail at (rows
+    past 200, cells that are not numbers, another shape) is not given to it; the table starts afresh on
+    the points it leaves, with one notice."""
     base = st.session_state.setdefault(p.key, getattr(link.state, p.key))  # Reset puts the example back
     st.caption(data.TABLE_HELP)
+
+    def editor() -> str:  # a new key, so an empty editor, after a Reset and after an edit not given it
+        return f"{p.key} {st.session_state.get('resets', 0) + st.session_state.get('tables', 0)}"
+
+    key = editor()
+    read = data.edited(base, st.session_state.get(key))
+    if read is not None:
+        base, notice = read
+        st.session_state[p.key] = base
+        st.session_state["tables"] = st.session_state.get("tables", 0) + 1
+        key = editor()
+        st.caption(trace.plain(notice))
     cols = {c: st.column_config.NumberColumn(label, min_value=lo, max_value=hi, step=step)
             for c, (label, lo, hi, step) in data.COLUMNS.items()}  # fmt: skip
     rows = st.data_editor([dict(zip(cols, r, strict=True)) for r in base], num_rows="dynamic",
-                          column_config=cols, key=f"{p.key} {st.session_state.get('resets', 0)}")  # fmt: skip
+                          column_config=cols, key=key)  # fmt: skip
     pts, said = data.from_rows([[r.get(c) for c in cols] for r in rows])
     if said:
-        st.caption(trace.plain(f"Left out: {'; '.join(said)}."))
+        st.caption(trace.plain(f"Left out: {trace.first(said)}."))
     written(p.key, None if pts == p.default else data.points_text(pts))
     return pts
 

@@ -39,6 +39,9 @@ class Session:
     query: str = ""  # the address's query, as the page's URL holds it: sent with every rerun, as a tab does
     values: dict[str, float] = field(default_factory=dict)  # key -> current value
     cached: set[str] = field(default_factory=set)  # hashes of cacheable messages received
+    editors: dict[str, str] = field(default_factory=dict)  # a table's key -> widget id
+    texts: dict[str, str] = field(default_factory=dict)  # widget id -> the string it sends (a table's edit)
+    said: list[str] = field(default_factory=list)  # the last run's markdown: text, captions, notices
 
     async def open(self, query: str = "") -> Run:
         """Connect and run the script once, as a tab opening the page does."""
@@ -49,6 +52,11 @@ class Session:
     async def move(self, key: str, value: float) -> Run:
         """Set slider `key` to `value`, as a key press does, and wait for the rerun to finish."""
         self.values[key] = value
+        return await self._rerun(self.query)
+
+    async def edit(self, key: str, edit: str) -> Run:
+        """Send table `key` the edit `edit`, its editor's JSON as a browser sends it; wait for the run."""
+        self.texts[self.editors[key]] = edit
         return await self._rerun(self.query)
 
     async def close(self) -> None:
@@ -65,6 +73,8 @@ class Session:
             w = WidgetState(id=wid)
             w.double_array_value.data.append(self.values[key])
             state.widget_states.widgets.append(w)
+        for wid, text in self.texts.items():
+            state.widget_states.widgets.append(WidgetState(id=wid, string_value=text))
         start = time.perf_counter()
         await self.ws.send(msg.SerializeToString())
         return await asyncio.wait_for(self._until_finished(start), timeout=60)
@@ -73,6 +83,7 @@ class Session:
         received = count = 0
         exception = False
         self.sizes = []
+        self.said = []
         while True:
             raw = await self.ws.recv()
             received += len(raw)
@@ -95,6 +106,10 @@ class Session:
             if kind == "delta" and fwd.delta.WhichOneof("type") == "new_element":
                 el = fwd.delta.new_element
                 exception |= el.WhichOneof("type") == "exception"
+                if el.WhichOneof("type") == "markdown":
+                    self.said.append(el.markdown.body)
+                if el.WhichOneof("type") == "dataframe" and el.dataframe.id:  # a table to edit
+                    self.editors[el.dataframe.id.split("-", 2)[-1].rsplit(" ", 2)[0]] = el.dataframe.id
                 if el.WhichOneof("type") == "slider":
                     key = el.slider.id.rsplit("-", 1)[-1]
                     self.sliders[key] = el.slider.id

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -130,6 +131,80 @@ def from_rows(rows: list[list]) -> tuple[tuple[Point, ...], list[str]]:
         said.append(f"there are more than {POINTS_MAX} points: only the first {POINTS_MAX} are kept")
         kept = kept[:POINTS_MAX]
     return tuple(kept), said
+
+
+def edited(base: tuple[Point, ...], edit: object) -> tuple[tuple[Point, ...], str] | None:
+    """What an edit of the points table does to `base`, read before the table's editor applies it.
+
+    The table sends its edits as {"edited_rows": {row: {column: value}}, "added_rows": [{column: value}],
+    "deleted_rows": [row]}. None when the edit is the table's own kind (numbers or empty cells in its
+    columns, rows that exist, at most POINTS_MAX in all): the editor applies it. Otherwise the points the
+    edit leaves, read here, with one sentence: beyond POINTS_MAX rows none is read (a crafted edit of
+    20,000 rows cost the editor 51 s), cells that are not numbers are counted and left empty, and an
+    edit of another shape (an extra column, a row given as a list, rows that do not exist) leaves the
+    link's points.
+    """
+    if edit is None:  # no edit yet: a new table
+        return None
+    shaped = _shaped(edit, len(base))
+    if shaped is None:
+        return base, "The table's last edit could not be read, so it shows the link's points again."
+    changes, deleted, added, count = shaped
+    rows = [list(r) for k, r in enumerate(base) if k not in deleted]
+    at = [k for k in range(len(base)) if k not in deleted]  # each kept row's place in the base
+    for k, row in zip(at, rows, strict=True):
+        for c, v in changes.get(k, {}).items():
+            row[list(COLUMNS).index(c)] = v
+    more = max(0, len(rows) + count - POINTS_MAX)
+    rows += [[r.get(c) for c in COLUMNS] for r in added[: POINTS_MAX - len(rows)]]
+    junk = sum(not _cell(v) for row in rows for v in row)
+    if not more and not junk:
+        return None
+    rows = [[v if _cell(v) else None for v in row] for row in rows]
+    pts, _ = from_rows(rows)
+    said = [f"{more:,} rows past the table's {POINTS_MAX} were not read"] if more else []
+    if junk:
+        said.append(f"{many(junk, 'cell')} that {'is' if junk == 1 else 'are'} not a number left empty")
+    return pts, f"From the table's last edit: {' and '.join(said)}; it keeps {many(len(pts), 'point')}."
+
+
+def _cell(v: object) -> bool:
+    """A value the table's number columns send: a number (not true or false) or an empty cell."""
+    return v is None or (isinstance(v, int | float) and not isinstance(v, bool))
+
+
+def _shaped(edit: object, m: int) -> tuple[dict[int, dict], set[int], list[dict], int] | None:
+    """An edit's changed cells by row, deleted rows, added rows and their count, or None if it is not of
+    that shape. Added rows past POINTS_MAX are counted, not looked at: they are never read.
+    """
+    if not isinstance(edit, dict) or not set(edit) <= {"edited_rows", "added_rows", "deleted_rows"}:
+        return None
+    changed, deleted, added = (edit.get(k) or v for k, v in
+                               (("edited_rows", {}), ("deleted_rows", []), ("added_rows", [])))  # fmt: skip
+    if not isinstance(changed, dict) or not isinstance(deleted, list) or not isinstance(added, list):
+        return None
+    changes: dict[int, dict] = {}
+    for k, row in list(changed.items())[: m + 1]:
+        place = _place(k, m)
+        if place is None or not isinstance(row, dict) or not set(row) <= set(COLUMNS):
+            return None
+        changes[place] = row
+    if len(changed) > m or len(deleted) > m:
+        return None
+    gone = {_place(k, m) for k in deleted}
+    if None in gone:
+        return None
+    new = added[:POINTS_MAX]
+    if not all(isinstance(r, dict) and set(r) <= set(COLUMNS) for r in new):
+        return None
+    return changes, gone, new, len(added)
+
+
+def _place(k: object, m: int) -> int | None:
+    """A row's place from an edit ("3" or 3), if the table has that row."""
+    if isinstance(k, bool) or not isinstance(k, int | str) or not re.fullmatch(r"[0-9]{1,6}", str(k)):
+        return None
+    return int(k) if int(k) < m else None
 
 
 def read_points(text: str) -> tuple[tuple[Point, ...], list[str]]:

@@ -101,6 +101,12 @@ def quoted(value: object, most: int = 24) -> str:
     return repr(cut(value, most))
 
 
+def first(said: list[str], most: int = 3) -> str:
+    """The first few of a list of sentences, and how many more: 'a; b; c (and 197 more)'."""
+    rest = f" (and {len(said) - most:,} more)" if len(said) > most else ""
+    return "; ".join(said[:most]) + rest
+
+
 def many(k: int, word: str) -> str:
     """A count and its noun, singular for one: '1 step', '3 steps'."""
     return f"{k} {word}{'' if k == 1 else 's'}"

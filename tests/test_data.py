@@ -343,3 +343,70 @@ def test_the_data_figures_are_valid_plotly_and_draw_the_boundary_where_a_is_one_
         assert title == run.short(5) and title.startswith(
             f"epoch 5: {int(run.right[5])} of {len(pts)} right, loss "
         )
+
+
+# The points table's edits, as its editor sends them (data.edited).
+def json_like():
+    """Values JSON can carry, nested a few levels: what a crafted client may send as a table's edit."""
+    leaf = st.none() | st.booleans() | st.integers(-(10**30), 10**30) | st.floats() | st.text(max_size=8)
+    names = st.sampled_from(["x1", "x2", "y", "0", "1", "edited_rows", "added_rows", "deleted_rows", "zz"])
+
+    def nest(inner):
+        return st.lists(inner, max_size=4) | st.dictionaries(names, inner, max_size=4)
+
+    return st.recursive(leaf, nest, max_leaves=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(edit=json_like() | st.fixed_dictionaries({}, optional={
+    "edited_rows": st.dictionaries(st.sampled_from(["0", "1", "4", "9", "a"]), json_like(), max_size=3),
+    "added_rows": st.lists(json_like(), max_size=3),
+    "deleted_rows": st.lists(st.integers(-2, 9) | st.text(max_size=2), max_size=3),
+}))  # fmt: skip
+def test_any_edit_a_client_sends_leaves_valid_points_or_is_the_editors_own(edit):
+    read = data.edited(data.OWN, edit)
+    if read is None:  # the editor's own kind: numbers or empty cells in its columns, rows that exist
+        assert edit is None or isinstance(edit, dict)
+        edit = edit or {}
+        for k, row in (edit.get("edited_rows") or {}).items():
+            assert int(k) < len(data.OWN) and all(v is None or type(v) in (int, float) for v in row.values())
+        for row in edit.get("added_rows") or []:
+            assert set(row) <= set(data.COLUMNS)
+            assert all(v is None or type(v) in (int, float) for v in row.values())
+        return
+    pts, said = read
+    assert len(pts) <= data.POINTS_MAX and said.endswith(".")
+    assert all(data.LO <= x1 <= data.HI and data.LO <= x2 <= data.HI and y in (0, 1) for x1, x2, y in pts)
+
+
+def test_an_edit_of_the_tables_own_kind_is_the_editors():
+    assert data.edited(data.OWN, None) is None  # no edit yet
+    assert data.edited(data.OWN, {"edited_rows": {0: {"x1": 7}}, "added_rows": [{"x1": 1.5}],
+                                  "deleted_rows": [4]}) is None  # fmt: skip
+
+
+def test_rows_past_200_are_counted_not_read():
+    pts, said = data.edited(data.OWN, {"added_rows": [{"x1": 1, "x2": 1, "y": 1}] * 145_000})
+    assert pts == data.OWN + ((1.0, 1.0, 1),) * 195
+    assert said == (
+        "From the table's last edit: 144,805 rows past the table's 200 were not read; it keeps 200 points."
+    )
+
+
+def test_cells_that_are_not_numbers_are_counted_and_left_empty():
+    edit = {"edited_rows": {"0": {"x1": "7"}, "1": {"y": True}}, "added_rows": [{"x1": 1, "x2": [2], "y": 0}]}
+    pts, said = data.edited(data.OWN, edit)
+    assert pts == data.OWN[2:]  # the rows with an empty cell are not filled in: left out
+    assert said == "From the table's last edit: 3 cells that are not a number left empty; it keeps 3 points."
+
+
+@pytest.mark.parametrize("edit", [
+    "{not json", [1, 2], {"edited_rows": {"zz": {"x1": 1}}}, {"added_rows": [{"x1": 1, "zz": 3}]},
+    {"added_rows": [[1, 2, 1]]}, {"edited_rows": {"99": {"x1": 1}}}, {"deleted_rows": [99]},
+    {"deleted_rows": ["-1"]}, {"unreadable": True, "edited_rows": {}}, {"edited_rows": {"٣": {"x1": 1}}},
+])  # fmt: skip
+def test_an_edit_of_another_shape_leaves_the_links_points(edit):
+    assert data.edited(data.OWN, edit) == (
+        data.OWN,
+        "The table's last edit could not be read, so it shows the link's points again.",
+    )

@@ -85,3 +85,11 @@ def test_latex_shows_the_symbols_then_the_numbers():
 def test_a_batch_has_no_trace():
     with pytest.raises(ValueError, match="one row"):
         trace_lines(forward([[1.0], [2.0]], [1.0], 0))
+
+
+def test_a_long_list_of_sentences_is_its_first_few_and_a_count():
+    from neuron_core.trace import first
+
+    assert first(["a", "b"]) == "a; b"
+    assert first([f"point {k}" for k in range(1, 201)]) == "point 1; point 2; point 3 (and 197 more)"
+    assert first([f"p{k}" for k in range(2000)], most=1) == "p0 (and 1,999 more)"

@@ -57,12 +57,17 @@ def _healthy(url: str) -> bool:
 
 
 class Server(str):
-    """A running server's URL (a str, so it can be used as one) with its process id."""
+    """A running server's URL (a str, so it can be used as one) with its process id and its log."""
 
-    def __new__(cls, url: str, pid: int) -> Server:
+    def __new__(cls, url: str, pid: int, log: Path | None = None) -> Server:
         s = super().__new__(cls, url)
         s.pid = pid
+        s.log = log
         return s
+
+    def logged(self) -> str:
+        """What the server has written to its standard error so far (its log)."""
+        return self.log.read_text(encoding="utf-8", errors="replace") if self.log else ""
 
     @property
     def url(self) -> str:
@@ -92,24 +97,29 @@ def streamlit_server(
         "--server.headless", "true",
         "--server.fileWatcherType", "none",
     ]  # fmt: skip
-    proc = subprocess.Popen(
-        cmd,
-        cwd=ROOT,  # the project's .streamlit/config.toml applies to every app served, the floor too
-        env={**os.environ, **(env or {})},
-        stdout=subprocess.DEVNULL,
-        stderr=None if os.environ.get("SHOW_STDERR") else subprocess.PIPE,
-    )
+    # The log goes to a file, not a pipe: a server that logs more than a pipe holds would block on it.
+    log = Path(tempfile.mkstemp(prefix="streamlit-", suffix=".log")[1])
+    with open(log, "wb") as err:
+        proc = subprocess.Popen(
+            cmd,
+            cwd=ROOT,  # the project's .streamlit/config.toml applies to every app served, the floor too
+            env={**os.environ, **(env or {})},
+            stdout=subprocess.DEVNULL,
+            stderr=None if os.environ.get("SHOW_STDERR") else err,
+        )
+    server = Server(url, proc.pid, log)
     try:
         deadline = time.monotonic() + timeout
         while not _healthy(url):
             if proc.poll() is not None:
-                raise RuntimeError(f"streamlit exited with {proc.returncode}: {proc.stderr.read().decode()}")
+                raise RuntimeError(f"streamlit exited with {proc.returncode}: {server.logged()}")
             if time.monotonic() > deadline:
                 raise TimeoutError(f"streamlit did not answer {url}/_stcore/health in {timeout} s")
             time.sleep(0.2)
-        yield Server(url, proc.pid)
+        yield server
     finally:
         _stop(proc)
+        log.unlink(missing_ok=True)
 
 
 def _stop(proc: subprocess.Popen) -> None:

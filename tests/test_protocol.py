@@ -1,0 +1,90 @@
+"""What a crafted client can send, at the level of Streamlit's own websocket protocol (bench/client.py):
+edits of the points table that no browser makes. Each is answered with the page and one notice, never
+an error box, a traceback in the log or seconds of the server's time."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+
+import pytest
+
+from bench.client import Session
+from neuron_core.trace import plain
+from tests.e2e.serve import streamlit_server
+
+# Edits a browser's table never sends, each of a kind the probe found: the editor failed on it (an
+# error box until a reset) or spent seconds on it (20,000 junk rows: 51 s and 19.7 MB of tracebacks).
+UNREADABLE = {
+    "not JSON": "{not json",
+    "a list": json.dumps([1, 2]),
+    "nested 100,000 deep": "[" * 100_000 + "]" * 100_000,
+    "a row named by a word": json.dumps({"edited_rows": {"zz": {"x1": 1}}}),
+    "an extra column": json.dumps({"added_rows": [{"x1": 1, "x2": 2, "y": 1, "zz": 3}]}),
+    "a row given as a list": json.dumps({"added_rows": [[1, 2, 1]]}),
+    "a row the table has not": json.dumps({"edited_rows": {"99": {"x1": 1}}}),
+    "a deletion of a row the table has not": json.dumps({"deleted_rows": [99]}),
+}
+TOO_MUCH = {
+    "20,000 junk rows": (
+        json.dumps({"added_rows": [{"x1": "junk", "x2": "zz", "y": "q"}] * 20_000}),
+        "19,805 rows past the table's 200 were not read and 585 cells that are not a number left empty; "
+        "it keeps 5 points.",
+    ),
+    "100,000 rows out of range": (
+        json.dumps({"added_rows": [{"x1": 99, "x2": 99, "y": 1}] * 100_000}),
+        "99,805 rows past the table's 200 were not read; it keeps 5 points.",
+    ),
+    "a cell that is text": (
+        json.dumps({"edited_rows": {"0": {"x1": "<b>7</b>"}}}),
+        "1 cell that is not a number left empty; it keeps 4 points.",
+    ),
+}
+UNREAD = plain("The table's last edit could not be read, so it shows the link's points again.")
+
+
+@pytest.fixture(scope="module")
+def server():
+    with streamlit_server() as url:
+        yield url
+
+
+def edit(server, text: str) -> tuple[list, Session, list]:
+    """Open the own-points view, send the table `text` as its edit, then move b: both runs, in order."""
+
+    async def go() -> tuple:
+        s = Session(server)
+        await s.open("data=own")
+        after_edit = await s.edit("points", text)
+        said = list(s.said)
+        moved = await s.move("b", -4.0)
+        await s.close()
+        return [after_edit, moved], s, said
+
+    return asyncio.run(go())
+
+
+@pytest.mark.parametrize("name", UNREADABLE)
+def test_an_unreadable_table_edit_puts_the_links_points_back_with_one_notice(server, name):
+    runs, s, said = edit(server, UNREADABLE[name])
+    assert not any(r.exception for r in runs)
+    assert said.count(UNREAD) == 1
+    assert "points=" not in s.query  # the link's points, the example's: the link does not write them
+    assert "Traceback" not in server.logged()
+
+
+@pytest.mark.parametrize("name", TOO_MUCH)
+def test_a_table_edit_past_200_rows_or_with_junk_is_read_here_and_counted(server, name):
+    text, sentence = TOO_MUCH[name]
+    runs, _, said = edit(server, text)
+    assert not any(r.exception for r in runs)
+    notice = plain(f"From the table's last edit: {sentence}")
+    assert [w for w in said if w.startswith("From the table")] == [notice]
+    assert "Traceback" not in server.logged() and "Failed to parse" not in server.logged()
+
+
+def test_a_table_edit_a_browser_makes_is_the_editors_own(server):
+    runs, s, said = edit(server, json.dumps({"edited_rows": {"0": {"x1": 7}}}))
+    assert not any(r.exception for r in runs)
+    assert not [w for w in said if w.startswith(("From the table", "The table"))]
+    assert "points=7,-1,0" in s.query.replace("%2C", ",").replace("%3B", ";")
