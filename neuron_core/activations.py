@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal, DecimalException, localcontext
+from decimal import Decimal, DecimalException, getcontext, localcontext
 from fractions import Fraction
 
 import numpy as np
@@ -115,12 +115,31 @@ def _p_tanh(z: Decimal, _: Decimal) -> Decimal:
     return (1 - e) / (1 + e) * (1 if z >= 0 else -1)
 
 
+def _digits(small: Decimal) -> int:
+    """The context's digits and as many more as `small` has zeros after the point: 1 + small keeps
+    every digit of small at that precision (1 + 7.5·10⁻⁴⁹ at 50 digits kept one, and softplus(-110.8)
+    came out 7·10⁻⁴⁹)."""
+    return getcontext().prec + max(0, -small.adjusted())
+
+
 def _p_softplus(z: Decimal, _: Decimal) -> Decimal:
-    return (1 + z.exp()).ln() if z <= 0 else z + (1 + (-z).exp()).ln()
+    u = (-abs(z)).exp()  # softplus(z) = max(z, 0) + ln(1 + u)
+    if u.adjusted() < -2 * getcontext().prec:  # ln(1 + u) = u (1 - u/2 + …): u to every digit kept
+        tail = u
+    else:
+        with localcontext(prec=_digits(u)):
+            tail = (1 + u).ln()
+    return +(tail if z <= 0 else z + tail)  # + rounds to the context's digits
 
 
 def _p_elu(z: Decimal, alpha: Decimal) -> Decimal:
-    return z if z > 0 else alpha * (z.exp() - 1)
+    if z > 0:
+        return z
+    if z.adjusted() < -2 * getcontext().prec:  # e^z - 1 = z (1 + z/2 + …): z to every digit kept
+        return alpha * z
+    with localcontext(prec=_digits(z)):
+        v = alpha * (z.exp() - 1)
+    return +v
 
 
 def _p_gelu(z: Decimal, _: Decimal) -> Decimal:

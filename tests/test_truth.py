@@ -148,3 +148,11 @@ def test_the_exported_script_prints_the_pages_lines(neuron, shift):
 def test_gradients_written_are_true():
     g = gradients(forward([1.0, 0.0], [1.0, 1.0], 29.0, "sigmoid"))  # z = 30: f'(z) ≈ 9.4e-14
     assert fmt(g.da_dz, g.exact) == "≈ 9.4·10⁻¹⁴" and fmt(g.da_dw[1], g.exact or g.da_dw[1] == 0) == "0"
+
+
+def test_a_tiny_softplus_or_elu_keeps_its_digits_past_one_plus_it():
+    # 1 + 7.5·10⁻⁴⁹ at 50 digits kept one digit of it: softplus(-110.812) was written ≈ 7·10⁻⁴⁹
+    f = forward([9.3, -7.1, 3.56, 3.78], [-10.0, 4.18, 6.2, -2.7], 0.0, "softplus")
+    assert a_text(f) == "≈ 7.5·10⁻⁴⁹"
+    assert a_text(forward([1.0], [-1.0], -112.5, "softplus")) == "≈ 5.1·10⁻⁵⁰"  # e^-113.5 = 5.100·10⁻⁵⁰
+    assert a_text(forward([1.0], [1.0], -1.0000001, "elu")) == "≈ -1·10⁻⁷"  # e^-10⁻⁷ - 1, to 2 digits
