@@ -1,5 +1,6 @@
 """Neuron Playground: one artificial neuron, made visible. Run with `streamlit run playground.py`."""
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -10,9 +11,20 @@ from neuron_core import data, element, figures, forward, gradients, quiz, share,
 from neuron_core.activations import ACTIVATIONS
 from neuron_core.export import script, state_json
 from neuron_core.figures import sub
+from neuron_core.pace import Pace
 from neuron_core.params import MARKS
 from neuron_core.train import notes, train
 
+
+def paced() -> None:
+    """Wait this session's turn when it asks for more runs than its share (neuron_core.pace): asleep, its
+    thread leaves the GIL to the others, and the reruns it asks for meanwhile are folded into one."""
+    wait = st.session_state.setdefault("pace", Pace()).wait(time.monotonic())
+    if wait:
+        time.sleep(wait)
+
+
+paced()
 # Before any control seeds itself from the link, note which of the link's values will be ignored.
 link = state.from_query({k: st.query_params.get_all(k) for k in st.query_params})
 # A teacher's link that names its controls puts them in the page: the sidebar starts closed.

@@ -65,6 +65,12 @@ class Session:
 
     async def _rerun(self, query: str = "") -> Run:
         self.query = query
+        start = time.perf_counter()
+        await self.ws.send(self.rerun_message(query))
+        return await asyncio.wait_for(self._until_finished(start), timeout=60)
+
+    def rerun_message(self, query: str) -> bytes:
+        """The BackMsg a tab sends for a rerun: the address's query and every widget's value."""
         msg = BackMsg()
         state = msg.rerun_script
         state.query_string = query
@@ -75,9 +81,7 @@ class Session:
             state.widget_states.widgets.append(w)
         for wid, text in self.texts.items():
             state.widget_states.widgets.append(WidgetState(id=wid, string_value=text))
-        start = time.perf_counter()
-        await self.ws.send(msg.SerializeToString())
-        return await asyncio.wait_for(self._until_finished(start), timeout=60)
+        return msg.SerializeToString()
 
     async def _until_finished(self, start: float) -> Run:
         received = count = 0

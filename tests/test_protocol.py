@@ -1,15 +1,19 @@
 """What a crafted client can send, at the level of Streamlit's own websocket protocol (bench/client.py):
-edits of the points table that no browser makes. Each is answered with the page and one notice, never
-an error box, a traceback in the log or seconds of the server's time."""
+edits of the points table that no browser makes, each answered with the page and one notice, never an
+error box, a traceback in the log or seconds of the server's time; and reruns asked for every 2 ms,
+which get a session its share of runs and no more (bench/abuse.py measures what the others see)."""
 
 from __future__ import annotations
 
 import asyncio
 import json
+import time
 
 import pytest
 
+from bench.abuse import flooder
 from bench.client import Session
+from neuron_core.pace import BURST, RATE
 from neuron_core.trace import plain
 from tests.e2e.serve import streamlit_server
 
@@ -88,3 +92,22 @@ def test_a_table_edit_a_browser_makes_is_the_editors_own(server):
     assert not any(r.exception for r in runs)
     assert not [w for w in said if w.startswith(("From the table", "The table"))]
     assert "points=7,-1,0" in s.query.replace("%2C", ",").replace("%3B", ";")
+
+
+def test_a_tab_asking_for_a_rerun_every_2_ms_gets_its_share_of_runs_and_no_more(server):
+    async def go() -> tuple:
+        s = Session(server)
+        await s.open()
+        start = time.monotonic()
+        sent, started = await flooder(server, 3.0)
+        seconds = time.monotonic() - start
+        moved = await s.move("b", -4.0)  # a student's move right after: answered
+        await s.close()
+        return sent, started, seconds, moved
+
+    sent, started, seconds, moved = asyncio.run(go())
+    assert sent > 300  # it asked for hundreds
+    # It ran at the session's pace: a run says new_session as it starts (Streamlit also announces a few
+    # it stops before the script's first line: 60 for 52 runs in 3.4 s). Unpaced, it was one per rerun.
+    assert started <= 1.25 * (BURST + RATE * seconds)
+    assert not moved.exception
