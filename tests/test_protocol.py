@@ -8,6 +8,9 @@ from __future__ import annotations
 import asyncio
 import json
 import time
+from collections.abc import Coroutine
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
 
 import pytest
 
@@ -47,6 +50,13 @@ TOO_MUCH = {
 UNREAD = plain("The table's last edit could not be read, so it shows the link's points again.")
 
 
+def in_own_loop(coro: Coroutine) -> Any:
+    """Run a coroutine to its end on a thread of its own: the browser tests' Playwright keeps an event
+    loop running on this one, where asyncio.run refuses to start another."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coro).result()
+
+
 @pytest.fixture(scope="module")
 def server():
     with streamlit_server() as url:
@@ -65,7 +75,7 @@ def edit(server, text: str) -> tuple[list, Session, list]:
         await s.close()
         return [after_edit, moved], s, said
 
-    return asyncio.run(go())
+    return in_own_loop(go())
 
 
 @pytest.mark.parametrize("name", UNREADABLE)
@@ -105,7 +115,7 @@ def test_a_tab_asking_for_a_rerun_every_2_ms_gets_its_share_of_runs_and_no_more(
         await s.close()
         return sent, started, seconds, moved
 
-    sent, started, seconds, moved = asyncio.run(go())
+    sent, started, seconds, moved = in_own_loop(go())
     assert sent > 300  # it asked for hundreds
     # It ran at the session's pace: a run says new_session as it starts (Streamlit also announces a few
     # it stops before the script's first line: 60 for 52 runs in 3.4 s). Unpaced, it was one per rerun.
