@@ -7,10 +7,10 @@ from typing import Any
 
 import streamlit as st
 
-from neuron_core import data, element, figures, forward, gradients, quiz, share, state, trace
-from neuron_core.activations import ACTIVATIONS
+from neuron_core import data, element, figures, forward, gradients, numbers, quiz, share, state, trace
 from neuron_core.export import script, state_json
 from neuron_core.figures import sub
+from neuron_core.model.activations import ACTIVATIONS
 from neuron_core.pace import Pace
 from neuron_core.params import MARKS
 from neuron_core.train import notes, train
@@ -221,7 +221,7 @@ def said(notes: list[tuple[str, str]]) -> None:
 
 def training_view(f, s: state.State) -> None:
     """Gradient descent on (a - y)² from the sliders' weights; the step count in the link replays it."""
-    st.subheader(f"Training on this one example, towards y = {trace.fmt(s.y)}")
+    st.subheader(f"Training on this one example, towards y = {numbers.fmt(s.y)}")
     s = counted("training", s.flat(), "step")
     y, steps = s.y, s.steps
     t = train(f, y, s.lr, steps)
@@ -299,10 +299,10 @@ def playground() -> None:
         st.query_params.pop(key, None)
     f = forward(s.x, s.w, s.b, s.act, s.act_alpha)
     other = ACTIVATIONS.get(s.compare)  # a second activation drawn dashed on the same axes
-    z, a = trace.fmt(f.z), trace.a_text(f)
+    z, a = numbers.fmt(f.z), trace.a_text(f)
     # A projector, or a student's phone on a teacher's link: the result first, nothing else.
     compact = s.present or bool(s.controls)
-    head.title(f"z = {z}   →   a {trace.eq(a)}" if compact else "Neuron Playground")
+    head.title(f"z = {z}   →   a {numbers.eq(a)}" if compact else "Neuron Playground")
     if not compact:
         st.markdown(
             "A neuron multiplies each input $x_i$ by its weight $w_i$, adds the bias $b$ to get "

@@ -1,8 +1,9 @@
 """One artificial neuron: the math, its trace, the app's state and its figures. No streamlit here."""
 
-from neuron_core.activations import ACTIVATIONS, Activation, get
-from neuron_core.neuron import N_MAX, N_MIN, Forward, Gradients, forward, gradients
-from neuron_core.trace import fmt, trace_lines
+from neuron_core.model.activations import ACTIVATIONS, Activation, get
+from neuron_core.model.neuron import N_MAX, N_MIN, Forward, Gradients, forward, gradients
+from neuron_core.numbers import fmt
+from neuron_core.trace import trace_lines
 
 __all__ = [
     "ACTIVATIONS",

@@ -18,10 +18,10 @@ from functools import lru_cache
 
 import numpy as np
 
-from neuron_core.activations import Activation, get
-from neuron_core.exact import Descent, descend
-from neuron_core.neuron import decimals, dot, forward
-from neuron_core.trace import cut, fmt, many, percent, quoted
+from neuron_core.model.activations import Activation, get
+from neuron_core.model.exact import Descent, descend
+from neuron_core.model.neuron import decimals, dot, forward
+from neuron_core.numbers import cut, fmt, many, percent, quoted
 
 POINTS_MAX = 200  # a link or a file holds at most this many points
 FILE_MAX = 1_000_000  # bytes: a file of points is read no further (200 points take a few KB)

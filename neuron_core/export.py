@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from neuron_core.neuron import Forward, dot, gradients, places
+from neuron_core.model.neuron import Forward, dot, gradients, places
 from neuron_core.trace import trace_lines
 
 # Each activation as the script writes it: a comment with its rule, then one readable function.
@@ -76,14 +76,14 @@ _OTHER_LINE = """\
     print(f"{label}: {{fmt(z)}} → {{fmt({a})}}")
 """
 
-# The seed's fmt, enough wherever it writes what the page's display rule writes (trace.fmt).
+# The seed's fmt, enough wherever it writes what the page's display rule writes (numbers.fmt).
 _SEED_FMT = """\
 # A number as the page writes it: whole numbers bare, others to at most 4 decimals.
 def fmt(v):
     r = round(float(v), 4) + 0.0
     return str(int(r)) if r == int(r) else f"{r:.4f}".rstrip("0").rstrip(".")
 """
-# The page's display rule itself, for a neuron whose numbers need it: the same steps as trace.fmt.
+# The page's display rule itself, for a neuron whose numbers need it: the same steps as numbers.fmt.
 _RULE_FMT = """\
 # A number as the page writes it: whole numbers bare, others to at most 4 decimals. A value that
 # rounding would turn into a whole number it is not is marked ≈ (sigmoid(13) is not 1, 4e-05 not 0);

@@ -18,10 +18,11 @@ from typing import Any
 
 import numpy as np
 
-from neuron_core.activations import Activation
 from neuron_core.data import Data, Run, boundary, boundary_words, loss_name, square, threshold
-from neuron_core.neuron import Forward, Gradients, landscape, sweep, zero_crosses
-from neuron_core.trace import a_text, eq, fmt, many, said_at, sub
+from neuron_core.model.activations import Activation
+from neuron_core.model.neuron import Forward, Gradients, landscape, sweep, zero_crosses
+from neuron_core.numbers import eq, fmt, many, sub
+from neuron_core.trace import a_text, said_at
 from neuron_core.train import Training
 
 # Okabe-Ito colours, safe for colour-blind eyes; the sign is also shown by the dash.

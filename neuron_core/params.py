@@ -12,9 +12,9 @@ from functools import lru_cache
 from typing import Any, Literal
 
 from neuron_core import data
-from neuron_core.activations import ACTIVATIONS
-from neuron_core.neuron import N_MAX, N_MIN
-from neuron_core.trace import sub
+from neuron_core.model.activations import ACTIVATIONS
+from neuron_core.model.neuron import N_MAX, N_MIN
+from neuron_core.numbers import sub
 
 LO, HI, STEP = -10.0, 10.0, 0.1  # every x_i, w_i and b
 ALPHA_LO, ALPHA_HI = 0.0, 1.0  # leaky_relu's slope below zero

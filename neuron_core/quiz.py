@@ -6,9 +6,10 @@ import hashlib
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
-from neuron_core.neuron import Forward, decimals, forward
+from neuron_core.model.neuron import Forward, decimals, forward
+from neuron_core.numbers import eq, fmt, sub
 from neuron_core.state import State
-from neuron_core.trace import a_text, eq, fmt, sub, trace_lines, value
+from neuron_core.trace import a_text, trace_lines, value
 
 SEED_MAX = 10**9
 ACTS = ("relu", "relu", "relu", "identity", "step", "leaky_relu")  # ReLU most often, as in the lessons

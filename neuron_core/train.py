@@ -8,10 +8,11 @@ from typing import Any
 
 import numpy as np
 
-from neuron_core.activations import Activation, get
-from neuron_core.exact import Descent, descend
-from neuron_core.neuron import Forward, forward, gradients
-from neuron_core.trace import eq, explain_gradients, fmt, many, sub
+from neuron_core.model.activations import Activation, get
+from neuron_core.model.exact import Descent, descend
+from neuron_core.model.neuron import Forward, forward, gradients
+from neuron_core.numbers import eq, fmt, many, sub
+from neuron_core.trace import explain_gradients
 
 
 @dataclass(frozen=True)

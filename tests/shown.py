@@ -1,4 +1,4 @@
-"""Reading numbers back as the page writes them (trace.fmt): '0.2689', '-1', '≈ 1 - 2.3·10⁻⁶'."""
+"""Reading numbers back as the page writes them (numbers.fmt): '0.2689', '-1', '≈ 1 - 2.3·10⁻⁶'."""
 
 import re
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from neuron_core.activations import ACTIVATIONS, get
+from neuron_core.model.activations import ACTIVATIONS, get
 
 
 def _gelu(z: float) -> float:

@@ -7,9 +7,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from neuron_core import cli, forward, gradients
-from neuron_core.activations import ACTIVATIONS
+from neuron_core.model.activations import ACTIVATIONS
+from neuron_core.numbers import fmt, percent
 from neuron_core.quiz import exercise, hint, mark, solve, table, worksheet
-from neuron_core.trace import explain_gradients, fmt, percent, step_latex, value
+from neuron_core.trace import explain_gradients, step_latex, value
 from neuron_core.train import train
 from tests.charts import app_charts
 

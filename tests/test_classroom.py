@@ -12,9 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from neuron_core import forward
-from neuron_core.activations import ACTIVATIONS
 from neuron_core.export import script, state_json
 from neuron_core.figures import NEGATIVE, POSITIVE, contributions
+from neuron_core.model.activations import ACTIVATIONS
 from neuron_core.quiz import exercise, feedback, hint, mark, solve
 from neuron_core.trace import by_hand, explain, trace_lines
 from tests.charts import plotly

@@ -9,9 +9,9 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from neuron_core import data
-from neuron_core.activations import ACTIVATIONS, get
 from neuron_core.figures import PLAY_EPOCHS, data_figure, epochs_figure
-from neuron_core.neuron import dot
+from neuron_core.model.activations import ACTIVATIONS, get
+from neuron_core.model.neuron import dot
 from neuron_core.state import State, from_query, to_query
 from tests.charts import plotly
 

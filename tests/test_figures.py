@@ -5,7 +5,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from neuron_core.activations import ACTIVATIONS
 from neuron_core.figures import (
     NEGATIVE,
     POSITIVE,
@@ -17,8 +16,10 @@ from neuron_core.figures import (
     sweep_figure,
     training_figure,
 )
-from neuron_core.neuron import forward, gradients
-from neuron_core.trace import fmt, latex
+from neuron_core.model.activations import ACTIVATIONS
+from neuron_core.model.neuron import forward, gradients
+from neuron_core.numbers import fmt
+from neuron_core.trace import latex
 from neuron_core.train import train
 from tests.charts import plotly, point
 

@@ -8,10 +8,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from neuron_core.activations import ACTIVATIONS
 from neuron_core.cli import main
-from neuron_core.neuron import forward, gradients
-from neuron_core.trace import explain_gradients, gradient_latex, sub
+from neuron_core.model.activations import ACTIVATIONS
+from neuron_core.model.neuron import forward, gradients
+from neuron_core.numbers import sub
+from neuron_core.trace import explain_gradients, gradient_latex
 from tests.strategies import inputs_and_weights, slider
 
 X, W, B = np.array([2.0, 1.0, 3.0]), np.array([1.0, -1.0, 1.0]), -3.0  # z = 1, away from every corner

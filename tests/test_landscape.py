@@ -6,9 +6,9 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from neuron_core.activations import ACTIVATIONS
 from neuron_core.figures import LANDSCAPE_STEPS, landscape_figure
-from neuron_core.neuron import forward, landscape, zero_crosses
+from neuron_core.model.activations import ACTIVATIONS
+from neuron_core.model.neuron import forward, landscape, zero_crosses
 from neuron_core.state import State, from_query, to_query
 from tests.charts import app_charts, plotly
 

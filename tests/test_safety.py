@@ -19,7 +19,7 @@ from neuron_core import element
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = [
     ROOT / "playground.py",
-    *sorted((ROOT / "neuron_core").glob("*.py")),
+    *sorted((ROOT / "neuron_core").rglob("*.py")),  # every floor of the core
     *sorted((ROOT / "bench").glob("*_app.py")),
 ]
 # The reviewed element, in the only form it may be declared.

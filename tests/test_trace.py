@@ -6,8 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from neuron_core.neuron import forward
-from neuron_core.trace import BIG, fmt, latex, tex, trace_lines
+from neuron_core.model.neuron import forward
+from neuron_core.numbers import BIG, fmt, tex
+from neuron_core.trace import latex, trace_lines
 from tests.shown import approx_value
 
 

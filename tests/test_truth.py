@@ -14,10 +14,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from neuron_core import forward, gradients
-from neuron_core.activations import ACTIVATIONS
 from neuron_core.export import script
 from neuron_core.figures import activation_curve, neuron_diagram
-from neuron_core.trace import a_text, explain, fmt, trace_lines
+from neuron_core.model.activations import ACTIVATIONS
+from neuron_core.numbers import fmt
+from neuron_core.trace import a_text, explain, trace_lines
 from tests.shown import NUMBER, is_true
 from tests.strategies import inputs_and_weights, linked, slider
 

@@ -91,8 +91,8 @@ def tab_to(page: Page, test: str, limit: int = 80) -> None:
 
 
 def test_a_quiz_of_five_with_the_keyboard_only(page: Page, app_url: str):
+    from neuron_core.numbers import fmt
     from neuron_core.quiz import exercise, solve
-    from neuron_core.trace import fmt
 
     page.goto(f"{app_url}/?mode=quiz&seed=3&count=5")
     for k in range(5):

@@ -117,8 +117,8 @@ IN_VIEW = (
 def test_a_set_on_a_phone_shows_each_answer_where_the_student_looks_and_survives_a_reload(
     browser: Browser, app_url: str
 ):
+    from neuron_core.numbers import fmt
     from neuron_core.quiz import exercise, solve
-    from neuron_core.trace import fmt
 
     page = browser.new_context(**PHONE).new_page()
     page.goto(f"{app_url}/?mode=quiz&seed=3&count=5")

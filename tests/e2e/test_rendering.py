@@ -6,7 +6,7 @@ from __future__ import annotations
 from playwright.sync_api import Page, expect
 from plotly.offline import get_plotlyjs_version
 
-from neuron_core.trace import fmt
+from neuron_core.numbers import fmt
 from tests.e2e.test_browser import TIMEOUT, expect_numbers, expect_point, open_app
 
 # Watch the page from now on: chart divs removed from the DOM, and animation frames in which any chart

@@ -16,8 +16,8 @@ from fractions import Fraction
 
 import numpy as np
 
-from neuron_core.activations import Activation
-from neuron_core.neuron import decimals
+from neuron_core.model.activations import Activation
+from neuron_core.model.neuron import decimals
 
 
 def decimal(v: float) -> Fraction:

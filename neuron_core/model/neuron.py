@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from neuron_core.activations import Activation, get
+from neuron_core.model.activations import Activation, get
 
 N_MIN, N_MAX = 1, 8
 
