@@ -7,12 +7,13 @@ from typing import Any
 
 import streamlit as st
 
-from neuron_core import data, element, figures, forward, gradients, numbers, quiz, share, state, trace
+from neuron_core import data, element, figures, forward, gradients, numbers, quiz, trace
 from neuron_core.export import script, state_json
-from neuron_core.figures import sub
+from neuron_core.link import share, state
+from neuron_core.link.params import MARKS
 from neuron_core.model.activations import ACTIVATIONS
+from neuron_core.numbers import sub
 from neuron_core.pace import Pace
-from neuron_core.params import MARKS
 from neuron_core.train import notes, train
 
 

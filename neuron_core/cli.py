@@ -10,9 +10,9 @@ from pathlib import Path
 
 from neuron_core import data
 from neuron_core.export import as_dict
+from neuron_core.link.params import ALPHA_HI, ALPHA_LO, EPOCHS_MAX, ETA, SEED_B, SEED_W, SEED_X
 from neuron_core.model.activations import ACTIVATIONS
 from neuron_core.model.neuron import forward
-from neuron_core.params import ALPHA_HI, ALPHA_LO, EPOCHS_MAX, ETA, SEED_B, SEED_W, SEED_X
 from neuron_core.trace import trace_lines
 
 

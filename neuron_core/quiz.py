@@ -6,9 +6,9 @@ import hashlib
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
+from neuron_core.link.state import State
 from neuron_core.model.neuron import Forward, decimals, forward
 from neuron_core.numbers import eq, fmt, sub
-from neuron_core.state import State
 from neuron_core.trace import a_text, trace_lines, value
 
 SEED_MAX = 10**9

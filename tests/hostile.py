@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, quote
 
-from neuron_core.params import COUNT, PARAMS
+from neuron_core.link.params import COUNT, PARAMS
 
 # Every key a link of three inputs can carry, from the app's one table of parameters.
 KEYS = [c.key for p in PARAMS for c in p.each({COUNT.key: 3})]

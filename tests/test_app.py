@@ -5,9 +5,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from neuron_core.link.state import from_query, widget_values
 from neuron_core.model.activations import ACTIVATIONS
 from neuron_core.numbers import fmt
-from neuron_core.state import from_query, widget_values
 from tests.charts import app_charts
 from tests.charts import point as chart_point
 from tests.shown import unescaped

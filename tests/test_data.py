@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 
 from neuron_core import data
 from neuron_core.figures import PLAY_EPOCHS, data_figure, epochs_figure
+from neuron_core.link.state import State, from_query, to_query
 from neuron_core.model.activations import ACTIVATIONS, get
 from neuron_core.model.neuron import dot
-from neuron_core.state import State, from_query, to_query
 from tests.charts import plotly
 
 GATES = {"and": (0, 0, 0, 1), "or": (0, 1, 1, 1), "nand": (1, 1, 1, 0), "xor": (0, 1, 1, 0)}

@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 from neuron_core import forward
 from neuron_core.cli import DATA_EXAMPLE, EXAMPLE, main
 from neuron_core.export import as_dict, script, state_json
+from neuron_core.link.params import ALPHA_HI, ALPHA_LO
 from neuron_core.model.activations import ACTIVATIONS
-from neuron_core.params import ALPHA_HI, ALPHA_LO
 from neuron_core.trace import trace_lines
 from tests.strategies import inputs_and_weights, slider
 

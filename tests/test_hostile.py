@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from neuron_core import params as table
-from neuron_core import state
-from neuron_core.state import from_query
+from neuron_core.link import params as table
+from neuron_core.link import state
+from neuron_core.link.state import from_query
 from tests.hostile import HOSTILE, params
 from tests.shown import unescaped
 

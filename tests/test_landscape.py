@@ -7,9 +7,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from neuron_core.figures import LANDSCAPE_STEPS, landscape_figure
+from neuron_core.link.state import State, from_query, to_query
 from neuron_core.model.activations import ACTIVATIONS
 from neuron_core.model.neuron import forward, landscape, zero_crosses
-from neuron_core.state import State, from_query, to_query
 from tests.charts import app_charts, plotly
 
 APP = str(Path(__file__).resolve().parents[1] / "playground.py")

@@ -7,9 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from neuron_core.link.params import SEED_W, SEED_X
 from neuron_core.model.activations import ACTIVATIONS
 from neuron_core.model.neuron import EXACT_MAX_VALUES, dot, forward, gradients, landscape, sweep
-from neuron_core.params import SEED_W, SEED_X
 from tests.strategies import inputs_and_weights, linked, slider
 
 values = st.floats(-10, 10, allow_nan=False)

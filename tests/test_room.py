@@ -8,8 +8,8 @@ import segno
 from PIL import Image
 from streamlit.testing.v1 import AppTest
 
-from neuron_core import share
-from neuron_core.state import State, from_query
+from neuron_core.link import share
+from neuron_core.link.state import State, from_query
 from tests.hostile import params
 from tests.shown import unescaped
 

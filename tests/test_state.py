@@ -9,9 +9,9 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from neuron_core import state
-from neuron_core.params import COUNT, PARAMS, Param, keys
-from neuron_core.state import State, from_query, to_query, widget_values
+from neuron_core.link import state
+from neuron_core.link.params import COUNT, PARAMS, Param, keys
+from neuron_core.link.state import State, from_query, to_query, widget_values
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "playground.py")
@@ -247,8 +247,8 @@ def test_no_key_is_spelled_out_but_in_the_table():
     every = keys()
     for path in (
         ROOT / "playground.py",
-        ROOT / "neuron_core" / "state.py",
-        ROOT / "neuron_core" / "params.py",
+        ROOT / "neuron_core" / "link" / "state.py",
+        ROOT / "neuron_core" / "link" / "params.py",
     ):
         source = path.read_text()
         lines = source.splitlines()

@@ -7,8 +7,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from neuron_core.figures import sweep_figure
+from neuron_core.link.state import State, from_query, to_query
 from neuron_core.model.neuron import forward, sweep
-from neuron_core.state import State, from_query, to_query
 from tests.charts import app_charts, plotly
 from tests.shown import unescaped
 

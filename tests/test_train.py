@@ -10,10 +10,10 @@ from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
 from neuron_core.figures import training_figure
+from neuron_core.link.params import LR_HI, LR_LO, STEPS_MAX
+from neuron_core.link.state import State, from_query, to_query
 from neuron_core.model.activations import ACTIVATIONS
 from neuron_core.model.neuron import forward
-from neuron_core.params import LR_HI, LR_LO, STEPS_MAX
-from neuron_core.state import State, from_query, to_query
 from neuron_core.trace import step_latex
 from neuron_core.train import LIMIT, train, training_trouble, unreachable
 from tests.charts import app_charts, plotly

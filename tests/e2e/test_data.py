@@ -102,7 +102,7 @@ def test_key_presses_keep_the_data_charts_mounted_and_drawn(page: Page, app_url:
 def test_after_a_table_edit_the_share_links_and_the_qr_code_are_the_new_address(page: Page, app_url: str):
     from urllib.parse import parse_qs, urlparse
 
-    from neuron_core import share, state
+    from neuron_core.link import share, state
 
     open_app(page, f"{app_url}/?data=own")
     img = page.get_by_role("img", name="QR code of the students' link above")

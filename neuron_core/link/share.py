@@ -8,9 +8,9 @@ from urllib.parse import urlencode
 
 import segno
 
+from neuron_core.link.params import PARAMS
+from neuron_core.link.state import State, to_query
 from neuron_core.numbers import fmt, sub
-from neuron_core.params import PARAMS
-from neuron_core.state import State, to_query
 
 
 def link(base: str | None, s: State) -> str:

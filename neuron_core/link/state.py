@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from neuron_core import data
+from neuron_core.link.params import CHOSEN, PARAMS, Param, Values, count, keys
 from neuron_core.numbers import fmt, sub
-from neuron_core.params import CHOSEN, PARAMS, Param, Values, count, keys
 
 
 class State:
