@@ -7,14 +7,16 @@ from typing import Any
 
 import streamlit as st
 
-from neuron_core import data, element, figures, forward, gradients, numbers, quiz, trace
+from neuron_core import element, figures, forward, gradients, numbers, quiz, trace
 from neuron_core.export import script, state_json
 from neuron_core.link import share, state
 from neuron_core.link.params import MARKS
+from neuron_core.model import batch, data
 from neuron_core.model.activations import ACTIVATIONS
 from neuron_core.numbers import sub
 from neuron_core.pace import Pace
 from neuron_core.train import notes, train
+from neuron_core.words import on_data
 
 
 def paced() -> None:
@@ -110,7 +112,7 @@ def own_points(p: state.Param) -> tuple:
     past 200, cells that are not numbers, another shape) is not given to it; the table starts afresh on
     the points it leaves, with one notice."""
     base = st.session_state.setdefault(p.key, getattr(link.state, p.key))  # Reset puts the example back
-    st.caption(data.TABLE_HELP)
+    st.caption(on_data.TABLE_HELP)
 
     def editor() -> str:  # a new key, so an empty editor, after a Reset and after an edit not given it
         return f"{p.key} {st.session_state.get('resets', 0) + st.session_state.get('tables', 0)}"
@@ -257,17 +259,17 @@ def data_view(s: state.State) -> state.State:
         st.info("The table has no points yet: add a row, with x₁, x₂ and a label y of 0 or 1.")
         return s
     d = data.make(pts)
-    run = data.fit(d, s.w, s.b, s.act, s.act_alpha, s.rule, s.eta, s.epochs + figures.PLAY_EPOCHS)
+    run = batch.fit(d, s.w, s.b, s.act, s.act_alpha, s.rule, s.eta, s.epochs + figures.PLAY_EPOCHS)
     k = min(s.epochs, run.epochs)  # fewer when training had to stop
-    st.caption(f"{data.rule_text(run.act, run.alpha)} {data.loss_text(run.act, d.m)}")
-    st.markdown(f"**Epoch {k}: {run.said(k)}.** {data.sides(run, d, k)}")
-    said(data.notes(pts, s.data, run, k, s.epochs, s.act))
+    st.caption(f"{on_data.rule_text(run.act, run.alpha)} {on_data.loss_text(run.act, d.m)}")
+    st.markdown(f"**Epoch {k}: {on_data.said(run, k)}.** {on_data.sides(run, d, k)}")
+    said(on_data.notes(pts, s.data, run, k, s.epochs, s.act))
     left, right = st.columns([3, 2])
     with left:
         draw(figures.data_figure(d, pts, run, k), "points_chart")
     with right:
         draw(figures.epochs_figure(run, k), "epochs_chart")
-    st.caption(data.play_text(run, k))
+    st.caption(on_data.play_text(run, k))
     move_sliders(s.replace(w=tuple(run.w[k].tolist()), b=float(run.b[k]), epochs=0), "to the data")
     return s
 

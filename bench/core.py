@@ -13,7 +13,8 @@ import time
 import numpy as np
 
 from bench.stats import save
-from neuron_core import data, forward
+from neuron_core import forward
+from neuron_core.model import batch, data
 
 
 def timed(fn, repeats: int) -> list[float]:
@@ -58,9 +59,9 @@ def main() -> None:
     d = data.make(pts)
     fits = {}
     for rule, act in (("gradient", "sigmoid"), ("perceptron", "step")):
-        run = data.fit(d, (1.0, -1.0), -5.0, act, None, rule, 0.1, 1000)
+        run = batch.fit(d, (1.0, -1.0), -5.0, act, None, rule, 0.1, 1000)
         assert run.epochs == 1000  # every epoch taken, or the timing means nothing
-        t = timed(lambda rule=rule, act=act: data.fit(d, (1.0, -1.0), -5.0, act, None, rule, 0.1, 1000), 15)
+        t = timed(lambda rule=rule, act=act: batch.fit(d, (1.0, -1.0), -5.0, act, None, rule, 0.1, 1000), 15)
         fits[rule] = round(statistics.median(t) * 1000, 2)
         print(f"1000 epochs on 200 points, {rule}: {fits[rule]:.2f} ms (target <= 50 ms)")
     save(

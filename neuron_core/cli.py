@@ -8,12 +8,13 @@ import math
 from collections.abc import Sequence
 from pathlib import Path
 
-from neuron_core import data
 from neuron_core.export import as_dict
 from neuron_core.link.params import ALPHA_HI, ALPHA_LO, EPOCHS_MAX, ETA, SEED_B, SEED_W, SEED_X
+from neuron_core.model import batch, data
 from neuron_core.model.activations import ACTIVATIONS
 from neuron_core.model.neuron import forward
 from neuron_core.trace import trace_lines
+from neuron_core.words import on_data
 
 
 class _Parser(argparse.ArgumentParser):
@@ -145,18 +146,18 @@ def _on_data(p: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     if not 0 < args.lr <= 1:
         p.error(f"--lr must be above 0 and at most 1, not {args.lr:g}")
     name, d = args.data
-    run = data.fit(d, w, args.bias, args.activation, args.alpha, args.rule, args.lr, args.train)
+    run = batch.fit(d, w, args.bias, args.activation, args.alpha, args.rule, args.lr, args.train)
     if args.json:
         out = {"data": name, "points": d.m, "act": run.act.name, "rule": run.rule, "lr": args.lr,
-               "loss_name": data.loss_name(run.act), "epochs": run.epochs, "w": run.w.tolist(),
+               "loss_name": on_data.loss_name(run.act), "epochs": run.epochs, "w": run.w.tolist(),
                "b": run.b.tolist(), "loss": run.loss.tolist(), "right": run.right.tolist(),
                "accuracy": (run.right / run.m).tolist()}  # fmt: skip
         print(json.dumps(out, ensure_ascii=False))
         return 0
     for k in range(run.epochs + 1):
-        print(f"epoch {k}: {run.said(k)}")
+        print(f"epoch {k}: {on_data.said(run, k)}")
     pts = tuple((float(a), float(b), int(c)) for (a, b), c in zip(d.x, d.y, strict=True))
-    for _, text in data.notes(pts, name, run, run.epochs, args.train, args.activation):
+    for _, text in on_data.notes(pts, name, run, run.epochs, args.train, args.activation):
         print(text)
     return 0
 

@@ -18,12 +18,15 @@ from typing import Any
 
 import numpy as np
 
-from neuron_core.data import Data, Run, boundary, boundary_words, loss_name, square, threshold
 from neuron_core.model.activations import Activation
+from neuron_core.model.batch import Run, boundary, square, threshold
+from neuron_core.model.data import Data
 from neuron_core.model.neuron import Forward, Gradients, landscape, sweep, zero_crosses
 from neuron_core.numbers import eq, fmt, many, sub
 from neuron_core.trace import a_text, said_at
 from neuron_core.train import Training
+from neuron_core.words import on_data
+from neuron_core.words.on_data import boundary_words, loss_name
 
 # Okabe-Ito colours, safe for colour-blind eyes; the sign is also shown by the dash.
 POSITIVE = "#0072B2"
@@ -554,7 +557,7 @@ def data_figure(d: Data, pts: tuple, run: Run, k: int) -> Chart:
     title = {"font": {"size": 16}, "x": 0.02, "xanchor": "left"}
     # The first frame also hides the landscape of a (its colour bar stays, so that nothing moves).
     frames = [
-        {"data": _epoch_traces(run, d, e, lo, hi, t), "layout": {"title": {"text": run.short(e)}}}
+        {"data": _epoch_traces(run, d, e, lo, hi, t), "layout": {"title": {"text": on_data.short(run, e)}}}
         for e in range(k + 1, run.epochs + 1)
     ]
     if frames:
@@ -562,13 +565,13 @@ def data_figure(d: Data, pts: tuple, run: Run, k: int) -> Chart:
     layout = {
         "height": 480,
         "margin": _room() | {"t": 44, "b": 110},
-        "title": {**title, "text": run.short(k)},
+        "title": {**title, "text": on_data.short(run, k)},
         "showlegend": True,
         "legend": {"orientation": "h", "y": -0.2, "x": 0, "traceorder": "reversed"},
         "xaxis": _axis("input x₁", range=[lo, hi], showgrid=False, constrain="domain"),
         "yaxis": _axis("input x₂", range=[lo, hi], showgrid=False, scaleanchor="x"),
     }
-    said = f"{run.said(k)} at epoch {k}"
+    said = f"{on_data.said(run, k)} at epoch {k}"
     label = (
         f"{d.m} points over x₁ and x₂, triangles labelled 1 and circles labelled 0, on a heatmap of a; "
         + (
@@ -612,5 +615,5 @@ def epochs_figure(run: Run, k: int) -> Chart:
         "yaxis": _axis(name, domain=[0.55, 1], rangemode="tozero"),
         "yaxis2": _axis("points right (%)", domain=[0, 0.42], range=[-5, 105]),
     }
-    label = f"{name} and points right over epochs 0 to {run.epochs}; at epoch {k}: {run.said(k)}."
+    label = f"{name} and points right over epochs 0 to {run.epochs}; at epoch {k}: {on_data.said(run, k)}."
     return _figure(data, layout, label, "epochs")

@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from neuron_core import data
 from neuron_core.figures import PLAY_EPOCHS
+from neuron_core.model import batch, data
 from tests.charts import app_charts, plotly
 from tests.shown import unescaped
 
@@ -43,8 +43,8 @@ def test_each_preset_shows_its_points_boundary_and_sentences(name):
     text = said(at)
     assert f"The neuron meets data: {data.NAMES[name]}" in [h.value for h in at.subheader]
     assert "its boundary is the line w₁x₁ + w₂x₂ + b = 0" in text and "The loss is the cross-entropy" in text
-    assert f"Epoch 0: {len(pts)}" not in text or data.separable(pts)
-    assert ("the best any line does is" in text) == (not data.separable(pts))
+    assert f"Epoch 0: {len(pts)}" not in text or batch.separable(pts)
+    assert ("the best any line does is" in text) == (not batch.separable(pts))
     assert len(chart["frames"]) == PLAY_EPOCHS and charts["epochs_chart"]["label"].startswith("cross-entropy")
 
 
@@ -73,7 +73,7 @@ def test_epochs_stop_at_the_most_the_link_holds():
 
 def test_move_the_sliders_to_the_trained_weights():
     at = page(data="and", rule="perceptron", epochs="10")
-    run = data.fit(data.make(data.points("and")), (1.0, -1.0), -5.0, "relu", None, "perceptron", 0.5, 10)
+    run = batch.fit(data.make(data.points("and")), (1.0, -1.0), -5.0, "relu", None, "perceptron", 0.5, 10)
     at.button(key="move to the data").click().run()
     assert not at.exception
     assert (at.slider(key="w1").value, at.slider(key="w2").value, at.slider(key="b").value) == (

@@ -7,8 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from neuron_core import data
 from neuron_core.link import share, state
+from neuron_core.model import data
 from neuron_core.trace import plain
 from tests.shown import unescaped
 

@@ -8,11 +8,12 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from neuron_core import data
 from neuron_core.figures import PLAY_EPOCHS, data_figure, epochs_figure
 from neuron_core.link.state import State, from_query, to_query
+from neuron_core.model import batch, data
 from neuron_core.model.activations import ACTIVATIONS, get
 from neuron_core.model.neuron import dot
+from neuron_core.words import on_data
 from tests.charts import plotly
 
 GATES = {"and": (0, 0, 0, 1), "or": (0, 1, 1, 1), "nand": (1, 1, 1, 0), "xor": (0, 1, 1, 0)}
@@ -33,7 +34,7 @@ def test_the_clouds_are_the_same_on_every_machine():
     assert digests == {"clouds": "c0010c417d79099a", "overlap": "376a78478768ce1f"}
     assert data.points("clouds")[:3] == ((-3.0, 0.4, 0), (-2.6, -4.3, 0), (-0.8, -2.3, 0))
     assert len(data.points("clouds")) == 40 and len(data.points("overlap")) == 50
-    assert data.separable(data.points("clouds")) and not data.separable(data.points("overlap"))
+    assert batch.separable(data.points("clouds")) and not batch.separable(data.points("overlap"))
 
 
 def points(min_size: int = 1, max_size: int = 30) -> st.SearchStrategy:
@@ -115,7 +116,7 @@ def test_a_file_reads_its_columns_by_name():
 @pytest.mark.parametrize("name", list(ACTIVATIONS))
 def test_the_threshold_is_where_a_reaches_one_half(name):
     act = get(name)
-    t = data.threshold(act, act._alpha(None))
+    t = batch.threshold(act, act._alpha(None))
     assert float(act(t - 1e-6)) < 0.5 <= float(act(t + 1e-12))
     if name != "step":  # which jumps from 0 to 1 at t = 0; the others pass through 0.5 there
         assert float(act(t)) == pytest.approx(0.5, abs=1e-9)
@@ -124,11 +125,11 @@ def test_the_threshold_is_where_a_reaches_one_half(name):
 @given(st.floats(-5, 5), st.floats(-5, 5), st.floats(-5, 5), st.sampled_from([0.0, 0.5]))
 def test_the_boundary_ends_lie_on_the_line_and_the_side_is_where_it_says_1(w1, w2, b, t):
     w = np.array([w1, w2])
-    ends = data.boundary(w, b, t, -0.5, 1.5)
+    ends = batch.boundary(w, b, t, -0.5, 1.5)
     for x1, x2 in ends:
         assert w1 * x1 + w2 * x2 + b == pytest.approx(t, abs=1e-9)
         assert -0.5 - 1e-12 <= x1 <= 1.5 + 1e-12 and -0.5 - 1e-12 <= x2 <= 1.5 + 1e-12
-    for x1, x2 in data.half_plane(w, b, t, -0.5, 1.5):
+    for x1, x2 in batch.half_plane(w, b, t, -0.5, 1.5):
         assert w1 * x1 + w2 * x2 + b >= t - 1e-9
 
 
@@ -156,7 +157,7 @@ def _bound(pts: tuple, u: np.ndarray, w0: np.ndarray, lr: float) -> int:
 @pytest.mark.parametrize("name", ["and", "or", "nand"])
 def test_the_perceptron_rule_learns_each_separable_gate(name):
     pts = data.points(name)
-    run = data.fit(data.make(pts), (1.0, -1.0), -5.0, "relu", None, "perceptron", 0.5, 100)
+    run = batch.fit(data.make(pts), (1.0, -1.0), -5.0, "relu", None, "perceptron", 0.5, 100)
     first = int(np.argmax(run.right == 4))
     assert run.right[first] == 4 and np.all(run.right[first:] == 4)  # and stays there: no mistakes, no moves
     u = {"and": (1, 1, -1.5), "or": (1, 1, -0.5), "nand": (-1, -1, 1.5)}[name]
@@ -181,21 +182,21 @@ def test_the_perceptron_rule_splits_any_separable_set_within_its_bound(xy, angle
     u = np.array([*n, c]) / math.hypot(*n, c)
     epochs = _bound(pts, u, np.array(start), lr)
     assume(epochs <= 5000)
-    run = data.fit(data.make(pts), start[:2], start[2], "step", None, "perceptron", lr, epochs)
+    run = batch.fit(data.make(pts), start[:2], start[2], "step", None, "perceptron", lr, epochs)
     assert run.right[-1] == len(pts)
 
 
 @given(st.floats(-10, 10), st.floats(-10, 10), st.floats(-10, 10), st.sampled_from(list(ACTIVATIONS)))
 def test_on_xor_no_weights_get_more_than_3_of_4(w1, w2, b, act):
-    run = data.fit(data.make(data.points("xor")), (w1, w2), b, act, None, "gradient", 0.5, 0)
+    run = batch.fit(data.make(data.points("xor")), (w1, w2), b, act, None, "gradient", 0.5, 0)
     assert run.right[0] <= 3
 
 
 def test_the_best_line_on_xor_is_3_of_4_and_training_never_beats_it():
     pts = data.points("xor")
-    assert data.best_line(pts) == 3 and not data.separable(pts)
+    assert batch.best_line(pts) == 3 and not batch.separable(pts)
     for rule in ("gradient", "perceptron"):
-        run = data.fit(data.make(pts), (0.3, 0.2), -0.1, "sigmoid", None, rule, 0.5, 300)
+        run = batch.fit(data.make(pts), (0.3, 0.2), -0.1, "sigmoid", None, rule, 0.5, 300)
         assert run.right.max() <= 3
 
 
@@ -206,7 +207,7 @@ def test_no_line_beats_the_best_line(pts, w1, w2, b):
         int(np.sum((dot(d.x, [w1, w2]) + b >= 0) == (d.y == 1))),
         int(np.sum((dot(d.x, [w1, w2]) + b < 0) == (d.y == 1))),
     )
-    assert right <= data.best_line(pts)
+    assert right <= batch.best_line(pts)
 
 
 @given(points(min_size=2, max_size=12), st.floats(0, 2 * math.pi))
@@ -217,7 +218,7 @@ def test_the_best_line_is_found_exactly_for_sets_a_line_splits(pts, angle):
     cut = float(np.median(side))
     assume(np.min(np.abs(side - cut)) > 1e-6)
     labelled = tuple((x1, x2, int(v > cut)) for (x1, x2), v in zip(xy, side, strict=True))
-    assert data.best_line(labelled) == len(labelled)
+    assert batch.best_line(labelled) == len(labelled)
 
 
 @settings(max_examples=80, deadline=None)
@@ -230,10 +231,10 @@ def test_the_gradient_of_the_data_loss_matches_finite_differences(pts, w1, w2, b
     z = dot(d.x, [w1, w2]) + b
     if act.kinks:  # away from a corner, where the slope has no single value
         assume(np.min(np.abs(z[:, None] - np.array(act.kinks))) > 1e-3)
-    dw, db = data.gradient(d, np.array([w1, w2]), b, act, alpha)
+    dw, db = batch.gradient(d, np.array([w1, w2]), b, act, alpha)
 
     def loss(w: list[float], b_: float) -> float:
-        return float(data.loss(act, alpha, dot(d.x, w) + b_, d.y))
+        return float(batch.loss(act, alpha, dot(d.x, w) + b_, d.y))
 
     h = 1e-6
     numeric = [(loss([w1 + h, w2], b) - loss([w1 - h, w2], b)) / (2 * h),
@@ -245,10 +246,10 @@ def test_the_gradient_of_the_data_loss_matches_finite_differences(pts, w1, w2, b
 @given(points(max_size=20), st.sampled_from(["sigmoid", "tanh", "relu", "elu"]), st.sampled_from([0.05, 0.5]))
 def test_each_gradient_epoch_is_one_step_of_the_whole_batch_gradient(pts, name, lr):
     d = data.make(pts)
-    run = data.fit(d, (0.5, -0.3), 0.2, name, None, "gradient", lr, 3)
+    run = batch.fit(d, (0.5, -0.3), 0.2, name, None, "gradient", lr, 3)
     act = get(name)
     for k in range(run.epochs):
-        dw, db = data.gradient(d, run.w[k], run.b[k], act, act._alpha(None))
+        dw, db = batch.gradient(d, run.w[k], run.b[k], act, act._alpha(None))
         assert run.w[k + 1] == pytest.approx(run.w[k] - lr * dw) and run.b[k + 1] == pytest.approx(
             run.b[k] - lr * db
         )
@@ -256,41 +257,42 @@ def test_each_gradient_epoch_is_one_step_of_the_whole_batch_gradient(pts, name, 
 
 def test_the_loss_is_named_and_computed_as_named():
     d = data.make(data.points("or"))
-    run = data.fit(d, (1.0, 1.0), -0.5, "sigmoid", None, "gradient", 0.5, 0)
+    run = batch.fit(d, (1.0, 1.0), -0.5, "sigmoid", None, "gradient", 0.5, 0)
     a = 1 / (1 + np.exp(-(dot(d.x, [1.0, 1.0]) - 0.5)))
     assert run.loss[0] == pytest.approx(float(np.mean(-(d.y * np.log(a) + (1 - d.y) * np.log(1 - a)))))
     assert (
-        data.loss_name(get("sigmoid")) == "cross-entropy" and data.loss_name(get("tanh")) == "squared error"
+        on_data.loss_name(get("sigmoid")) == "cross-entropy"
+        and on_data.loss_name(get("tanh")) == "squared error"
     )
-    run = data.fit(d, (1.0, 1.0), -0.5, "relu", None, "gradient", 0.5, 0)
+    run = batch.fit(d, (1.0, 1.0), -0.5, "relu", None, "gradient", 0.5, 0)
     relu = np.maximum(dot(d.x, [1.0, 1.0]) - 0.5, 0)
     assert run.loss[0] == pytest.approx(float(np.mean((relu - d.y) ** 2)))
 
 
 def test_an_epoch_in_words():
-    run = data.fit(data.make(data.points("or")), (1.0, -1.0), -5.0, "sigmoid", None, "gradient", 0.5, 20)
+    run = batch.fit(data.make(data.points("or")), (1.0, -1.0), -5.0, "sigmoid", None, "gradient", 0.5, 20)
     assert (
-        run.said() == "4 of 4 right (100%), cross-entropy 0.2202"
-        and run.short() == "epoch 20: 4 of 4 right, loss 0.2202"
+        on_data.said(run) == "4 of 4 right (100%), cross-entropy 0.2202"
+        and on_data.short(run) == "epoch 20: 4 of 4 right, loss 0.2202"
     )
-    run = data.fit(data.make(data.points("and")), (1.0, -1.0), -5.0, "step", None, "perceptron", 0.5, 5)
+    run = batch.fit(data.make(data.points("and")), (1.0, -1.0), -5.0, "step", None, "perceptron", 0.5, 5)
     assert (
-        run.said(0) == "3 of 4 right (75%), squared error 0.25"
-        and run.said() == "4 of 4 right (100%), squared error 0"
+        on_data.said(run, 0) == "3 of 4 right (75%), squared error 0.25"
+        and on_data.said(run) == "4 of 4 right (100%), squared error 0"
     )
 
 
 def test_a_point_on_the_line_at_the_start_is_on_the_side_that_says_1():
     """Epoch 0 uses the exact z: 0.1 + 0.2 - 0.3 is 0 there, not 5.6e-17."""
-    run = data.fit(data.make(((0.1, 0.2, 1),)), (1.0, 1.0), -0.3, "step", None, "perceptron", 0.5, 0)
+    run = batch.fit(data.make(((0.1, 0.2, 1),)), (1.0, 1.0), -0.3, "step", None, "perceptron", 0.5, 0)
     assert run.right[0] == 1
 
 
 def test_training_stops_before_a_weight_passes_a_million():
     d = data.make(data.points("clouds"))
-    run = data.fit(d, (1.0, 1.0), 0.0, "identity", None, "gradient", 1.0, 1000)
-    assert run.epochs < 1000 and np.all(np.abs(run.w) <= data.LIMIT) and np.all(np.isfinite(run.loss))
-    said = data.notes(data.points("clouds"), "clouds", run, run.epochs, 1000, "identity")
+    run = batch.fit(d, (1.0, 1.0), 0.0, "identity", None, "gradient", 1.0, 1000)
+    assert run.epochs < 1000 and np.all(np.abs(run.w) <= batch.LIMIT) and np.all(np.isfinite(run.loss))
+    said = on_data.notes(data.points("clouds"), "clouds", run, run.epochs, 1000, "identity")
     warned = [text for kind, text in said if kind == "warning"]
     assert any(t.startswith(f"Training stopped after {run.epochs} of 1000 epochs") for t in warned)
     assert any(t.startswith("The loss grew from 24.7708 to ≈ 1.3·10¹³") for t in warned)  # exactly 24.77075
@@ -298,24 +300,24 @@ def test_training_stops_before_a_weight_passes_a_million():
 
 def test_what_the_page_says_about_xor_and_about_a_set_it_has_learnt():
     xor = data.points("xor")
-    run = data.fit(data.make(xor), (1.0, -1.0), -5.0, "sigmoid", None, "gradient", 0.5, 10)
-    (kind, text), *_ = data.notes(xor, "xor", run, 10, 10, "sigmoid")
+    run = batch.fit(data.make(xor), (1.0, -1.0), -5.0, "sigmoid", None, "gradient", 0.5, 10)
+    (kind, text), *_ = on_data.notes(xor, "xor", run, 10, 10, "sigmoid")
     assert kind == "warning" and "the best any line does is 3 of 4" in text and "second layer" in text
     assert text.count(". ") == 0  # one sentence
     assert text.count(". ") == 0  # one sentence
-    learnt = data.fit(data.make(data.points("or")), (1.0, 1.0), -0.5, "sigmoid", None, "gradient", 0.5, 0)
-    assert data.notes(data.points("or"), "or", learnt, 0, 0, "sigmoid") == [
+    learnt = batch.fit(data.make(data.points("or")), (1.0, 1.0), -0.5, "sigmoid", None, "gradient", 0.5, 0)
+    assert on_data.notes(data.points("or"), "or", learnt, 0, 0, "sigmoid") == [
         ("success", "Every one of the 4 points is on its own side of the line.")
     ]
-    dead = data.fit(data.make(data.points("and")), (1.0, -1.0), -5.0, "relu", None, "gradient", 0.5, 5)
+    dead = batch.fit(data.make(data.points("and")), (1.0, -1.0), -5.0, "relu", None, "gradient", 0.5, 5)
     assert any(
         "Every gradient is exactly 0" in t
-        for _, t in data.notes(data.points("and"), "and", dead, 5, 5, "relu")
+        for _, t in on_data.notes(data.points("and"), "and", dead, 5, 5, "relu")
     )
-    step = data.fit(data.make(data.points("and")), (1.0, -1.0), -5.0, "step", None, "gradient", 0.5, 5)
+    step = batch.fit(data.make(data.points("and")), (1.0, -1.0), -5.0, "step", None, "gradient", 0.5, 5)
     assert any(
         "choose the perceptron rule" in t
-        for _, t in data.notes(data.points("and"), "and", step, 5, 5, "step")
+        for _, t in on_data.notes(data.points("and"), "and", step, 5, 5, "step")
     )
 
 
@@ -324,23 +326,23 @@ def test_the_data_figures_are_valid_plotly_and_draw_the_boundary_where_a_is_one_
     pts = data.points(name)
     d = data.make(pts)
     for act in ("sigmoid", "relu", "step", "tanh"):
-        run = data.fit(d, (1.0, 0.5), -0.7, act, None, "gradient", 0.5, 5 + PLAY_EPOCHS)
+        run = batch.fit(d, (1.0, 0.5), -0.7, act, None, "gradient", 0.5, 5 + PLAY_EPOCHS)
         chart = data_figure(d, pts, run, 5)
         plotly(chart)
         plotly(epochs_figure(run, 5))
-        t = data.threshold(run.act, run.alpha)
+        t = batch.threshold(run.act, run.alpha)
         (line,) = [tr for tr in chart["data"] if tr["name"] == "boundary"]
         w, b = run.w[5], run.b[5]
         for x1, x2 in zip(line["x"], line["y"], strict=True):  # within 0.01 of the line, in x's units
             assert abs(float(dot(np.array([x1, x2]), w) + b) - t) / math.hypot(*w) < 0.01
         # One frame per epoch after 5, each titled with its epoch; the boundary and the rings are traces 0, 1.
         assert [f["layout"]["title"]["text"] for f in chart["frames"]] == [
-            run.short(e) for e in range(6, run.epochs + 1)
+            on_data.short(run, e) for e in range(6, run.epochs + 1)
         ]
         assert [tr["name"] for tr in chart["data"][:2]] == ["boundary", "on the wrong side"]
         assert run.epochs == 5 + PLAY_EPOCHS or np.abs(run.w).max() > 1e5  # all of them, unless it stopped
         title = chart["layout"]["title"]["text"]
-        assert title == run.short(5) and title.startswith(
+        assert title == on_data.short(run, 5) and title.startswith(
             f"epoch 5: {int(run.right[5])} of {len(pts)} right, loss "
         )
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, Literal
 
-from neuron_core import data
+from neuron_core.model import batch, data
 from neuron_core.model.activations import ACTIVATIONS
 from neuron_core.model.neuron import N_MAX, N_MIN
 from neuron_core.numbers import sub
@@ -21,7 +21,7 @@ ALPHA_LO, ALPHA_HI = 0.0, 1.0  # leaky_relu's slope below zero
 SEED_X, SEED_W, SEED_B = (2.0, 1.0, 3.0), (1.0, -1.0, 1.0), -5.0  # the worked example
 LR_LO, LR_HI, STEPS_MAX = 0.001, 1.0, 200
 SET_MAX = 20  # a quiz set holds at most this many exercises
-EPOCHS_MAX, ETA = data.EPOCHS_CAP, 0.5  # training on data: at most this many epochs; η, its learning rate
+EPOCHS_MAX, ETA = batch.EPOCHS_CAP, 0.5  # training on data: at most this many epochs; η, its learning rate
 
 Values = Mapping[str, Any]  # the values read so far, by key: what a later parameter may depend on
 

@@ -11,8 +11,8 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from neuron_core import data
 from neuron_core.link.params import CHOSEN, PARAMS, Param, Values, count, keys
+from neuron_core.model import data
 from neuron_core.numbers import fmt, sub
 
 

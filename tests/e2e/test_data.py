@@ -7,7 +7,8 @@ import re
 import segno
 from playwright.sync_api import Browser, Page, expect
 
-from neuron_core import data
+from neuron_core.model import batch, data
+from neuron_core.words import on_data
 from tests.e2e.test_browser import TIMEOUT, Sent, choose, open_app
 from tests.e2e.test_rendering import REPORT, WATCH
 
@@ -92,8 +93,8 @@ def test_key_presses_keep_the_data_charts_mounted_and_drawn(page: Page, app_url:
     thumb.focus()
     for _ in range(5):
         thumb.press("ArrowRight")  # b: -1 → -0.5, the line moving towards the corner (0, 0)
-    run = data.fit(data.make(data.points("or")), (1.0, -1.0), -0.5, "sigmoid", None, "gradient", 0.5, 0)
-    page.wait_for_function(f"t => {PLOT}.layout.title.text === t", arg=run.short(0), timeout=TIMEOUT)
+    run = batch.fit(data.make(data.points("or")), (1.0, -1.0), -0.5, "sigmoid", None, "gradient", 0.5, 0)
+    page.wait_for_function(f"t => {PLOT}.layout.title.text === t", arg=on_data.short(run, 0), timeout=TIMEOUT)
     report = page.evaluate(REPORT)
     assert report["frames"] > 5  # the watch really looked, frame by frame
     assert report == {**report, "charts": 5, "connected": 5, "now": 5, "removed": 0, "blank": 0}

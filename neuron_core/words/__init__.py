@@ -1,0 +1,2 @@
+"""Words: English and LaTeX over the model's results (the calculation written out, explanations, the
+notes beside training and data). Imports the model and neuron_core.numbers."""
