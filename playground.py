@@ -7,7 +7,7 @@ from typing import Any
 
 import streamlit as st
 
-from neuron_core import element, figures, forward, gradients, numbers, quiz, trace
+from neuron_core import element, figures, forward, gradients, numbers, quiz
 from neuron_core.export import script, state_json
 from neuron_core.link import share, state
 from neuron_core.link.params import MARKS
@@ -16,7 +16,7 @@ from neuron_core.model.activations import ACTIVATIONS
 from neuron_core.numbers import sub
 from neuron_core.pace import Pace
 from neuron_core.train import notes, train
-from neuron_core.words import on_data
+from neuron_core.words import calculation, explain, on_data, text
 
 
 def paced() -> None:
@@ -124,14 +124,14 @@ def own_points(p: state.Param) -> tuple:
         st.session_state[p.key] = base
         st.session_state["tables"] = st.session_state.get("tables", 0) + 1
         key = editor()
-        st.caption(trace.plain(notice))
+        st.caption(text.plain(notice))
     cols = {c: st.column_config.NumberColumn(label, min_value=lo, max_value=hi, step=step)
             for c, (label, lo, hi, step) in data.COLUMNS.items()}  # fmt: skip
     rows = st.data_editor([dict(zip(cols, r, strict=True)) for r in base], num_rows="dynamic",
                           column_config=cols, key=key)  # fmt: skip
     pts, said = data.from_rows([[r.get(c) for c in cols] for r in rows])
     if said:
-        st.caption(trace.plain(f"Left out: {trace.first(said)}."))
+        st.caption(text.plain(f"Left out: {text.first(said)}."))
     written(p.key, None if pts == p.default else data.points_text(pts))
     return pts
 
@@ -171,14 +171,14 @@ def charts(f, big: bool = False, grads=None, other=None, curve_first: bool = Fal
     with right:
         if not big:
             st.subheader("The activation")
-        al = trace.compare_alpha(f, other) if other else None
+        al = explain.compare_alpha(f, other) if other else None
         curve = figures.activation_curve(
             f.act, f.alpha, float(f.z), float(f.a), big, compare=other, compare_alpha=al
         )
         # `say`: what a screen reader hears after a change, `after`: the controls' values it is for (said
         # only while the sliders still show them); `top`: a new count scrolls back to the top
         after = {k: v for k, v in state.widget_values(s).items() if type(v) in (int, float)} if s else {}
-        said = {"say": trace.announce(f), "after": after} if s else {}
+        said = {"say": explain.announce(f), "after": after} if s else {}
         draw(curve | said | {"top": st.session_state.get("resets", 0)}, "curve")
 
 
@@ -234,7 +234,7 @@ def training_view(f, s: state.State) -> None:
     draw(figures.training_figure(t), "training", WIDE)
     if not t.reached:
         st.caption("The next step, by the chain rule: the loss, its slope in z, and each weight's update.")
-        st.latex(trace.step_latex(now, y, s.lr, t.is_exact("w"), t.exact_now()))
+        st.latex(calculation.step_latex(now, y, s.lr, t.is_exact("w"), t.exact_now()))
     move_sliders(s.replace(w=tuple(t.w[-1].tolist()), b=float(t.b[-1]), steps=0), "to one example")
 
 
@@ -276,13 +276,13 @@ def data_view(s: state.State) -> state.State:
 
 def worked(f) -> None:
     """The calculation written out: the seed's lines, the formula, the by-hand layout and the terms."""
-    st.code("\n".join(trace.trace_lines(f)), language=None)
-    st.latex(trace.latex(f))
+    st.code("\n".join(calculation.trace_lines(f)), language=None)
+    st.latex(calculation.latex(f))
     st.subheader("By hand")
     st.caption(
         "The weights and the bias as one row, the inputs and a 1 as one column: multiply, add, activate."
     )
-    st.latex(trace.by_hand(f))
+    st.latex(calculation.by_hand(f))
     st.subheader("Each term's share of z")
     draw(figures.contributions(f), "terms", HALF)
 
@@ -302,7 +302,7 @@ def playground() -> None:
         st.query_params.pop(key, None)
     f = forward(s.x, s.w, s.b, s.act, s.act_alpha)
     other = ACTIVATIONS.get(s.compare)  # a second activation drawn dashed on the same axes
-    z, a = numbers.fmt(f.z), trace.a_text(f)
+    z, a = numbers.fmt(f.z), calculation.a_text(f)
     # A projector, or a student's phone on a teacher's link: the result first, nothing else.
     compact = s.present or bool(s.controls)
     head.title(f"z = {z}   →   a {numbers.eq(a)}" if compact else "Neuron Playground")
@@ -315,12 +315,12 @@ def playground() -> None:
             "The sliders are in the sidebar (on a phone, tap » at the top left)."
         )
     for notice in link.notices:  # a notice may quote the link: shown as text, never as markdown
-        st.warning(trace.plain(notice), icon="⚠️")
+        st.warning(text.plain(notice), icon="⚠️")
     if not compact:
         with st.container(horizontal=True):
             st.metric("pre-activation z = w·x + b", z, width=280)
             st.metric(f"output a = {f.act.label}(z)", a, width=280)
-    st.markdown(f"**{trace.explain(f)}**" + (f" {trace.compared(f, other)}" if other else ""))
+    st.markdown(f"**{explain.explain(f)}**" + (f" {explain.compared(f, other)}" if other else ""))
     g = gradients(f) if s.grad else None
     if g is not None and not s.present:
         gradient_view(f, g)
@@ -352,8 +352,8 @@ def playground() -> None:
 def gradient_view(f, g) -> None:
     """The gradients of a as numbers, and what they say in words."""
     st.subheader("Gradients: which way should each weight move?")
-    st.latex(trace.gradient_latex(g))
-    (st.warning if g.dead else st.info)(trace.explain_gradients(f, g))
+    st.latex(calculation.gradient_latex(g))
+    (st.warning if g.dead else st.info)(explain.explain_gradients(f, g))
 
 
 def share_view(s: state.State) -> None:
@@ -395,13 +395,13 @@ def quiz_page(s: state.State) -> None:
         st.link_button("← Back to the playground", "?", width="stretch")
     st.title(f"Quiz: exercise {seed}" if s.count == 1 else f"Quiz: exercise {q} of {s.count}")
     for notice in link.notices:  # a notice may quote the link: shown as text, never as markdown
-        st.warning(trace.plain(notice), icon="⚠️")
+        st.warning(text.plain(notice), icon="⚠️")
     st.markdown(
         f"Work out $z = w \\cdot x + b$ and then $a = \\text{{{f.act.label}}}(z)$ (its rule is below), on "
         "paper if you like, then enter both and check. Everyone who opens this link gets the same numbers."
     )
-    st.latex(trace.by_hand(f, reveal=False))
-    st.latex(trace.formula(f))
+    st.latex(calculation.by_hand(f, reveal=False))
+    st.latex(calculation.formula(f))
     if table := quiz.table(f):
         st.caption(
             f"{f.act.label}(z) at whole numbers, to read off: " + ",  ".join(f"{k} → {v}" for k, v in table)
@@ -444,7 +444,7 @@ def quiz_page(s: state.State) -> None:
             nxt = s.replace(q=q, got=got)
             st.button("Next exercise →", on_click=next_exercise, args=(nxt,), type="primary")
         st.subheader("The worked solution")
-        st.markdown(f"**{trace.explain(f)}**")
+        st.markdown(f"**{explain.explain(f)}**")
         worked(f)
         charts(f)
     if s.count > 1:  # for the teacher: the whole set on paper, below the exercise

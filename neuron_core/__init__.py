@@ -3,7 +3,7 @@
 from neuron_core.model.activations import ACTIVATIONS, Activation, get
 from neuron_core.model.neuron import N_MAX, N_MIN, Forward, Gradients, forward, gradients
 from neuron_core.numbers import fmt
-from neuron_core.trace import trace_lines
+from neuron_core.words.calculation import trace_lines
 
 __all__ = [
     "ACTIVATIONS",

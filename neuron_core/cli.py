@@ -13,8 +13,8 @@ from neuron_core.link.params import ALPHA_HI, ALPHA_LO, EPOCHS_MAX, ETA, SEED_B,
 from neuron_core.model import batch, data
 from neuron_core.model.activations import ACTIVATIONS
 from neuron_core.model.neuron import forward
-from neuron_core.trace import trace_lines
 from neuron_core.words import on_data
+from neuron_core.words.calculation import trace_lines
 
 
 class _Parser(argparse.ArgumentParser):

@@ -10,7 +10,7 @@ import json
 from typing import Any
 
 from neuron_core.model.neuron import Forward, dot, gradients, places
-from neuron_core.trace import trace_lines
+from neuron_core.words.calculation import trace_lines
 
 # Each activation as the script writes it: a comment with its rule, then one readable function.
 # `{alpha}` is the neuron's alpha, as the function's default, for the two activations that have one.

@@ -23,9 +23,9 @@ from neuron_core.model.batch import Run, boundary, square, threshold
 from neuron_core.model.data import Data
 from neuron_core.model.neuron import Forward, Gradients, landscape, sweep, zero_crosses
 from neuron_core.numbers import eq, fmt, many, sub
-from neuron_core.trace import a_text, said_at
 from neuron_core.train import Training
 from neuron_core.words import on_data
+from neuron_core.words.calculation import a_text, said_at
 from neuron_core.words.on_data import boundary_words, loss_name
 
 # Okabe-Ito colours, safe for colour-blind eyes; the sign is also shown by the dash.

@@ -9,7 +9,7 @@ from decimal import ROUND_HALF_UP, Decimal, localcontext
 from neuron_core.link.state import State
 from neuron_core.model.neuron import Forward, decimals, forward
 from neuron_core.numbers import eq, fmt, sub
-from neuron_core.trace import a_text, trace_lines, value
+from neuron_core.words.calculation import a_text, trace_lines, value
 
 SEED_MAX = 10**9
 ACTS = ("relu", "relu", "relu", "identity", "step", "leaky_relu")  # ReLU most often, as in the lessons

@@ -12,7 +12,7 @@ from neuron_core.model.activations import Activation, get
 from neuron_core.model.exact import Descent, descend
 from neuron_core.model.neuron import Forward, forward, gradients
 from neuron_core.numbers import eq, fmt, many, sub
-from neuron_core.trace import explain_gradients
+from neuron_core.words.explain import explain_gradients
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 from neuron_core import figures
 from neuron_core.numbers import eq, fmt
 from neuron_core.quiz import exercise, hint, mark, solve, worksheet
-from neuron_core.trace import trace_lines
+from neuron_core.words.calculation import trace_lines
 from tests.charts import app_charts
 
 APP = str(Path(__file__).resolve().parents[1] / "playground.py")

@@ -10,8 +10,9 @@ from neuron_core import cli, forward, gradients
 from neuron_core.model.activations import ACTIVATIONS
 from neuron_core.numbers import fmt, percent
 from neuron_core.quiz import exercise, hint, mark, solve, table, worksheet
-from neuron_core.trace import explain_gradients, step_latex, value
 from neuron_core.train import train
+from neuron_core.words.calculation import step_latex, value
+from neuron_core.words.explain import explain_gradients
 from tests.charts import app_charts
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from neuron_core.link import share, state
 from neuron_core.model import data
-from neuron_core.trace import plain
+from neuron_core.words.text import plain
 from tests.shown import unescaped
 
 APP = str(Path(__file__).resolve().parents[1] / "playground.py")

@@ -16,7 +16,8 @@ from neuron_core.export import script, state_json
 from neuron_core.figures import NEGATIVE, POSITIVE, contributions
 from neuron_core.model.activations import ACTIVATIONS
 from neuron_core.quiz import exercise, feedback, hint, mark, solve
-from neuron_core.trace import by_hand, explain, trace_lines
+from neuron_core.words.calculation import by_hand, trace_lines
+from neuron_core.words.explain import explain
 from tests.charts import plotly
 
 SEED = forward([2, 1, 3], [1, -1, 1], -5)

@@ -16,7 +16,7 @@ from neuron_core.cli import DATA_EXAMPLE, EXAMPLE, main
 from neuron_core.export import as_dict, script, state_json
 from neuron_core.link.params import ALPHA_HI, ALPHA_LO
 from neuron_core.model.activations import ACTIVATIONS
-from neuron_core.trace import trace_lines
+from neuron_core.words.calculation import trace_lines
 from tests.strategies import inputs_and_weights, slider
 
 SEED_SCRIPT = Path(__file__).with_name("seed_script.py")

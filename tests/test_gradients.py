@@ -12,7 +12,8 @@ from neuron_core.cli import main
 from neuron_core.model.activations import ACTIVATIONS
 from neuron_core.model.neuron import forward, gradients
 from neuron_core.numbers import sub
-from neuron_core.trace import explain_gradients, gradient_latex
+from neuron_core.words.calculation import gradient_latex
+from neuron_core.words.explain import explain_gradients
 from tests.strategies import inputs_and_weights, slider
 
 X, W, B = np.array([2.0, 1.0, 3.0]), np.array([1.0, -1.0, 1.0]), -3.0  # z = 1, away from every corner
@@ -84,7 +85,7 @@ def test_the_diagram_annotates_each_edge_with_its_gradient():
 
 
 def test_the_explanations_say_when_and_why_a_neuron_is_dead():
-    from neuron_core.trace import explain_gradients
+    from neuron_core.words.explain import explain_gradients
 
     dead = forward(X, W, -5.0)
     assert "cannot learn from this example" in explain_gradients(dead, gradients(dead))

@@ -17,7 +17,7 @@ import pytest
 from bench.abuse import flooder
 from bench.client import Session
 from neuron_core.pace import BURST, RATE
-from neuron_core.trace import plain
+from neuron_core.words.text import plain
 from tests.e2e.serve import streamlit_server
 
 # Edits a browser's table never sends, each of a kind the probe found: the editor failed on it (an

@@ -18,7 +18,8 @@ from neuron_core.export import script
 from neuron_core.figures import activation_curve, neuron_diagram
 from neuron_core.model.activations import ACTIVATIONS
 from neuron_core.numbers import fmt
-from neuron_core.trace import a_text, explain, trace_lines
+from neuron_core.words.calculation import a_text, trace_lines
+from neuron_core.words.explain import explain
 from tests.shown import NUMBER, is_true
 from tests.strategies import inputs_and_weights, linked, slider
 

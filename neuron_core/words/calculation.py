@@ -1,27 +1,12 @@
-"""The calculation written out step by step, in the seed script's format."""
+"""The calculation written out step by step, in the seed script's format, as text and LaTeX."""
 
 from __future__ import annotations
 
-import re
 from fractions import Fraction
 
 from neuron_core.model.activations import Activation, precise
 from neuron_core.model.neuron import Forward, Gradients
-from neuron_core.numbers import eq, fmt, sub, tex
-
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:=$&])")
-
-
-def plain(text: str) -> str:
-    """Text for Streamlit's markdown that shows as the text itself: every markdown and HTML character
-    escaped, so a link, an image, emphasis or a tag from a link or a file is never more than its text."""
-    return _MARKDOWN.sub(r"\\\1", text)
-
-
-def first(said: list[str], most: int = 3) -> str:
-    """The first few of a list of sentences, and how many more: 'a; b; c (and 197 more)'."""
-    rest = f" (and {len(said) - most:,} more)" if len(said) > most else ""
-    return "; ".join(said[:most]) + rest
+from neuron_core.numbers import eq, fmt, tex
 
 
 def value(act: Activation, z: float, alpha: float) -> Fraction | float:
@@ -94,52 +79,6 @@ def latex(f: Forward) -> str:
         rf"z = \sum_{{i=1}}^{{{f.n}}} w_i x_i + b = {terms} + ({fmt(f.b)}) = {fmt(f.z)}"
         rf"\\ a = {formula(f)} \\ a = {name}({fmt(f.z)}) {tex(eq(a_text(f)))}"
     )
-
-
-def explain(f: Forward) -> str:
-    """One plain sentence that says what happened, e.g. "z = -1 is negative, so ReLU outputs 0"."""
-    sign, rule = _reason(f)
-    return f"z {eq(fmt(f.z))} is {sign}, {rule}."
-
-
-def announce(f: Forward) -> str:
-    """What assistive technology hears after a change: "z = -1, a = 0: z is negative, so ReLU outputs 0"."""
-    sign, rule = _reason(f)
-    return f"z {eq(fmt(f.z))}, a {eq(a_text(f))}: z is {sign}, {rule}."
-
-
-def _reason(f: Forward) -> tuple[str, str]:
-    """z's sign in words, and the activation's rule at it."""
-    z, a = fmt(f.z), a_text(f)
-    negative = f.z < 0
-    sign = "negative" if negative else "zero" if f.z == 0 else "positive"
-    match f.act.name:
-        case "relu":
-            rule = "so ReLU outputs 0" if f.z <= 0 else f"so ReLU passes it through: a = {a}"
-        case "leaky_relu":
-            rule = (
-                f"so Leaky ReLU scales it by α = {fmt(f.alpha)}: a = {a}" if negative else f"so a = z = {a}"
-            )
-        case "step":
-            rule = f"so the step outputs {a}"
-        case "identity":
-            rule = f"and the identity passes it through: a = {a}"
-        case _:
-            rule = f"and {f.act.label}({z}) {eq(a)}"
-    return sign, rule
-
-
-def compare_alpha(f: Forward, other: Activation) -> float:
-    """The alpha a compared activation is drawn with: the neuron's own for the same one, else its default."""
-    return f.alpha if other.name == f.act.name else other._alpha(None)
-
-
-def compared(f: Forward, other: Activation) -> str:
-    """The compared activation at the same z, in words: "For comparison, sigmoid(-1) = 0.2689"."""
-    al = compare_alpha(f, other)
-    with_alpha = f"α = {fmt(al)}, " if other.alpha is not None else ""
-    at = said_at(other, float(f.z), al)
-    return f"For comparison, {other.label}({fmt(f.z)}) {at} ({with_alpha}the dashed curve)."
 
 
 def by_hand(f: Forward, reveal: bool = True) -> str:
@@ -236,103 +175,3 @@ def step_latex(f: Forward, y: float, lr: float, exact: bool = True, v: tuple | N
         + r(b - lr_ * dz, (b, exact), (dz, ok), (lr_, True))
     )
     return r"\begin{aligned}" + r" \\ ".join(rows) + r"\end{aligned}"
-
-
-SATURATED = 0.01  # below this |f'(z)| an activation is saturated: nearly flat, gradients vanish
-# Where each saturating activation levels off, for z far below 0 and far above it.
-_LEVELS = {"sigmoid": ("0", "1"), "tanh": ("-1", "1"), "softplus": ("0", None), "elu": ("-α", None),
-           "gelu": ("0", None)}  # fmt: skip
-
-
-def _names(f: Forward, ks: list[int]) -> str:
-    return ", ".join(f"w{sub(k + 1)}" for k in ks)
-
-
-def _directions(f: Forward, slope: float) -> str:
-    """Which way each weight and the bias moves a up: by the signs of f'(z)·x_i and of f'(z)."""
-    x = f.x.tolist()
-    up = [k for k, v in enumerate(x) if v * slope > 0]
-    down = [k for k, v in enumerate(x) if v * slope < 0]
-    still = [k for k, v in enumerate(x) if v == 0]
-    moves = [f"{_names(f, up)} up"] if up else []
-    moves += [f"{_names(f, down)} down"] if down else []
-    moves.append(f"b {'up' if slope > 0 else 'down'}")
-    text = "To raise a, move " + ", ".join(moves[:-1]) + (" and " if len(moves) > 1 else "") + moves[-1]
-    if still:
-        zeros = ", ".join(f"x{sub(k + 1)}" for k in still)
-        text += f"; {_names(f, still)} change{'s' if len(still) == 1 else ''} nothing while {zeros} = 0"
-    top = max(abs(v) for v in x)
-    biggest = [k for k, v in enumerate(x) if abs(v) == top]
-    if top != 0:
-        sizes = " = ".join(f"|x{sub(k + 1)}|" for k in biggest)
-        ws = " and ".join(f"w{sub(k + 1)}" for k in biggest)
-        most = "moves it the most" if len(biggest) == 1 else "move it the most, equally"
-        inputs = "input" if len(biggest) == 1 else "inputs"
-        text += (
-            ". Each weight changes a at the rate f'(z)·x_i (per unit of w_i, for small changes), so "
-            f"{ws}, on the largest {inputs} ({sizes} = {fmt(top)}), {most}"
-        )
-    return text + "."
-
-
-def explain_gradients(f: Forward, g: Gradients) -> str:
-    """What the gradients say, in plain words: which way to move each weight and the bias to raise a.
-
-    A saturated activation (a tiny slope), a dead ReLU (a slope of exactly 0) and the step (no useful
-    derivative) are three different things, and each is said as what it is; the conventions at a kink
-    (ReLU'(0) = 0, Leaky ReLU'(0) = alpha) are stated where they are used.
-    """
-    z, slope, name = float(f.z), float(g.da_dz), f.act.label
-    zs = fmt(z)
-    if f.act.name == "step":
-        where = (
-            "z = 0 is where it jumps, and there it has no derivative at all (this app writes 0 there, "
-            "the slope it has everywhere else)"
-            if z == 0
-            else f"at z = {zs}, as everywhere but 0, it is flat, with a slope of 0"
-        )
-        return (
-            f"The step has no useful derivative: {where}. Every gradient here is 0, so gradient descent "
-            "cannot train it; that is why a step neuron is trained with the perceptron rule instead, "
-            "w_i ← w_i + η (y - a) x_i, which needs no derivative."
-        )
-    if f.act.name == "relu" and z <= 0:
-        if z == 0:
-            return (
-                "z = 0 is ReLU's corner, where it has no slope of its own; as most libraries do, this app "
-                "takes ReLU'(0) = 0, so every gradient is 0 here. Move b up a little and the slope is 1."
-            )
-        return (
-            f"The neuron is dead for this example: z = {zs} is negative, where ReLU is flat, so its slope "
-            "is exactly 0. Every gradient is 0, so a gradient step cannot change any weight or the bias: "
-            "a ReLU neuron with z < 0 cannot learn from this example."
-        )
-    if slope == 0 and f.act.kinks is not None:  # a flat piece: exactly 0 (Leaky ReLU with alpha = 0)
-        return (
-            f"The neuron is dead for this example: at z = {zs} {name} with α = {fmt(f.alpha)} is flat, so "
-            "its slope is exactly 0. Every gradient is 0, so a gradient step cannot change any weight or "
-            "the bias."
-        )
-    if slope == 0:
-        return (
-            f"{name}'s slope at z = {zs} is not 0, but it is smaller than the smallest number a float "
-            "can hold (about 10⁻³⁰⁸), so every gradient computes as 0 here: a gradient step moves "
-            "nothing. Bring z back towards 0."
-        )
-    kink = (
-        f" At z = 0 Leaky ReLU has a corner; this app takes its slope there to be α = {fmt(f.alpha)}, "
-        "the slope of its left side."
-        if f.act.name == "leaky_relu" and z == 0
-        else ""
-    )
-    slope_is = f"f'(z) {eq(fmt(slope, f.exact))}"
-    said = f"{slope_is} at z = {zs}: a {'rises' if slope > 0 else 'falls'} as z rises."
-    if abs(slope) < SATURATED and f.act.name in _LEVELS:
-        low, high = _LEVELS[f.act.name]
-        level = high if z > 0 else low
-        said = (
-            f"{name[0].upper()}{name[1:]} is saturated at z = {zs}: it levels off towards {level}, nearly "
-            f"flat but never flat, so {slope_is} and every gradient is that small (a vanishing gradient): a "
-            "gradient step barely moves anything. Bring z back towards 0 to learn faster."
-        )
-    return f"{said}{kink} {_directions(f, slope)}"
