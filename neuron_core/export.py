@@ -47,9 +47,11 @@ def sigmoid(z):
     return np.where(z >= 0, 1, e) / (1 + e)
 """,
     "tanh": """\
-# tanh squashes z into (-1, 1).
+# tanh squashes z into (-1, 1). Written with expm1, as the page computes it: numpy's own tanh takes
+# a faster path on some CPUs, whose last bits differ (tanh(18.76) is 1 one way, 1 - 1.1e-16 the other).
 def tanh(z):
-    return np.tanh(z)
+    e = np.expm1(-2.0 * np.abs(z))
+    return np.sign(z) * (-e / (2.0 + e))
 """,
     "softplus": """\
 # softplus is a smooth ReLU: ln(1 + e^z), which np.logaddexp(0, z) computes without overflowing.

@@ -1,5 +1,7 @@
 """What a student takes home: the exported script, the JSON, the command line's help."""
 
+import contextlib
+import io
 import json
 import math
 import re
@@ -150,3 +152,12 @@ def test_streamlit_sends_no_usage_statistics():
 
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
     assert config["browser"]["gatherUsageStats"] is False
+
+
+def test_the_scripts_tanh_is_the_pages_to_the_last_bit():
+    # np.tanh(18.76) is 1 - 1.1e-16 where the page's expm1 form gives 1: the script printed ≈ 1 - 1.1·10⁻¹⁶
+    f = forward([0.0, 3.6, 0.0, 0.0], [0.0, -5.9, 0.0, 0.0], 40.0, "tanh")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(compile(script(f), "neuron.py", "exec"), {"__name__": "__main__"})
+    assert out.getvalue().splitlines()[1] == "tanh: 18.76 → ≈ 1"
