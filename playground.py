@@ -13,10 +13,10 @@ from neuron_core.link import share, state
 from neuron_core.link.params import MARKS
 from neuron_core.model import batch, data
 from neuron_core.model.activations import ACTIVATIONS
+from neuron_core.model.training import train
 from neuron_core.numbers import sub
 from neuron_core.pace import Pace
-from neuron_core.train import notes, train
-from neuron_core.words import calculation, explain, on_data, text
+from neuron_core.words import calculation, explain, on_data, on_example, text
 
 
 def paced() -> None:
@@ -229,8 +229,8 @@ def training_view(f, s: state.State) -> None:
     y, steps = s.y, s.steps
     t = train(f, y, s.lr, steps)
     now = forward(f.x, t.w[-1], t.b[-1], f.act.name, f.alpha)
-    said(notes(now, t, y, steps))
-    st.markdown(t.summary())
+    said(on_example.notes(now, t, y, steps))
+    st.markdown(on_example.summary(t))
     draw(figures.training_figure(t), "training", WIDE)
     if not t.reached:
         st.caption("The next step, by the chain rule: the loss, its slope in z, and each weight's update.")

@@ -22,9 +22,9 @@ from neuron_core.model.activations import Activation
 from neuron_core.model.batch import Run, boundary, square, threshold
 from neuron_core.model.data import Data
 from neuron_core.model.neuron import Forward, Gradients, landscape, sweep, zero_crosses
+from neuron_core.model.training import Training
 from neuron_core.numbers import eq, fmt, many, sub
-from neuron_core.train import Training
-from neuron_core.words import on_data
+from neuron_core.words import on_data, on_example
 from neuron_core.words.calculation import a_text, said_at
 from neuron_core.words.on_data import boundary_words, loss_name
 
@@ -495,8 +495,8 @@ def training_figure(t: Training) -> Chart:
         "yaxis": _axis("loss (a - y)²", domain=[0.58, 1]),
         "yaxis2": _axis("w and b", domain=[0, 0.45]),
     }
-    loss = f"the loss went from {t.shown('loss', 0)} to {t.shown('loss')}"
-    label = f"Training over {many(t.steps, 'step')}: {loss}; now {t.now()}."
+    loss = f"the loss went from {on_example.shown(t, 'loss', 0)} to {on_example.shown(t, 'loss')}"
+    label = f"Training over {many(t.steps, 'step')}: {loss}; now {on_example.now(t)}."
     return _figure(data, layout, label, "training")
 
 

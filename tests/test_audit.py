@@ -8,9 +8,10 @@ from streamlit.testing.v1 import AppTest
 
 from neuron_core import cli, forward, gradients
 from neuron_core.model.activations import ACTIVATIONS
+from neuron_core.model.training import train
 from neuron_core.numbers import fmt, percent
 from neuron_core.quiz import exercise, hint, mark, solve, table, worksheet
-from neuron_core.train import train
+from neuron_core.words import on_example
 from neuron_core.words.calculation import step_latex, value
 from neuron_core.words.explain import explain_gradients
 from tests.charts import app_charts
@@ -40,7 +41,7 @@ def said(at: AppTest) -> str:
 
 def test_a_diverging_identity_run_is_exact_on_every_machine():
     t = train(forward([2, 1, 3], [1, -1, 1], -5, "identity"), 10, 0.2, 3)
-    assert t.value("loss") == Fraction(1890625) and t.shown("loss") == "1890625"
+    assert t.value("loss") == Fraction(1890625) and on_example.shown(t, "loss") == "1890625"
     text = said(page("act=identity&train=true&y=10&lr=0.2&steps=3"))
     assert "loss = 1890625." in text and "the loss grew from 121 to 1890625 in 3 steps" in text
 

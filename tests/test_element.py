@@ -7,7 +7,7 @@ from pathlib import Path
 from plotly.offline import get_plotlyjs_version
 
 from neuron_core import element, figures, forward, gradients
-from neuron_core.train import train
+from neuron_core.model.training import train
 
 ROOT = Path(__file__).resolve().parents[1]
 

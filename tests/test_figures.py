@@ -18,8 +18,8 @@ from neuron_core.figures import (
 )
 from neuron_core.model.activations import ACTIVATIONS
 from neuron_core.model.neuron import forward, gradients
+from neuron_core.model.training import train
 from neuron_core.numbers import fmt
-from neuron_core.train import train
 from neuron_core.words.calculation import latex
 from tests.charts import plotly, point
 

@@ -14,8 +14,9 @@ from neuron_core.link.params import LR_HI, LR_LO, STEPS_MAX
 from neuron_core.link.state import State, from_query, to_query
 from neuron_core.model.activations import ACTIVATIONS
 from neuron_core.model.neuron import forward
-from neuron_core.train import LIMIT, train, training_trouble, unreachable
+from neuron_core.model.training import LIMIT, train
 from neuron_core.words.calculation import step_latex
+from neuron_core.words.on_example import training_trouble, unreachable
 from tests.charts import app_charts, plotly
 from tests.shown import is_true
 from tests.strategies import inputs_and_weights, slider
