@@ -7,8 +7,9 @@ from typing import Any
 
 import streamlit as st
 
-from neuron_core import element, figures, forward, gradients, numbers, quiz
+from neuron_core import element, forward, gradients, numbers, quiz
 from neuron_core.export import script, state_json
+from neuron_core.figures import neuron, style, training
 from neuron_core.link import share, state
 from neuron_core.link.params import MARKS
 from neuron_core.model import batch, data
@@ -153,8 +154,8 @@ WIDE, HALF = 820, 560  # px: the width of a chart alone on its row; Streamlit na
 chart_element = st.components.v2.component("neuron_chart", js=element.loader(), isolate_styles=False)
 
 
-def draw(chart: figures.Chart, key: str, width: int | str = "stretch") -> None:
-    """Show a chart as figures.py built it, in the chart element under `key`."""
+def draw(chart: style.Chart, key: str, width: int | str = "stretch") -> None:
+    """Show a chart as neuron.py built it, in the chart element under `key`."""
     chart_element(key=key, data=element.payload(chart), width=width)
 
 
@@ -167,12 +168,12 @@ def charts(f, big: bool = False, grads=None, other=None, curve_first: bool = Fal
     with left:
         if not big:  # presenter mode: every pixel for the charts
             st.subheader("The neuron")
-        draw(figures.neuron_diagram(f, big, grads), "diagram")
+        draw(neuron.neuron_diagram(f, big, grads), "diagram")
     with right:
         if not big:
             st.subheader("The activation")
         al = explain.compare_alpha(f, other) if other else None
-        curve = figures.activation_curve(
+        curve = neuron.activation_curve(
             f.act, f.alpha, float(f.z), float(f.a), big, compare=other, compare_alpha=al
         )
         # `say`: what a screen reader hears after a change, `after`: the controls' values it is for (said
@@ -188,8 +189,8 @@ def landscape_view(f, i: int, j: int) -> None:
     if f.n < 2 or i == j:
         st.info("The landscape needs two different inputs: set n to 2 or more and choose i and j apart.")
         return
-    st.caption(figures.landscape_caption(f, i - 1, j - 1))
-    draw(figures.landscape_figure(f, i - 1, j - 1), "landscape", WIDE)
+    st.caption(neuron.landscape_caption(f, i - 1, j - 1))
+    draw(neuron.landscape_figure(f, i - 1, j - 1), "landscape", WIDE)
 
 
 def apply_training(trained: state.State) -> None:
@@ -231,7 +232,7 @@ def training_view(f, s: state.State) -> None:
     now = forward(f.x, t.w[-1], t.b[-1], f.act.name, f.alpha)
     said(on_example.notes(now, t, y, steps))
     st.markdown(on_example.summary(t))
-    draw(figures.training_figure(t), "training", WIDE)
+    draw(training.training_figure(t), "training", WIDE)
     if not t.reached:
         st.caption("The next step, by the chain rule: the loss, its slope in z, and each weight's update.")
         st.latex(calculation.step_latex(now, y, s.lr, t.is_exact("w"), t.exact_now()))
@@ -259,16 +260,16 @@ def data_view(s: state.State) -> state.State:
         st.info("The table has no points yet: add a row, with x₁, x₂ and a label y of 0 or 1.")
         return s
     d = data.make(pts)
-    run = batch.fit(d, s.w, s.b, s.act, s.act_alpha, s.rule, s.eta, s.epochs + figures.PLAY_EPOCHS)
+    run = batch.fit(d, s.w, s.b, s.act, s.act_alpha, s.rule, s.eta, s.epochs + training.PLAY_EPOCHS)
     k = min(s.epochs, run.epochs)  # fewer when training had to stop
     st.caption(f"{on_data.rule_text(run.act, run.alpha)} {on_data.loss_text(run.act, d.m)}")
     st.markdown(f"**Epoch {k}: {on_data.said(run, k)}.** {on_data.sides(run, d, k)}")
     said(on_data.notes(pts, s.data, run, k, s.epochs, s.act))
     left, right = st.columns([3, 2])
     with left:
-        draw(figures.data_figure(d, pts, run, k), "points_chart")
+        draw(training.data_figure(d, pts, run, k), "points_chart")
     with right:
-        draw(figures.epochs_figure(run, k), "epochs_chart")
+        draw(training.epochs_figure(run, k), "epochs_chart")
     st.caption(on_data.play_text(run, k))
     move_sliders(s.replace(w=tuple(run.w[k].tolist()), b=float(run.b[k]), epochs=0), "to the data")
     return s
@@ -284,7 +285,7 @@ def worked(f) -> None:
     )
     st.latex(calculation.by_hand(f))
     st.subheader("Each term's share of z")
-    draw(figures.contributions(f), "terms", HALF)
+    draw(neuron.contributions(f), "terms", HALF)
 
 
 def playground() -> None:
@@ -335,7 +336,7 @@ def playground() -> None:
     if s.sweep != "none":
         st.subheader(f"Sweep: {s.sweep} from -10 to 10")
         st.caption("Press ▶ Play: the point travels along the curve as the parameter runs, the others held.")
-        draw(figures.sweep_figure(f, s.sweep), "sweep_chart", WIDE)
+        draw(neuron.sweep_figure(f, s.sweep), "sweep_chart", WIDE)
     if s.land:
         landscape_view(f, s.i, s.j)
     if s.train:

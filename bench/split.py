@@ -45,7 +45,7 @@ def bucket(stack: str) -> str:
     after = stack.split("playground.py")[-1]
     if "segno" in after:
         return "core: the QR code (segno)"
-    if "neuron_core/figures.py" in after or "neuron_core/element.py" in after:
+    if "neuron_core/figures/" in after or "neuron_core/element.py" in after:
         return "core: figures and their JSON"
     if "neuron_core/" in after and "streamlit/" not in after.split("neuron_core/", 1)[1]:
         return "core: math, text and state"

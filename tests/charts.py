@@ -7,7 +7,7 @@ import json
 import plotly.graph_objects as go
 from streamlit.testing.v1 import AppTest
 
-from neuron_core.figures import Chart
+from neuron_core.figures.style import Chart
 
 EXTRA = ("label", "name", "first")  # what a chart carries beside Plotly's own figure keys
 

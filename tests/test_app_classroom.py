@@ -4,7 +4,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from neuron_core import figures
+from neuron_core.figures import style
 from neuron_core.numbers import eq, fmt
 from neuron_core.quiz import exercise, hint, mark, solve, worksheet
 from neuron_core.words.calculation import trace_lines
@@ -147,7 +147,7 @@ def test_every_chart_goes_through_the_one_chart_element_as_built():
     assert {e.proto.component_name for e in elements} == {"neuron_chart"}
     charts = app_charts(at)
     assert list(charts) == ["diagram", "curve", "sweep_chart", "landscape", "training", "terms"]
-    assert all(c["layout"]["font"]["family"] == figures.FONT for c in charts.values())
+    assert all(c["layout"]["font"]["family"] == style.FONT for c in charts.values())
     # Each has a sentence for screen readers and a file name for Plotly's PNG button.
     assert all(c["label"] and c["name"] for c in charts.values())
     assert len({c["name"] for c in charts.values()}) == 6

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from neuron_core.figures import PLAY_EPOCHS
+from neuron_core.figures.training import PLAY_EPOCHS
 from neuron_core.model import batch, data
 from tests.charts import app_charts, plotly
 from tests.shown import unescaped

@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 from neuron_core import forward
 from neuron_core.export import script, state_json
-from neuron_core.figures import NEGATIVE, POSITIVE, contributions
+from neuron_core.figures.neuron import contributions
+from neuron_core.figures.style import NEGATIVE, POSITIVE
 from neuron_core.model.activations import ACTIVATIONS
 from neuron_core.quiz import exercise, feedback, hint, mark, solve
 from neuron_core.words.calculation import by_hand, trace_lines

@@ -6,7 +6,8 @@ from pathlib import Path
 
 from plotly.offline import get_plotlyjs_version
 
-from neuron_core import element, figures, forward, gradients
+from neuron_core import element, forward, gradients
+from neuron_core.figures import neuron, training
 from neuron_core.model.training import train
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,12 +30,12 @@ def test_the_served_plotly_js_is_the_version_the_figures_are_checked_against():
 def test_every_figure_uses_only_traces_the_served_bundle_has():
     f = forward([2, 1, 3], [1, -1, 1], -5)
     charts = [
-        figures.neuron_diagram(f, grads=gradients(f)),
-        figures.activation_curve(f.act, f.alpha, float(f.z), float(f.a)),
-        figures.contributions(f),
-        figures.landscape_figure(f, 0, 1),
-        figures.sweep_figure(f, "b"),
-        figures.training_figure(train(f, 1.0, 0.1, 2)),
+        neuron.neuron_diagram(f, grads=gradients(f)),
+        neuron.activation_curve(f.act, f.alpha, float(f.z), float(f.a)),
+        neuron.contributions(f),
+        neuron.landscape_figure(f, 0, 1),
+        neuron.sweep_figure(f, "b"),
+        training.training_figure(train(f, 1.0, 0.1, 2)),
     ]
     used = {t.get("type", "scatter") for c in charts for t in c["data"]}
     assert used <= CARTESIAN and used == {"scatter", "bar", "heatmap"}

@@ -5,17 +5,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from neuron_core.figures import (
-    NEGATIVE,
-    POSITIVE,
+from neuron_core.figures.neuron import (
     activation_curve,
     contributions,
     curve_points,
     landscape_figure,
     neuron_diagram,
     sweep_figure,
-    training_figure,
 )
+from neuron_core.figures.style import NEGATIVE, POSITIVE
+from neuron_core.figures.training import training_figure
 from neuron_core.model.activations import ACTIVATIONS
 from neuron_core.model.neuron import forward, gradients
 from neuron_core.model.training import train

@@ -70,7 +70,7 @@ def test_the_command_line_json_has_the_four_gradient_fields(capsys):
 
 
 def test_the_diagram_annotates_each_edge_with_its_gradient():
-    from neuron_core.figures import neuron_diagram
+    from neuron_core.figures.neuron import neuron_diagram
 
     f = forward(X, W, B)
     notes = neuron_diagram(f, grads=gradients(f))["layout"]["annotations"]

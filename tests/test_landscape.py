@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from neuron_core.figures import LANDSCAPE_STEPS, landscape_figure
+from neuron_core.figures.neuron import LANDSCAPE_STEPS, landscape_figure
 from neuron_core.link.state import State, from_query, to_query
 from neuron_core.model.activations import ACTIVATIONS
 from neuron_core.model.neuron import forward, landscape, zero_crosses

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from neuron_core.figures import sweep_figure
+from neuron_core.figures.neuron import sweep_figure
 from neuron_core.link.state import State, from_query, to_query
 from neuron_core.model.neuron import forward, sweep
 from tests.charts import app_charts, plotly

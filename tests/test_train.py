@@ -9,7 +9,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from neuron_core.figures import training_figure
+from neuron_core.figures.training import training_figure
 from neuron_core.link.params import LR_HI, LR_LO, STEPS_MAX
 from neuron_core.link.state import State, from_query, to_query
 from neuron_core.model.activations import ACTIVATIONS

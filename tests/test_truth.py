@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from neuron_core import forward, gradients
 from neuron_core.export import script
-from neuron_core.figures import activation_curve, neuron_diagram
+from neuron_core.figures.neuron import activation_curve, neuron_diagram
 from neuron_core.model.activations import ACTIVATIONS
 from neuron_core.numbers import fmt
 from neuron_core.words.calculation import a_text, trace_lines

@@ -221,14 +221,6 @@ def separable(pts: tuple[Point, ...]) -> bool:
     return best_line(pts) == len(pts)
 
 
-def square(pts: tuple[Point, ...]) -> tuple[float, float]:
-    """The range of both axes that shows every point with room round it: -0.5 to 1.5 for the gates."""
-    v = np.array([p[:2] for p in pts] or [(0.0, 0.0)], dtype=float)
-    lo, hi = float(v.min()), float(v.max())
-    pad = max(0.5, 0.12 * (hi - lo))
-    return lo - pad, hi + pad
-
-
 def half_plane(w: np.ndarray, b: float, t: float, lo: float, hi: float) -> list[tuple[float, float]]:
     """The corners of the part of the square [lo, hi]² where w·x + b ≥ t: where the neuron says 1.
 

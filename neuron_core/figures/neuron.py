@@ -1,121 +1,36 @@
-"""Pure Plotly figure builders: numbers in, chart out. Nothing here reads app state.
-
-A chart is a plain Plotly figure spec (`data`, `layout`, maybe `frames`) plus `label`, one sentence
-that says what it shows now (the chart's accessible name), `name`, the file name of its PNG, and on
-the activation curve `first`, which the browser draws before the others.
-The page keeps each chart mounted and hands every new spec to `Plotly.react`, which redraws only what
-changed. So the specs are shaped for cheap updates: on the activation curve what moves with a slider
-(the point and its guide) is a shape, so its trace changes only when the curve itself does, and
-`layout.datarevision` is a digest of the traces, so Plotly skips comparing unchanged data. No template
-is sent (every colour is set here), and piecewise-linear curves carry only their corners.
-"""
+"""The neuron's charts: its diagram, the activation curve, each term's share of z, the landscape of z over
+two inputs, and a sweep of one parameter."""
 
 from __future__ import annotations
 
-import hashlib
-import json
-from typing import Any
-
 import numpy as np
 
-from neuron_core.model.activations import Activation
-from neuron_core.model.batch import Run, boundary, square, threshold
-from neuron_core.model.data import Data
-from neuron_core.model.neuron import Forward, Gradients, landscape, sweep, zero_crosses
-from neuron_core.model.training import Training
-from neuron_core.numbers import eq, fmt, many, sub
-from neuron_core.words import on_data, on_example
-from neuron_core.words.calculation import a_text, said_at
-from neuron_core.words.on_data import boundary_words, loss_name
-
 # Okabe-Ito colours, safe for colour-blind eyes; the sign is also shown by the dash.
-POSITIVE = "#0072B2"
-NEGATIVE = "#D55E00"
-ZERO = "#999"
-POINT = "#CC79A7"
-NODE = "#F2F2F2"
-INK = "#222"
-SHADE = "#E5E5E5"
-MUTED = "#555"
-FONT = "Source Sans, sans-serif"
+from neuron_core.figures.style import (
+    INK,
+    NODE,
+    POINT,
+    POSITIVE,
+    SHADE,
+    ZERO,
+    Chart,
+    Spec,
+    _axis,
+    _figure,
+    _line,
+    _note,
+    _path,
+    _r,
+    _room,
+    edge_style,
+)
+from neuron_core.model.activations import Activation
+from neuron_core.model.neuron import Forward, Gradients, landscape, sweep, zero_crosses
+from neuron_core.numbers import eq, fmt, sub
+from neuron_core.words.calculation import a_text, said_at
 
 SMOOTH_POINTS = 81
 LANDSCAPE_STEPS = 21  # grid values per side of the landscape: every 1.0 from -10 to 10
-Spec = dict[str, Any]
-Chart = dict[str, Any]  # a figure spec with "label", "name" and maybe "first" (see the module's docstring)
-
-
-def edge_style(v: float) -> Spec:
-    """Colour, dash and width of an edge for a weight (or the bias): sign twice over, size by |v|."""
-    if v > 0:
-        color, dash = POSITIVE, "solid"
-    elif v < 0:
-        color, dash = NEGATIVE, "dash"
-    else:
-        color, dash = ZERO, "dot"
-    return {"color": color, "dash": dash, "width": round(1.5 + min(abs(v), 10.0) * 0.6, 2)}
-
-
-def revision(data: list[Spec]) -> str:
-    """A short digest of the traces: Plotly.react compares trace data only when it changes."""
-    text = json.dumps(data, separators=(",", ":"), sort_keys=True)
-    return hashlib.blake2b(text.encode(), digest_size=4).hexdigest()
-
-
-def _figure(
-    data: list[Spec],
-    layout: Spec,
-    label: str,
-    name: str,
-    big: bool = False,
-    frames: list[Spec] | None = None,
-) -> Chart:
-    # Plain data, checked against Plotly's schema by the tests (building plotly.graph_objects here
-    # would validate every property on every slider move, about five times the cost).
-    base = {
-        "datarevision": revision(data),
-        "dragmode": False,
-        # The page's own typeface: the app draws charts without Streamlit's theme (see playground.draw).
-        "font": {"family": FONT, "size": 21 if big else 15, "color": INK},
-        "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
-    }
-    if len(data) > 1:  # Plotly shows a legend for two traces or more; every name is on the chart itself
-        base["showlegend"] = False
-    chart = {"data": data, "layout": base | layout, "label": label, "name": name}
-    # Presenter mode: the browser fits the chart to what is left of the screen (static/neuron_chart.js).
-    return chart | ({"frames": frames} if frames else {}) | ({"fit": True} if big else {})
-
-
-def _axis(title: str, big: bool = False, **kw: Any) -> Spec:
-    """An axis in the page's style: fixed (no zoom), a light grid, muted ticks; larger in presenter mode."""
-    # `color` colours the ticks and the title at once; the title takes the chart's font size.
-    return {
-        "fixedrange": True,
-        "color": INK if big else MUTED,
-        "gridcolor": "#E0E0E0",
-        "zeroline": False,
-        "tickfont": {"size": 20 if big else 13},
-        "title": {"text": title},
-        **kw,
-    }
-
-
-def _room(big: bool = False) -> Spec:
-    """Margins with room for tick labels and axis titles, fixed so Plotly need not measure them."""
-    return {"l": 84, "r": 16, "t": 10, "b": 76} if big else {"l": 62, "r": 16, "t": 10, "b": 56}
-
-
-def _r(v: float) -> float:
-    """A number as the browser needs it: 6 decimals, without float noise like -0.2999999999999998."""
-    return round(float(v), 6)
-
-
-def _line(x0: float, y0: float, x1: float, y1: float, line: Spec, **kw: Any) -> Spec:
-    return {"type": "line", "x0": x0, "y0": y0, "x1": x1, "y1": y1, "line": line, **kw}
-
-
-def _note(x: float, y: float, text: str, **kw: Any) -> Spec:
-    return {"x": x, "y": y, "text": text, "showarrow": False, **kw}
 
 
 def neuron_diagram(f: Forward, big: bool = False, grads: Gradients | None = None) -> Chart:
@@ -406,18 +321,6 @@ def landscape_caption(f: Forward, i: int, j: int) -> str:
     )
 
 
-def _path(name: str, x: list, y: list, line: Spec | None) -> Spec:
-    return {
-        "name": name,
-        "type": "scatter",
-        "mode": "lines",
-        "x": x,
-        "y": y,
-        "line": line or {},
-        "hoverinfo": "skip",
-    }
-
-
 def sweep_figure(f: Forward, param: str, steps: int = 41) -> Chart:
     """The activation curve with Plotly animation frames: `param` (x_i, w_i or b) swept over -10 to 10.
 
@@ -464,156 +367,3 @@ def sweep_figure(f: Forward, param: str, steps: int = 41) -> Chart:
 
 def _math_label(param: str) -> str:
     return param if param == "b" else f"{param[0]}{sub(int(param[1:]))}"
-
-
-def training_figure(t: Training) -> Chart:
-    """The loss over the steps (above) and each weight and the bias moving (below)."""
-    steps = list(range(len(t.loss)))
-    data: list[Spec] = [
-        {"name": "loss", "type": "scatter", "mode": "lines+markers", "x": steps,
-         "y": np.round(t.loss, 6).tolist(), "line": {"color": INK, "width": 3}, "yaxis": "y"},
-    ]  # fmt: skip
-    for k in range(t.w.shape[1]):
-        v = float(t.w[-1, k])
-        data.append(
-            _path(f"w{sub(k + 1)}", steps, np.round(t.w[:, k], 6).tolist(), edge_style(v) | {"width": 2})
-        )
-        data[-1]["yaxis"] = "y2"
-    data.append(_path("b", steps, np.round(t.b, 6).tolist(), {"color": ZERO, "dash": "dashdot", "width": 2}))
-    data[-1]["yaxis"] = "y2"
-    for trace in data[1:]:  # each weight and b as dots too: at step 0 a line has no length to show
-        trace["mode"] = "lines+markers"
-    layout = {
-        "height": 460,
-        "margin": _room(),
-        "showlegend": True,
-        "legend": {"orientation": "h", "y": -0.15},
-        # From step 0 to the last, and at least to 10: a run of no steps yet has an axis worth reading.
-        "xaxis": _axis(
-            "step", anchor="y2", range=[-0.3, max(t.steps, 10) + 0.3], dtick=max(1, (t.steps + 9) // 10)
-        ),
-        "yaxis": _axis("loss (a - y)²", domain=[0.58, 1]),
-        "yaxis2": _axis("w and b", domain=[0, 0.45]),
-    }
-    loss = f"the loss went from {on_example.shown(t, 'loss', 0)} to {on_example.shown(t, 'loss')}"
-    label = f"Training over {many(t.steps, 'step')}: {loss}; now {on_example.now(t)}."
-    return _figure(data, layout, label, "training")
-
-
-WRONG = "#E41A1C"  # the ring round a point on the wrong side
-PLAY_EPOCHS = 25  # epochs ahead that ▶ Play animates in the browser (each frame ~120 bytes a move)
-DATA_STEPS = 13  # grid values per side of the data's landscape of a (the browser smooths between them)
-
-
-def _r2(v: np.ndarray | list) -> list[float]:
-    """Coordinates for a frame: 2 decimals, a fraction of a pixel on any screen, and few bytes."""
-    return np.round(np.asarray(v, dtype=float), 2).tolist()
-
-
-def _epoch_traces(run: Run, d: Data, k: int, lo: float, hi: float, t: float) -> list[Spec]:
-    """Epoch k's boundary (its two ends in the square) and the points on the wrong side."""
-    w, b = run.w[k], float(run.b[k])
-    ends = np.array(boundary(w, b, t, lo, hi)).reshape(-1, 2)
-    wrong = run.one[k] != (d.y == 1)  # as the run counted them
-    return [{"x": _r2(ends[:, 0]), "y": _r2(ends[:, 1])}, {"x": _r2(d.x[wrong, 0]), "y": _r2(d.x[wrong, 1])}]
-
-
-def data_figure(d: Data, pts: tuple, run: Run, k: int) -> Chart:
-    """The points on the landscape of a over (x1, x2) at epoch k, the boundary, and the wrong ones ringed.
-
-    Frames k + 1 … the run's last epoch move the boundary and the rings, and write each epoch's points
-    right and loss in the title; the landscape of a is epoch k's, so it is hidden while they play.
-    ▶ Play runs them in the browser with no round trip. The boundary and the rings are traces 0 and 1,
-    so that a frame need not say which traces it changes (Plotly draws a heatmap under every line).
-    """
-    lo, hi = square(pts)
-    t = threshold(run.act, run.alpha)
-    w, b = run.w[k], float(run.b[k])
-    g = np.linspace(lo, hi, DATA_STEPS)
-    a = run.act(w[0] * g[None, :] + w[1] * g[:, None] + b, run.alpha)
-    line, wrong = _epoch_traces(run, d, k, lo, hi, t)
-    marker = {"size": 13, "line": {"color": "#FFFFFF", "width": 2}}
-    step = _r(g[1] - g[0])
-    data: list[Spec] = [
-        {"name": "boundary", "type": "scatter", "mode": "lines", "line": {"color": POINT, "width": 4},
-         "hoverinfo": "skip"} | line,
-        {"name": "on the wrong side", "type": "scatter", "mode": "markers", "hoverinfo": "skip",
-         "marker": {"symbol": "circle-open", "size": 26, "color": WRONG, "line": {"width": 3}}} | wrong,
-        {"name": "a", "type": "heatmap", "x0": _r(lo), "dx": step, "y0": _r(lo), "dy": step,
-         # The step's a is 0 or 1, nothing between: drawn in cells, as on the landscape of two inputs.
-         "z": np.round(a, 2).tolist(), "zsmooth": False if run.act.name == "step" else "best",
-         # 0 to 1 at least, so a colour means the same for the sigmoid and the step on every data set, and
-         # as far as a goes beyond (identity, ReLU, tanh), so that no value is shown as 0 or 1 it is not
-         "colorscale": "Cividis", "zmin": _r(min(0.0, float(a.min()))), "zmax": _r(max(1.0, float(a.max()))),
-         "colorbar": {"title": {"text": "a"}, "len": 0.8},
-         "hoverinfo": "skip", "showlegend": False},
-    ]  # fmt: skip
-    for label, symbol, colour in ((0, "circle", NEGATIVE), (1, "triangle-up", POSITIVE)):
-        mine = d.y == label
-        data.append({"name": f"y = {label}", "type": "scatter", "mode": "markers",
-                     "x": np.round(d.x[mine, 0], 6).tolist(), "y": np.round(d.x[mine, 1], 6).tolist(),
-                     "marker": marker | {"symbol": symbol, "color": colour},
-                     "hovertemplate": f"x₁ = %{{x}}, x₂ = %{{y}}, y = {label}<extra></extra>"})  # fmt: skip
-    title = {"font": {"size": 16}, "x": 0.02, "xanchor": "left"}
-    # The first frame also hides the landscape of a (its colour bar stays, so that nothing moves).
-    frames = [
-        {"data": _epoch_traces(run, d, e, lo, hi, t), "layout": {"title": {"text": on_data.short(run, e)}}}
-        for e in range(k + 1, run.epochs + 1)
-    ]
-    if frames:
-        frames[0] |= {"data": [*frames[0]["data"], {"opacity": 0}], "traces": [0, 1, 2]}
-    layout = {
-        "height": 480,
-        "margin": _room() | {"t": 44, "b": 110},
-        "title": {**title, "text": on_data.short(run, k)},
-        "showlegend": True,
-        "legend": {"orientation": "h", "y": -0.2, "x": 0, "traceorder": "reversed"},
-        "xaxis": _axis("input x₁", range=[lo, hi], showgrid=False, constrain="domain"),
-        "yaxis": _axis("input x₂", range=[lo, hi], showgrid=False, scaleanchor="x"),
-    }
-    said = f"{on_data.said(run, k)} at epoch {k}"
-    label = (
-        f"{d.m} points over x₁ and x₂, triangles labelled 1 and circles labelled 0, on a heatmap of a; "
-        + (
-            f"the boundary, {boundary_words(run.act, run.alpha)}, crosses the square"
-            if line["x"]
-            else "no boundary in the square"
-        )
-        + f"; {said}."
-    )
-    play = {"frame": {"duration": 200, "redraw": True}, "transition": {"duration": 0}}
-    chart = _figure(data, layout, label, "data", frames=frames)
-    return chart | ({"play": play} if frames else {})
-
-
-def epochs_figure(run: Run, k: int) -> Chart:
-    """Loss (above) and points right (below) per epoch, up to the last that ▶ Play shows (shaded)."""
-    name = loss_name(run.act)
-    right = (100 * run.right / run.m).round(1).tolist()
-    # One point per epoch from epoch 0: x0 and dx say where, with no list of epochs to send.
-    data: list[Spec] = [
-        _path(name, [], np.round(run.loss, 4).tolist(), {"color": INK, "width": 3}),
-        _path("points right", [], right, {"color": POSITIVE, "width": 3}) | {"yaxis": "y2"},
-    ]
-    for trace in data:
-        del trace["x"]
-        trace |= {"x0": 0, "dx": 1}
-    ahead = run.epochs - k
-    shade = {"type": "rect", "x0": k, "x1": run.epochs + 0.5, "yref": "paper", "y0": 0, "y1": 1,
-             "fillcolor": SHADE, "opacity": 0.6, "line": {"width": 0}, "layer": "below"}  # fmt: skip
-    layout = {
-        "height": 480,
-        "margin": _room() | {"t": 44},
-        "title": {
-            "text": f"Epoch {k}" + (f"; shaded: the {ahead} epochs ▶ Play shows" if ahead else ""),
-            "font": {"size": 14},
-            "x": 0.02,
-            "xanchor": "left",
-        },
-        "shapes": [shade] if ahead else [],
-        "xaxis": _axis("epoch", anchor="y2", range=[-0.5, run.epochs + 0.5]),
-        "yaxis": _axis(name, domain=[0.55, 1], rangemode="tozero"),
-        "yaxis2": _axis("points right (%)", domain=[0, 0.42], range=[-5, 105]),
-    }
-    label = f"{name} and points right over epochs 0 to {run.epochs}; at epoch {k}: {on_data.said(run, k)}."
-    return _figure(data, layout, label, "epochs")
