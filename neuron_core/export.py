@@ -12,64 +12,6 @@ from typing import Any
 from neuron_core.model.neuron import Forward, dot, gradients, places
 from neuron_core.words.calculation import trace_lines
 
-# Each activation as the script writes it: a comment with its rule, then one readable function.
-# `{alpha}` is the neuron's alpha, as the function's default, for the two activations that have one.
-_FUNCTIONS = {
-    "relu": """\
-# ReLU passes a positive z through and turns a negative one into 0.
-def relu(z):
-    return np.maximum(0, z)
-""",
-    "leaky_relu": """\
-# Leaky ReLU passes a positive z through and lets a negative one leak through, times alpha.
-def leaky_relu(z, alpha={alpha}):
-    return np.where(z > 0, z, alpha * z)
-""",
-    "elu": """\
-# ELU passes a positive z through and bends a negative one towards -alpha: alpha * (e^z - 1),
-# which numpy writes np.expm1(z).
-def elu(z, alpha={alpha}):
-    return np.where(z > 0, z, alpha * np.expm1(np.minimum(z, 0)))
-""",
-    "gelu": """\
-# GELU weighs z by how likely a standard normal value is to be below it, in the tanh approximation:
-# z/2 (1 + tanh(u)) with u = sqrt(2/pi) (z + 0.044715 z^3), which is z / (1 + e^-2u), written with
-# e = e^-|2u| so that it never overflows and keeps its digits far below 0.
-def gelu(z):
-    u = np.sqrt(2 / np.pi) * (z + 0.044715 * z**3)
-    e = np.exp(-np.abs(2 * u))
-    return z * (np.where(u >= 0, 1, e) / (1 + e))
-""",
-    "sigmoid": """\
-# The sigmoid squashes z into (0, 1): 1 / (1 + e^-z), written with e = e^-|z| so it never overflows.
-def sigmoid(z):
-    e = np.exp(-np.abs(z))
-    return np.where(z >= 0, 1, e) / (1 + e)
-""",
-    "tanh": """\
-# tanh squashes z into (-1, 1). Written with expm1, as the page computes it: numpy's own tanh takes
-# a faster path on some CPUs, whose last bits differ (tanh(18.76) is 1 one way, 1 - 1.1e-16 the other).
-def tanh(z):
-    e = np.expm1(-2.0 * np.abs(z))
-    return np.sign(z) * (-e / (2.0 + e))
-""",
-    "softplus": """\
-# softplus is a smooth ReLU: ln(1 + e^z), which np.logaddexp(0, z) computes without overflowing.
-def softplus(z):
-    return np.logaddexp(0, z)
-""",
-    "identity": """\
-# The identity passes z through unchanged.
-def identity(z):
-    return z
-""",
-    "step": """\
-# The step outputs 1 when z is 0 or more, and 0 when z is negative.
-def step(z):
-    return np.where(z >= 0, 1.0, 0.0)
-""",
-}
-
 _RELU_LINE = """\
     reason = "is negative" if z < 0 else "is non-negative"
     print(f"ReLU: {fmt(z)} → {fmt(a)} because {fmt(z)} {reason}.")
@@ -115,8 +57,6 @@ def sci(v):
 
 SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 """
-# Where an activation's a is exact, as the script tests it (Activation.exact); the others' a always is.
-_EXACT = {"elu": "z >= 0", "gelu": "z == 0", "sigmoid": "z == 0", "tanh": "z == 0", "softplus": "z == 0"}
 _ROUND = """\
     # The inputs have at most {places} decimal {unit}, so z has too: rounding removes float noise.
     z = round(float(z), {places})
@@ -167,12 +107,12 @@ def script(f: Forward) -> str:
     # Whether a float sum shows noise, decided by the fixed-order sum (the same on every server), not BLAS.
     noisy = p is not None and float(dot(f.x, f.w) + f.b) != float(f.z)
     rule = _seed_lines(f) != trace_lines(f)
-    a = f"a, exact={_EXACT[f.act.name]}" if rule and f.act.name in _EXACT else "a"
+    a = f"a, exact={f.act.exact_code}" if rule and f.act.kinks is None else "a"  # piecewise: always exact
     line = _RELU_LINE if f.act.name == "relu" else _OTHER_LINE.format(label=f.act.label, a=a)
     return _TEMPLATE.format(
         label=f.act.label,
         name=f.act.name,
-        function=_FUNCTIONS[f.act.name].format(alpha=alpha),
+        function=f.act.code.format(alpha=alpha),
         fmt=_RULE_FMT if rule else _SEED_FMT,
         rounding=_ROUND.format(places=p, unit="place" if p == 1 else "places") if noisy else "",
         line=line,

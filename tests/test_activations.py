@@ -87,3 +87,35 @@ def test_vectorised_equals_one_at_a_time(zs, name):
     together = act(np.array(zs))
     np.testing.assert_array_equal(together, [float(act(z)) for z in zs])
     np.testing.assert_allclose(together, [REFERENCE[name](z) for z in zs], rtol=1e-9, atol=1e-12)
+
+
+def test_a_new_activation_is_one_entry_drawn_explained_and_exported(monkeypatch):
+    """softsign, z / (1 + |z|), added to the table alone: the page's math, words, curve and script follow."""
+    import contextlib
+    import io
+
+    from neuron_core.export import script
+    from neuron_core.figures.neuron import activation_curve
+    from neuron_core.model import activations
+    from neuron_core.model.batch import threshold
+    from neuron_core.model.neuron import forward
+    from neuron_core.words.calculation import trace_lines
+    from neuron_core.words.explain import explain
+
+    softsign = activations.Activation(
+        "softsign", "softsign", r"\frac{z}{1 + |z|}",
+        lambda z, _: z / (1.0 + np.abs(z)), lambda z, _: 1.0 / (1.0 + np.abs(z)) ** 2,
+        code="# softsign squashes z into (-1, 1), more gently than tanh.\n"
+             "def softsign(z):\n    return z / (1 + np.abs(z))\n",
+    )  # fmt: skip
+    monkeypatch.setitem(activations.ACTIVATIONS, "softsign", softsign)
+    f = forward([2.0, 1.0, 3.0], [1.0, -1.0, 1.0], -2.0, "softsign")  # z = 2: a = 2/3
+    assert trace_lines(f) == ["w*x + b = (1)*(2) + (-1)*(1) + (1)*(3) + (-2) = 2", "softsign: 2 → 0.6667"]
+    assert explain(f).startswith("z = 2 is positive")
+    assert threshold(softsign, 0.0) == pytest.approx(1.0)  # a = 0.5 at z = 1, found without a formula
+    curve = activation_curve(softsign, 0.0, 2.0, 2 / 3)
+    assert curve["label"].endswith("a = 0.6667")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(compile(script(f), "neuron.py", "exec"), {"__name__": "__main__"})
+    assert out.getvalue().splitlines() == trace_lines(f)

@@ -5,6 +5,7 @@ Adding an activation is adding one entry to ``ACTIVATIONS``.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, DecimalException, getcontext, localcontext
@@ -40,6 +41,11 @@ class Activation:
     # Where f(z) and f'(z) are exact for an exact z: everywhere for a piecewise-linear f; for the others
     # only at z = 0 (and ELU's z > 0): elsewhere an exponential's value, never a whole number.
     exact_at: Callable[[np.ndarray], np.ndarray] = lambda z: z == 0
+    exact_code: str = "z == 0"  # exact_at as the exported script tests it (for an f that is not piecewise)
+    # The exported script's function: a comment with its rule, then one readable numpy function named
+    # as the activation; `{alpha}` is the neuron's alpha, as the function's default, where there is one.
+    code: str = ""
+    half: float | None = None  # the z where a = 0.5, where a formula gives it (else it is found: threshold)
 
     def __call__(self, z: np.ndarray | float, alpha: float | None = None) -> np.ndarray:
         return self.f(np.asarray(z, dtype=float), self._alpha(alpha))
@@ -171,6 +177,11 @@ ACTIVATIONS: dict[str, Activation] = {
             lambda z, _: (z > 0).astype(float),  # 0 at z = 0, by convention
             kinks=(0.0,),
             piece=lambda sign, _: (int(sign > 0), 0),
+            code="""\
+# ReLU passes a positive z through and turns a negative one into 0.
+def relu(z):
+    return np.maximum(0, z)
+""",
         ),
         Activation(
             "leaky_relu",
@@ -181,6 +192,11 @@ ACTIVATIONS: dict[str, Activation] = {
             alpha=0.01,
             kinks=(0.0,),
             piece=lambda sign, alpha: (1 if sign > 0 else alpha, 0),
+            code="""\
+# Leaky ReLU passes a positive z through and lets a negative one leak through, times alpha.
+def leaky_relu(z, alpha={alpha}):
+    return np.where(z > 0, z, alpha * z)
+""",
         ),
         Activation(
             "elu",
@@ -191,6 +207,13 @@ ACTIVATIONS: dict[str, Activation] = {
             alpha=1.0,
             exact_at=lambda z: z >= 0,
             precise=_p_elu,
+            code="""\
+# ELU passes a positive z through and bends a negative one towards -alpha: alpha * (e^z - 1),
+# which numpy writes np.expm1(z).
+def elu(z, alpha={alpha}):
+    return np.where(z > 0, z, alpha * np.expm1(np.minimum(z, 0)))
+""",
+            exact_code="z >= 0",
         ),
         Activation(
             "gelu",
@@ -200,9 +223,47 @@ ACTIVATIONS: dict[str, Activation] = {
             _dgelu,
             note="the tanh approximation of z Φ(z), Φ the standard normal distribution",
             precise=_p_gelu,
+            code="""\
+# GELU weighs z by how likely a standard normal value is to be below it, in the tanh approximation:
+# z/2 (1 + tanh(u)) with u = sqrt(2/pi) (z + 0.044715 z^3), which is z / (1 + e^-2u), written with
+# e = e^-|2u| so that it never overflows and keeps its digits far below 0.
+def gelu(z):
+    u = np.sqrt(2 / np.pi) * (z + 0.044715 * z**3)
+    e = np.exp(-np.abs(2 * u))
+    return z * (np.where(u >= 0, 1, e) / (1 + e))
+""",
         ),
-        Activation("sigmoid", "sigmoid", r"\frac{1}{1 + e^{-z}}", _sigmoid, _dsigmoid, precise=_p_sigmoid),
-        Activation("tanh", "tanh", r"\tanh(z)", _tanh, _dtanh, precise=_p_tanh),
+        Activation(
+            "sigmoid",
+            "sigmoid",
+            r"\frac{1}{1 + e^{-z}}",
+            _sigmoid,
+            _dsigmoid,
+            precise=_p_sigmoid,
+            code="""\
+# The sigmoid squashes z into (0, 1): 1 / (1 + e^-z), written with e = e^-|z| so it never overflows.
+def sigmoid(z):
+    e = np.exp(-np.abs(z))
+    return np.where(z >= 0, 1, e) / (1 + e)
+""",
+            half=0.0,
+        ),
+        Activation(
+            "tanh",
+            "tanh",
+            r"\tanh(z)",
+            _tanh,
+            _dtanh,
+            precise=_p_tanh,
+            code="""\
+# tanh squashes z into (-1, 1). Written with expm1, as the page computes it: numpy's own tanh takes
+# a faster path on some CPUs, whose last bits differ (tanh(18.76) is 1 one way, 1 - 1.1e-16 the other).
+def tanh(z):
+    e = np.expm1(-2.0 * np.abs(z))
+    return np.sign(z) * (-e / (2.0 + e))
+""",
+            half=math.atanh(0.5),
+        ),
         Activation(
             "softplus",
             "softplus",
@@ -210,6 +271,12 @@ ACTIVATIONS: dict[str, Activation] = {
             lambda z, _: np.logaddexp(0.0, z),
             _sigmoid,
             precise=_p_softplus,
+            code="""\
+# softplus is a smooth ReLU: ln(1 + e^z), which np.logaddexp(0, z) computes without overflowing.
+def softplus(z):
+    return np.logaddexp(0, z)
+""",
+            half=math.log(math.expm1(0.5)),
         ),
         Activation(
             "identity",
@@ -219,6 +286,11 @@ ACTIVATIONS: dict[str, Activation] = {
             lambda z, _: np.ones_like(z),
             kinks=(),
             piece=lambda sign, _: (1, 0),
+            code="""\
+# The identity passes z through unchanged.
+def identity(z):
+    return z
+""",
         ),
         Activation(
             "step",
@@ -228,6 +300,12 @@ ACTIVATIONS: dict[str, Activation] = {
             lambda z, _: np.zeros_like(z),  # 0 everywhere it exists
             kinks=(0.0,),
             piece=lambda sign, _: (0, int(sign >= 0)),
+            code="""\
+# The step outputs 1 when z is 0 or more, and 0 when z is negative.
+def step(z):
+    return np.where(z >= 0, 1.0, 0.0)
+""",
+            half=0.0,
         ),
     )
 }

@@ -5,7 +5,6 @@ w·x + b = t, t the z where the activation crosses 0.5 (0 for the sigmoid and th
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -16,14 +15,11 @@ from neuron_core.model.data import Data, Point, make
 from neuron_core.model.exact import Descent, descend
 from neuron_core.model.neuron import decimals, dot, forward
 
-# z where each activation crosses a = 0.5: the neuron says 1 from there up.
-_HALF = {"sigmoid": 0.0, "step": 0.0, "tanh": math.atanh(0.5), "softplus": math.log(math.expm1(0.5))}
-
 
 def threshold(act: Activation, alpha: float) -> float:
     """The z at which a = act(z) reaches 0.5; the class boundary is the line w·x + b = threshold."""
-    if act.name in _HALF:
-        return _HALF[act.name]
+    if act.half is not None:
+        return act.half
     if act.kinks is not None and float(act(0.5, alpha)) == 0.5:  # z itself above 0 (ReLU, ELU, …)
         return 0.5
     lo, hi = -20.0, 20.0  # a bisection for the rest (GELU): a < 0.5 below its crossing, ≥ above
