@@ -46,6 +46,14 @@ class Activation:
     # as the activation; `{alpha}` is the neuron's alpha, as the function's default, where there is one.
     code: str = ""
     half: float | None = None  # the z where a = 0.5, where a formula gives it (else it is found: threshold)
+    # What a can be, for alpha: its least and greatest value and whether each is reached (an end never
+    # reached is one the activation only approaches); what a trained output can reach.
+    outputs: Callable[[float], tuple[float, bool, float, bool]] = lambda _: (
+        -math.inf,
+        False,
+        math.inf,
+        False,
+    )
 
     def __call__(self, z: np.ndarray | float, alpha: float | None = None) -> np.ndarray:
         return self.f(np.asarray(z, dtype=float), self._alpha(alpha))
@@ -166,6 +174,8 @@ def precise(act: Activation, z: float, alpha: float) -> Fraction | None:
     return Fraction(v) if v == 0 or -300 < v.adjusted() < 300 else None
 
 
+_GELU_MIN = float(_gelu(np.linspace(-2.0, 0.0, 20001)).min())  # about -0.17, at z ≈ -0.75
+
 ACTIVATIONS: dict[str, Activation] = {
     a.name: a
     for a in (
@@ -182,6 +192,7 @@ ACTIVATIONS: dict[str, Activation] = {
 def relu(z):
     return np.maximum(0, z)
 """,
+            outputs=lambda _: (0.0, True, math.inf, False),
         ),
         Activation(
             "leaky_relu",
@@ -214,6 +225,7 @@ def elu(z, alpha={alpha}):
     return np.where(z > 0, z, alpha * np.expm1(np.minimum(z, 0)))
 """,
             exact_code="z >= 0",
+            outputs=lambda alpha: (-alpha, False, math.inf, False),
         ),
         Activation(
             "gelu",
@@ -232,6 +244,7 @@ def gelu(z):
     e = np.exp(-np.abs(2 * u))
     return z * (np.where(u >= 0, 1, e) / (1 + e))
 """,
+            outputs=lambda _: (_GELU_MIN, True, math.inf, False),
         ),
         Activation(
             "sigmoid",
@@ -247,6 +260,7 @@ def sigmoid(z):
     return np.where(z >= 0, 1, e) / (1 + e)
 """,
             half=0.0,
+            outputs=lambda _: (0.0, False, 1.0, False),
         ),
         Activation(
             "tanh",
@@ -263,6 +277,7 @@ def tanh(z):
     return np.sign(z) * (-e / (2.0 + e))
 """,
             half=math.atanh(0.5),
+            outputs=lambda _: (-1.0, False, 1.0, False),
         ),
         Activation(
             "softplus",
@@ -277,6 +292,7 @@ def softplus(z):
     return np.logaddexp(0, z)
 """,
             half=math.log(math.expm1(0.5)),
+            outputs=lambda _: (0.0, False, math.inf, False),
         ),
         Activation(
             "identity",

@@ -2,34 +2,21 @@
 
 from __future__ import annotations
 
-import math
-
-import numpy as np
-
-from neuron_core.model.activations import Activation, get
+from neuron_core.model.activations import Activation
 from neuron_core.model.neuron import Forward, gradients
 from neuron_core.model.training import LIMIT, Training
 from neuron_core.numbers import eq, fmt, many, sub
 from neuron_core.words.explain import explain_gradients
 
-_GELU_MIN = float(get("gelu")(np.linspace(-2.0, 0.0, 20001)).min())  # about -0.17, at z ≈ -0.75
-
 
 def unreachable(act: Activation, alpha: float, y: float) -> str | None:
     """Why no weights give a = y, in one sentence, when that is so; None when some weights do.
 
-    Each activation's outputs: ReLU from 0 up, ELU above -alpha, GELU from about -0.17 up, the sigmoid
-    between 0 and 1 and tanh between -1 and 1 (never either end), softplus above 0, the step 0 or 1.
+    What each activation outputs is its entry's `outputs`: ReLU from 0 up, ELU above -alpha, GELU from
+    about -0.17 up, the sigmoid between 0 and 1 and tanh between -1 and 1 (never either end), softplus
+    above 0; the step only 0 or 1.
     """
-    inf = math.inf
-    lo, lo_in, hi, hi_in = {
-        "relu": (0.0, True, inf, False),
-        "elu": (-alpha, False, inf, False),
-        "gelu": (_GELU_MIN, True, inf, False),
-        "sigmoid": (0.0, False, 1.0, False),
-        "tanh": (-1.0, False, 1.0, False),
-        "softplus": (0.0, False, inf, False),
-    }.get(act.name, (-inf, False, inf, False))
+    lo, lo_in, hi, hi_in = act.outputs(alpha)
     name, ys = act.label, fmt(y)
     if act.name == "step" and y not in (0.0, 1.0):
         near = 0.0 if y < 0.5 else 1.0
