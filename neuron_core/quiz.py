@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import math
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
@@ -80,9 +81,10 @@ def mark(f: Forward, z: float, a: float) -> Marked:
 
 
 def _levels(f: Forward) -> tuple[float, ...]:
-    """The values an activation approaches and never reaches (the sigmoid's 0 and 1, tanh's -1 and 1, …)."""
-    return {"sigmoid": (0.0, 1.0), "tanh": (-1.0, 1.0), "softplus": (0.0,), "elu": (-f.alpha,),
-            "gelu": (0.0,)}.get(f.act.name, ())  # fmt: skip
+    """The values an activation approaches and never reaches (the sigmoid's 0 and 1, tanh's -1 and 1, …),
+    from its entry's outputs: GELU levels off towards 0 too, but reaches it at z = 0."""
+    lo, lo_in, hi, hi_in = f.act.outputs(f.alpha)
+    return tuple(end for end, reached in ((lo, lo_in), (hi, hi_in)) if not reached and math.isfinite(end))
 
 
 def solve(s: State) -> Forward:

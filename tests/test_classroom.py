@@ -155,3 +155,11 @@ def test_the_state_json_has_the_math_names():
                               "ReLU: -1 → 0 because -1 is negative."],
                     "da_dz": 0.0, "da_db": 0.0, "da_dw": [0.0, 0.0, 0.0],
                     "da_dx": [0.0, 0.0, 0.0]}  # fmt: skip
+
+
+def test_a_whole_guess_is_told_only_a_level_the_activation_never_reaches():
+    # GELU levels off towards 0 far below 0 but is 0 at z = 0: "GELU never reaches 0" was false
+    f = forward([1.0], [1.0], -11.0, "gelu")
+    assert mark(f, -10, 0).whole == "a is not a whole number: it is ≈ -1.2·10⁻³⁷, not 0."
+    f = forward([1.0], [1.0], -41.0, "elu", 1.0)  # ELU only approaches -alpha
+    assert mark(f, -40, -1).whole.endswith(" ELU never reaches -1.")
