@@ -85,11 +85,15 @@ def readable_table_edits() -> None:
     Streamlit parses the table's edit (JSON from the browser) before the script runs, to see whether it
     changed: an edit that is not JSON, not an object, or nested 100,000 deep raised there, and the
     sender saw an error box on every run until a reset. Read so, such an edit is marked unreadable, and
-    own_points puts the link's points back with one notice.
+    own_points puts the link's points back with one notice. The parser is Streamlit's own, not a public
+    API: where a release moves it, the page goes on without this (tests/test_protocol.py then fails).
     """
-    from streamlit.elements.widgets.data_editor import DataEditorSerde
+    try:
+        from streamlit.elements.widgets.data_editor import DataEditorSerde
 
-    parse = DataEditorSerde.deserialize
+        parse = DataEditorSerde.deserialize
+    except (ImportError, AttributeError):
+        return
     if getattr(parse, "readable", False):
         return
 
