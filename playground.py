@@ -7,7 +7,7 @@ from typing import Any
 
 import streamlit as st
 
-from neuron_core import element, forward, gradients, numbers, quiz
+from neuron_core import element, forward, gradients, quiz
 from neuron_core.export import script, state_json
 from neuron_core.figures import neuron, style, training
 from neuron_core.link import share, state
@@ -15,7 +15,7 @@ from neuron_core.link.params import MARKS
 from neuron_core.model import batch, data
 from neuron_core.model.activations import ACTIVATIONS
 from neuron_core.model.training import train
-from neuron_core.numbers import sub
+from neuron_core.numbers import eq, first, fmt, sub
 from neuron_core.pace import Pace
 from neuron_core.words import calculation, explain, on_data, on_example, text
 
@@ -136,7 +136,7 @@ def own_points(p: state.Param) -> tuple:
                           column_config=cols, key=key)  # fmt: skip
     pts, said = data.from_rows([[r.get(c) for c in cols] for r in rows])
     if said:
-        st.caption(text.plain(f"Left out: {text.first(said)}."))
+        st.caption(text.plain(f"Left out: {first(said)}."))
     written(p.key, None if pts == p.default else data.points_text(pts))
     return pts
 
@@ -159,7 +159,7 @@ chart_element = st.components.v2.component("neuron_chart", js=element.loader(), 
 
 
 def draw(chart: style.Chart, key: str, width: int | str = "stretch") -> None:
-    """Show a chart as neuron.py built it, in the chart element under `key`."""
+    """Show a chart as neuron_core/figures built it, in the chart element under `key`."""
     chart_element(key=key, data=element.payload(chart), width=width)
 
 
@@ -229,7 +229,7 @@ def said(notes: list[tuple[str, str]]) -> None:
 
 def training_view(f, s: state.State) -> None:
     """Gradient descent on (a - y)² from the sliders' weights; the step count in the link replays it."""
-    st.subheader(f"Training on this one example, towards y = {numbers.fmt(s.y)}")
+    st.subheader(f"Training on this one example, towards y = {fmt(s.y)}")
     s = counted("training", s.flat(), "step")
     y, steps = s.y, s.steps
     t = train(f, y, s.lr, steps)
@@ -307,10 +307,10 @@ def playground() -> None:
         st.query_params.pop(key, None)
     f = forward(s.x, s.w, s.b, s.act, s.act_alpha)
     other = ACTIVATIONS.get(s.compare)  # a second activation drawn dashed on the same axes
-    z, a = numbers.fmt(f.z), calculation.a_text(f)
+    z, a = fmt(f.z), calculation.a_text(f)
     # A projector, or a student's phone on a teacher's link: the result first, nothing else.
     compact = s.present or bool(s.controls)
-    head.title(f"z = {z}   →   a {numbers.eq(a)}" if compact else "Neuron Playground")
+    head.title(f"z = {z}   →   a {eq(a)}" if compact else "Neuron Playground")
     if not compact:
         st.markdown(
             "A neuron multiplies each input $x_i$ by its weight $w_i$, adds the bias $b$ to get "

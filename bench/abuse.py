@@ -2,8 +2,9 @@
 browser makes. The server is pinned to one core (taskset), as a small host gives it; the clients run on
 the other.
 
-- flood: a second session moves a slider once a second, alone and then while the first sends a rerun
-  every 2 ms without waiting for any; its p50 and p95, and their ratio (target: p95 within 2 x alone).
+- flood: a second session moves a slider about once a second (bench.load's student), alone and then while
+  the first sends a rerun every 2 ms without waiting for any; its p50 and p95, and their ratio (target:
+  p95 within 2 x alone).
 - table: the server CPU one edit of the points table costs: 20,000 junk rows, 100,000 rows out of
   range, and a browser's own one-cell edit (target: a few hundred ms at most).
 
@@ -23,6 +24,7 @@ import time
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from bench.client import Session
+from bench.load import student
 from bench.server_cost import server_cpu
 from bench.stats import pct, save
 from tests.e2e.serve import streamlit_server
@@ -33,20 +35,6 @@ EDITS = {
     "out_of_range_100000": json.dumps({"added_rows": [{"x1": 99, "x2": 99, "y": 1}] * 100_000}),
     "one_cell": json.dumps({"edited_rows": {"0": {"x1": 7}}}),
 }
-
-
-async def mover(url: str, seconds: float, seed: int) -> list[float]:
-    """A student: open the page, then move b about once a second; the seconds each move took."""
-    rng = random.Random(seed)
-    s = Session(url)
-    await s.open()
-    out = []
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        await asyncio.sleep(rng.uniform(0.8, 1.2))
-        out.append((await s.move("b", round(rng.uniform(-10, 10), 1))).seconds)
-    await s.close()
-    return out
 
 
 async def flooder(url: str, seconds: float) -> tuple[int, int]:
@@ -81,12 +69,15 @@ async def flooder(url: str, seconds: float) -> tuple[int, int]:
 
 
 async def flood(url: str, seconds: float) -> dict:
-    alone = await mover(url, seconds, seed=1)
-    flooded, (sent, started) = await asyncio.gather(mover(url, seconds, seed=1), flooder(url, seconds))
+    """A student moving sliders about once a second (bench.load's), alone and then beside the flooder."""
+    alone, flooded = ({"seconds": [], "errors": 0, "what": []} for _ in range(2))
+    await student(url, seconds, random.Random(1), alone)
+    _, (sent, started) = await asyncio.gather(student(url, seconds, random.Random(1), flooded),
+                                              flooder(url, seconds))  # fmt: skip
 
-    def figures(xs: list[float]) -> dict:
-        ms = {f"p{q}_ms": round(pct(xs, q) * 1000, 1) for q in (50, 95)}
-        return {"moves": len(xs), **ms}
+    def figures(out: dict) -> dict:
+        ms = {f"p{q}_ms": round(pct(out["seconds"], q) * 1000, 1) for q in (50, 95)}
+        return {"moves": len(out["seconds"]), "errors": out["errors"], **ms}
 
     f = {"alone": figures(alone), "flooded": figures(flooded), "reruns_sent": sent, "runs_started": started}
     f["ratio_p50"] = round(f["flooded"]["p50_ms"] / f["alone"]["p50_ms"], 2)

@@ -113,7 +113,7 @@ class Session:
                 if el.WhichOneof("type") == "markdown":
                     self.said.append(el.markdown.body)
                 if el.WhichOneof("type") == "dataframe" and el.dataframe.id:  # a table to edit
-                    self.editors[el.dataframe.id.split("-", 2)[-1].rsplit(" ", 2)[0]] = el.dataframe.id
+                    self.editors[el.dataframe.id.split("-", 2)[-1].rsplit(" ", 1)[0]] = el.dataframe.id
                 if el.WhichOneof("type") == "slider":
                     key = el.slider.id.rsplit("-", 1)[-1]
                     self.sliders[key] = el.slider.id

@@ -95,6 +95,12 @@ def many(k: int, word: str) -> str:
     return f"{k} {word}{'' if k == 1 else 's'}"
 
 
+def first(said: list[str], most: int = 3) -> str:
+    """The first few of a list of sentences, and how many more: 'a; b; c (and 197 more)'."""
+    rest = f" (and {len(said) - most:,} more)" if len(said) > most else ""
+    return "; ".join(said[:most]) + rest
+
+
 def percent(k: int, m: int) -> str:
     """k of m as a whole percentage, a half rounded up as a student rounds: 9 of 40 is 23%."""
     return f"{(200 * k + m) // (2 * m)}%"

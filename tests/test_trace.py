@@ -89,7 +89,7 @@ def test_a_batch_has_no_trace():
 
 
 def test_a_long_list_of_sentences_is_its_first_few_and_a_count():
-    from neuron_core.words.text import first
+    from neuron_core.numbers import first
 
     assert first(["a", "b"]) == "a; b"
     assert first([f"point {k}" for k in range(1, 201)]) == "point 1; point 2; point 3 (and 197 more)"

@@ -13,7 +13,7 @@ from typing import Any
 
 from neuron_core.link.params import CHOSEN, PARAMS, Param, Values, count, keys
 from neuron_core.model import data
-from neuron_core.numbers import fmt, sub
+from neuron_core.numbers import first, fmt, sub
 
 
 class State:
@@ -107,7 +107,7 @@ def _read(p: Param, raw: QueryValue) -> tuple[Any, str]:
     last = raw if isinstance(raw, str) else (list(raw) or [""])[-1]  # what a select box reads: the last
     if p.kind == "rows":  # the good points are kept; only when none is, the example's
         pts, said = data.read_points(last)
-        why = f"{said[0]}{f' (and {len(said) - 1} more)' if len(said) > 1 else ''}" if said else "it has none"
+        why = first(said, most=1) if said else "it has none"
         notice = f"Ignored {p.key} from the link because {why}; using the {len(p.default)} of the example."
         if pts:
             notice = f"Ignored part of {p.key} from the link because {why}; kept the other {len(pts)}."

@@ -135,11 +135,14 @@ def edited(base: tuple[Point, ...], edit: object) -> tuple[tuple[Point, ...], st
     if shaped is None:
         return base, "The table's last edit could not be read, so it shows the link's points again."
     changes, deleted, added, count = shaped
-    rows = [list(r) for k, r in enumerate(base) if k not in deleted]
-    at = [k for k in range(len(base)) if k not in deleted]  # each kept row's place in the base
-    for k, row in zip(at, rows, strict=True):
-        for c, v in changes.get(k, {}).items():
-            row[list(COLUMNS).index(c)] = v
+    place = {c: i for i, c in enumerate(COLUMNS)}
+    rows = []
+    for k, point in enumerate(base):
+        if k not in deleted:
+            row = list(point)
+            for c, v in changes.get(k, {}).items():
+                row[place[c]] = v
+            rows.append(row)
     more = max(0, len(rows) + count - POINTS_MAX)
     rows += [[r.get(c) for c in COLUMNS] for r in added[: POINTS_MAX - len(rows)]]
     junk = sum(not _cell(v) for row in rows for v in row)
@@ -164,18 +167,19 @@ def _shaped(edit: object, m: int) -> tuple[dict[int, dict], set[int], list[dict]
     """
     if not isinstance(edit, dict) or not set(edit) <= {"edited_rows", "added_rows", "deleted_rows"}:
         return None
-    changed, deleted, added = (edit.get(k) or v for k, v in
-                               (("edited_rows", {}), ("deleted_rows", []), ("added_rows", [])))  # fmt: skip
+    changed = edit.get("edited_rows") or {}
+    deleted = edit.get("deleted_rows") or []
+    added = edit.get("added_rows") or []
     if not isinstance(changed, dict) or not isinstance(deleted, list) or not isinstance(added, list):
         return None
+    if len(changed) > m or len(deleted) > m:  # more rows named than the table has
+        return None
     changes: dict[int, dict] = {}
-    for k, row in list(changed.items())[: m + 1]:
+    for k, row in changed.items():
         place = _place(k, m)
         if place is None or not isinstance(row, dict) or not set(row) <= set(COLUMNS):
             return None
         changes[place] = row
-    if len(changed) > m or len(deleted) > m:
-        return None
     gone = {_place(k, m) for k in deleted}
     if None in gone:
         return None

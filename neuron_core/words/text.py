@@ -1,4 +1,4 @@
-"""Text from a link, a table or a file, shown as that text: never markdown or HTML; long lists cut short."""
+"""Text from a link, a table or a file, shown as that text: never markdown or HTML."""
 
 from __future__ import annotations
 
@@ -11,9 +11,3 @@ def plain(text: str) -> str:
     """Text for Streamlit's markdown that shows as the text itself: every markdown and HTML character
     escaped, so a link, an image, emphasis or a tag from a link or a file is never more than its text."""
     return _MARKDOWN.sub(r"\\\1", text)
-
-
-def first(said: list[str], most: int = 3) -> str:
-    """The first few of a list of sentences, and how many more: 'a; b; c (and 197 more)'."""
-    rest = f" (and {len(said) - most:,} more)" if len(said) > most else ""
-    return "; ".join(said[:most]) + rest
