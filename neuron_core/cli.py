@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from neuron_core.export import as_dict
-from neuron_core.link.params import ALPHA_HI, ALPHA_LO, EPOCHS_MAX, ETA, SEED_B, SEED_W, SEED_X
+from neuron_core.link.params import EPOCHS_MAX, ETA, SEED_B, SEED_W, SEED_X
 from neuron_core.model import batch, data
 from neuron_core.model.activations import ACTIVATIONS
 from neuron_core.model.neuron import forward
@@ -40,12 +40,6 @@ def _numbers(values: Sequence[float]) -> str:
 
 EXAMPLE = "python -m neuron_core -x 1 2 -w 3 -1 -b 0.5 --act sigmoid"
 DATA_EXAMPLE = "python -m neuron_core --data or --train 20 --act sigmoid"
-# Where --alpha applies, the values it may take and how to say them: leaky_relu's as the app's slider
-# has it, elu's scale above 0.
-ALPHA_RANGE = {
-    "leaky_relu": (lambda a: ALPHA_LO <= a <= ALPHA_HI, f"from {ALPHA_LO:g} to {ALPHA_HI:g}"),
-    "elu": (lambda a: 0 < a <= 10, "above 0, up to 10"),
-}
 
 
 def parser() -> argparse.ArgumentParser:
@@ -169,10 +163,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.data is None and (args.train or args.rule != "gradient" or args.lr != ETA):
         p.error("--train, --rule and --lr train on points: give them with --data")
     if args.alpha is not None:
-        if args.activation not in ALPHA_RANGE:
-            p.error(f"--alpha applies to leaky_relu and elu only, not to {args.activation}")
-        allowed, said = ALPHA_RANGE[args.activation]
-        if not allowed(args.alpha):
+        if (ok := ACTIVATIONS[args.activation].alpha_ok) is None:
+            takes = " and ".join(a.name for a in ACTIVATIONS.values() if a.alpha_ok)
+            p.error(f"--alpha applies to {takes} only, not to {args.activation}")
+        lo, hi, closed = ok
+        if not (lo <= args.alpha if closed else lo < args.alpha) or args.alpha > hi:
+            said = f"from {lo:g} to {hi:g}" if closed else f"above {lo:g}, up to {hi:g}"
             p.error(f"--alpha for {args.activation} must be {said}, not {args.alpha:g}")
     if args.data is not None:
         return _on_data(p, args)

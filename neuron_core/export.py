@@ -12,9 +12,9 @@ from typing import Any
 from neuron_core.model.neuron import Forward, dot, gradients, places
 from neuron_core.words.calculation import trace_lines
 
-_RELU_LINE = """\
-    reason = "is negative" if z < 0 else "is non-negative"
-    print(f"ReLU: {fmt(z)} → {fmt(a)} because {fmt(z)} {reason}.")
+_BECAUSE_LINE = """\
+    reason = "{below}" if z < 0 else "{above}"
+    print(f"{label}: {{fmt(z)}} → {{fmt(a)}} because {{fmt(z)}} {{reason}}.")
 """
 _OTHER_LINE = """\
     print(f"{label}: {{fmt(z)}} → {{fmt({a})}}")
@@ -108,7 +108,10 @@ def script(f: Forward) -> str:
     noisy = p is not None and float(dot(f.x, f.w) + f.b) != float(f.z)
     rule = _seed_lines(f) != trace_lines(f)
     a = f"a, exact={f.act.exact_code}" if rule and f.act.kinks is None else "a"  # piecewise: always exact
-    line = _RELU_LINE if f.act.name == "relu" else _OTHER_LINE.format(label=f.act.label, a=a)
+    if f.act.because is not None:
+        line = _BECAUSE_LINE.format(label=f.act.label, below=f.act.because[0], above=f.act.because[1])
+    else:
+        line = _OTHER_LINE.format(label=f.act.label, a=a)
     return _TEMPLATE.format(
         label=f.act.label,
         name=f.act.name,
@@ -126,11 +129,10 @@ def _seed_lines(f: Forward) -> list[str]:
     """The two lines as the seed's fmt would write them, to tell whether it is enough for f."""
     terms = " + ".join(f"({_seed_fmt(w)})*({_seed_fmt(x)})" for w, x in zip(f.w, f.x, strict=True))
     z, a = _seed_fmt(f.z), _seed_fmt(f.a)
-    last = f"ReLU: {z} → {a} because {z} {'is negative' if f.z < 0 else 'is non-negative'}."
-    return [
-        f"w*x + b = {terms} + ({_seed_fmt(f.b)}) = {z}",
-        last if f.act.name == "relu" else f"{f.act.label}: {z} → {a}",
-    ]
+    last = f"{f.act.label}: {z} → {a}"
+    if f.act.because is not None:
+        last += f" because {z} {f.act.because[bool(f.z >= 0)]}."
+    return [f"w*x + b = {terms} + ({_seed_fmt(f.b)}) = {z}", last]
 
 
 def _seed_fmt(v: float) -> str:

@@ -8,15 +8,21 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 from neuron_core.link.state import State
+from neuron_core.model.activations import ACTIVATIONS
 from neuron_core.model.neuron import Forward, decimals, forward
 from neuron_core.numbers import eq, fmt, sub
 from neuron_core.words.calculation import a_text, trace_lines, value
 
 SEED_MAX = 10**9
-ACTS = ("relu", "relu", "relu", "identity", "step", "leaky_relu")  # ReLU most often, as in the lessons
-# One exercise in three uses an activation that needs e^z: the exercise gives a table of it to read off.
-CURVED = ("sigmoid", "tanh", "softplus", "elu", "gelu")
 QUIZ_ALPHA = 0.1
+
+
+def drawn(by_hand: bool) -> tuple[str, ...]:
+    """The activations an exercise draws from, in their entries' places: the piecewise-linear ones, worked
+    by hand, or the others, whose values the exercise gives as a table to read off."""
+    acts = [a for a in ACTIVATIONS.values() if (a.kinks is not None) == by_hand]
+    places = sorted((k, a.name) for a in acts for k in a.quiz)
+    return tuple(name for _, name in places)
 
 
 def _draws(seed: int) -> list[int]:
@@ -31,8 +37,10 @@ def exercise(seed: int) -> State:
     x = tuple(float(d[1 + i] % 7 - 3) for i in range(n))
     w = tuple(float(d[4 + i] % 7 - 3) for i in range(n))
     b = float(d[7] % 11 - 5)
-    act = CURVED[d[10] % len(CURVED)] if d[9] % 3 == 0 else ACTS[d[8] % len(ACTS)]
-    return State(x=x, w=w, b=b, act=act, alpha=QUIZ_ALPHA if act == "leaky_relu" else State().alpha)
+    by_hand = d[9] % 3 != 0  # one exercise in three reads a curved activation off a table
+    acts = drawn(by_hand)
+    act = acts[d[8 if by_hand else 10] % len(acts)]
+    return State(x=x, w=w, b=b, act=act, alpha=QUIZ_ALPHA if ACTIVATIONS[act].slider else State().alpha)
 
 
 def agrees(guess: float, value: float, exact: bool) -> bool:
@@ -129,27 +137,12 @@ def hint(f: Forward, m: Marked, tries: int) -> str:
         summed = "; ".join(steps) if steps else f"there is one product, {fmt(running)}"
         return f"z is still off. Adding the products one at a time: {summed}; now add b = {fmt(f.b)}."
     side = "negative" if f.z < 0 else "zero" if f.z == 0 else "positive"
-    z = fmt(f.z)
-    rules = {
-        "relu": ("ReLU keeps a z of 0 or more and turns a negative z into 0", f"a = max(0, {z})"),
-        "leaky_relu": (
-            f"Leaky ReLU keeps a positive z and multiplies any other by α = {fmt(f.alpha)}",
-            f"a = {z} if {z} > 0, else {fmt(f.alpha)} · ({z})",
-        ),
-        "step": ("the step gives 1 when z is 0 or more, and 0 when z is negative", f"is {z} at least 0?"),
-        "identity": ("the identity gives z itself", f"a = {z}"),
-    }
-    rule, applied = rules.get(
-        f.act.name,
-        (
-            f"read {f.act.label}(z) off the table at your z",
-            f"find {z} in the table: a is the value beside it",
-        ),
-    )
+    fill = {"z": fmt(f.z), "alpha": fmt(f.alpha), "label": f.act.label}
+    rule, applied = (text.format(**fill) for text in f.act.hint)
     whole = f" {m.whole}" if m.whole else ""
     if tries <= 1:
         return f"z is right; a is off.{whole} Your z is {side}: {rule}."
-    return f"z is right; a is still off.{whole} Apply the rule at z = {z}: {applied}."
+    return f"z is right; a is still off.{whole} Apply the rule at z = {fill['z']}: {applied}."
 
 
 def feedback(

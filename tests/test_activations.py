@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from neuron_core.model.activations import ACTIVATIONS, get
+from neuron_core.numbers import fmt
 
 
 def _gelu(z: float) -> float:
@@ -89,16 +90,19 @@ def test_vectorised_equals_one_at_a_time(zs, name):
     np.testing.assert_allclose(together, [REFERENCE[name](z) for z in zs], rtol=1e-9, atol=1e-12)
 
 
-def test_a_new_activation_is_one_entry_drawn_explained_and_exported(monkeypatch):
-    """softsign, z / (1 + |z|), added to the table alone: the page's math, words, curve and script follow."""
+def test_a_new_activation_is_one_entry_drawn_explained_exported_quizzed_and_linked(monkeypatch):
+    """softsign, z / (1 + |z|), added to the table alone: the page's math, words, curve, script, quiz and
+    link follow."""
     import contextlib
     import io
 
     from neuron_core.export import script
     from neuron_core.figures.neuron import activation_curve
+    from neuron_core.link.state import from_query, to_query
     from neuron_core.model import activations
     from neuron_core.model.batch import threshold
     from neuron_core.model.neuron import forward
+    from neuron_core.quiz import exercise, hint, mark, solve, table
     from neuron_core.words.calculation import trace_lines
     from neuron_core.words.explain import explain
 
@@ -107,6 +111,7 @@ def test_a_new_activation_is_one_entry_drawn_explained_and_exported(monkeypatch)
         lambda z, _: z / (1.0 + np.abs(z)), lambda z, _: 1.0 / (1.0 + np.abs(z)) ** 2,
         code="# softsign squashes z into (-1, 1), more gently than tanh.\n"
              "def softsign(z):\n    return z / (1 + np.abs(z))\n",
+        quiz=(5,),  # drawn among the activations read off a table
     )  # fmt: skip
     monkeypatch.setitem(activations.ACTIVATIONS, "softsign", softsign)
     f = forward([2.0, 1.0, 3.0], [1.0, -1.0, 1.0], -2.0, "softsign")  # z = 2: a = 2/3
@@ -119,3 +124,14 @@ def test_a_new_activation_is_one_entry_drawn_explained_and_exported(monkeypatch)
     with contextlib.redirect_stdout(out):
         exec(compile(script(f), "neuron.py", "exec"), {"__name__": "__main__"})
     assert out.getvalue().splitlines() == trace_lines(f)
+    # read from a link and written back to one, as the activation and as the one compared
+    reading = from_query({"act": "softsign", "compare": "softsign"})
+    assert (reading.state.act, reading.state.compare, reading.notices) == ("softsign", "softsign", [])
+    assert to_query(reading.state) == {"act": "softsign", "compare": "softsign"}
+    # quizzed: some seed draws it, its values are given as a table, and a wrong a is hinted at by name
+    seed = next(k for k in range(1, 5000) if exercise(k).act == "softsign")
+    q = solve(exercise(seed))
+    rows = table(q)
+    assert rows is not None and len(rows) == 9
+    assert all(text == fmt(float(softsign(k)), exact=bool(softsign.exact(k))) for k, text in rows)
+    assert "read softsign(z) off the table" in hint(q, mark(q, float(q.z), float(q.a) + 5), 1)

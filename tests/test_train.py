@@ -146,7 +146,11 @@ def test_the_written_step_is_the_step_training_takes(xw, b, act, y, lr, steps):
     t = train(f, y, lr, steps + 1)
     assume(t.steps == steps + 1)
     now = forward(x, t.w[steps], t.b[steps], act)
-    text = step_latex(now, y, lr, t.is_exact("w", steps))
+    # as the page writes it: from the step's fractions where training kept them (a float sum of them can
+    # lose every digit: z = 3.3·10⁻¹⁶ from products near 0.03 came out 3.19·10⁻¹⁶)
+    kept = t.descent is not None and steps <= t.exact_steps
+    v = (t.descent.v(steps)[:-1], t.descent.v(steps)[-1]) if kept else None
+    text = step_latex(now, y, lr, t.is_exact("w", steps), v)
     rows = text.removeprefix(r"\begin{aligned}").removesuffix(r"\end{aligned}").split(r" \\ ")
     results = [re.split(r" (= |\\approx )", row)[-2:] for row in rows]
     values = [float(t.loss[steps]), None, *t.w[steps + 1].tolist(), float(t.b[steps + 1])]

@@ -182,7 +182,7 @@ def _curve_spec(
         _line(_r(z), 0, _r(z), _r(a), {"color": POINT, "dash": "dot", "width": 2}, name="guide"),
     ]
     notes = []
-    if act.name == "relu":
+    if act.dead:  # its flat side, where a neuron learns nothing
         shapes.insert(
             0,
             {
@@ -274,7 +274,7 @@ def landscape_figure(
         {"name": "a", "type": "heatmap", "x0": float(xi[0]), "dx": float(xi[1] - xi[0]), "y0": float(xj[0]),
          "dy": float(xj[1] - xj[0]),
          # The step's a is 0 or 1, nothing between: drawn in cells, not smoothed into colours it never takes.
-         "z": np.round(a, 2).tolist(), "zsmooth": False if f.act.name == "step" else "best",
+         "z": np.round(a, 2).tolist(), "zsmooth": False if f.act.only else "best",
          "colorscale": "Cividis",
          "colorbar": {"title": {"text": "a"}},
          "hovertemplate": f"x{sub(i + 1)} = %{{x}}<br>x{sub(j + 1)} = %{{y}}<br>a = %{{z}}<extra></extra>"},

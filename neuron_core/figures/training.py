@@ -108,7 +108,7 @@ def data_figure(d: Data, pts: tuple, run: Run, k: int) -> Chart:
          "marker": {"symbol": "circle-open", "size": 26, "color": WRONG, "line": {"width": 3}}} | wrong,
         {"name": "a", "type": "heatmap", "x0": _r(lo), "dx": step, "y0": _r(lo), "dy": step,
          # The step's a is 0 or 1, nothing between: drawn in cells, as on the landscape of two inputs.
-         "z": np.round(a, 2).tolist(), "zsmooth": False if run.act.name == "step" else "best",
+         "z": np.round(a, 2).tolist(), "zsmooth": False if run.act.only else "best",
          # 0 to 1 at least, so a colour means the same for the sigmoid and the step on every data set, and
          # as far as a goes beyond (identity, ReLU, tanh), so that no value is shown as 0 or 1 it is not
          "colorscale": "Cividis", "zmin": _r(min(0.0, float(a.min()))), "zmax": _r(max(1.0, float(a.max()))),

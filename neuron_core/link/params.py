@@ -17,7 +17,7 @@ from neuron_core.model.neuron import N_MAX, N_MIN
 from neuron_core.numbers import sub
 
 LO, HI, STEP = -10.0, 10.0, 0.1  # every x_i, w_i and b
-ALPHA_LO, ALPHA_HI = 0.0, 1.0  # leaky_relu's slope below zero
+ALPHA_LO, ALPHA_HI = 0.0, 1.0  # the alpha slider's range (Leaky ReLU's slope below zero)
 SEED_X, SEED_W, SEED_B = (2.0, 1.0, 3.0), (1.0, -1.0, 1.0), -5.0  # the worked example
 LR_LO, LR_HI, STEPS_MAX = 0.001, 1.0, 200
 SET_MAX = 20  # a quiz set holds at most this many exercises
@@ -133,11 +133,12 @@ PARAMS: list[Param] = [
     Param("w", "number", lambda i: (*SEED_W, *[0.0] * N_MAX)[i - 1], "weight w", LO, HI, STEP, per_input=True,
           sweeps=True, neuron=True),
     Param("b", "number", SEED_B, "bias b", LO, HI, STEP, sweeps=True, neuron=True),
-    Param("act", "choice", "relu", "activation", options=tuple(ACTIVATIONS), names=_label, neuron=True),
+    Param("act", "choice", "relu", "activation", options=lambda v: tuple(ACTIVATIONS), names=_label,
+          neuron=True),
     Param("alpha", "number", 0.01, "α, the slope below zero", ALPHA_LO, ALPHA_HI, 0.01,
-          when=lambda v: v["act"] == "leaky_relu", neuron=True),
-    Param("compare", "choice", "none", "compare with a second activation", options=("none", *ACTIVATIONS),
-          names=_label),
+          when=lambda v: ACTIVATIONS[v["act"]].slider, neuron=True),
+    Param("compare", "choice", "none", "compare with a second activation",
+          options=lambda v: ("none", *ACTIVATIONS), names=_label),
     Param("sweep", "choice", "none", "sweep (animate) a parameter", options=sweepable),
     Param("i", "choice", 1, "landscape: across, input xᵢ with i =", options=_inputs,
           when=lambda v: v["land"] and v["n"] >= 2),

@@ -13,6 +13,7 @@ from typing import Any
 
 from neuron_core.link.params import CHOSEN, PARAMS, Param, Values, count, keys
 from neuron_core.model import data
+from neuron_core.model.activations import ACTIVATIONS
 from neuron_core.numbers import first, fmt, sub
 
 
@@ -63,8 +64,9 @@ class State:
 
     @property
     def act_alpha(self) -> float | None:
-        """The alpha to compute with: the state's for leaky_relu, the activation's own otherwise."""
-        return self.alpha if self.act == "leaky_relu" else None
+        """The alpha to compute with: the state's where the page's slider sets it, the entry's otherwise."""
+        act = ACTIVATIONS.get(self.act)
+        return self.alpha if act is not None and act.slider else None
 
     def flat(self) -> dict[str, Any]:
         """The value of each control, by its key: x1 … xn and w1 … wn one by one."""

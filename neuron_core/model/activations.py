@@ -8,10 +8,12 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal, DecimalException, getcontext, localcontext
+from decimal import Decimal, DecimalException, localcontext
 from fractions import Fraction
 
 import numpy as np
+
+from neuron_core.model import precise as precise_
 
 Fn = Callable[[np.ndarray, float], np.ndarray]
 
@@ -34,9 +36,7 @@ class Activation:
     # intercept c, f(z) = s z + c and f'(z) = s there (a kink's convention included), so that training
     # can be done in fractions (exact.py); None if smooth
     piece: Callable[[int, Fraction], tuple[Fraction | int, Fraction | int]] | None = None
-    # f(z) to 50 digits with the decimal module, for an f that needs e^z: the words' digits then never
-    # hang on a float's last bit (sigmoid(36) is 1 - 2.3·10⁻¹⁶, which a float near 1 cannot hold)
-    precise: Callable[[Decimal, Decimal], Decimal] | None = None
+    precise: Callable[[Decimal, Decimal], Decimal] | None = None  # f(z) to 50 digits, for one that needs e^z
     note: str = ""  # what the formula is, where its name alone would say more than it computes
     # Where f(z) and f'(z) are exact for an exact z: everywhere for a piecewise-linear f; for the others
     # only at z = 0 (and ELU's z > 0): elsewhere an exponential's value, never a whole number.
@@ -54,6 +54,27 @@ class Activation:
         math.inf,
         False,
     )
+    rough: bool = False  # its least value and the z of a = 0.5 are found by search: said "about"
+    # The rule in words for a z below 0, at 0 and above it, as the page explains a: {label}, {z}, {a},
+    # {is_a} (= a, or ≈ a where a is rounded) and {alpha} are filled in.
+    rule: tuple[str, str, str] = ("and {label}({z}) {is_a}",) * 3
+    # The quiz's hint for a: the rule, then the rule applied at the student's z ({z}, {alpha}, {label}).
+    hint: tuple[str, str] = (
+        "read {label}(z) off the table at your z",
+        "find {z} in the table: a is the value beside it",
+    )
+    # Its places in the quiz's draw: among the piecewise-linear ones, worked by hand, or among the
+    # others, read off a table; a place twice is drawn twice as often. () is never drawn.
+    quiz: tuple[int, ...] = ()
+    slider: bool = False  # the page's alpha slider sets its alpha; the others are computed at their default
+    alpha_ok: tuple[float, float, bool] | None = None  # the command line's alpha: from, to, from included
+    saturates: tuple[str, str | None] | None = None  # where it levels off far below 0 and far above
+    dead: bool = False  # flat at a = 0 for every z below 0: a neuron there learns nothing (shaded)
+    corner: str = ""  # the slope this app takes at the corner z = 0, in words ({label}, {alpha})
+    only: tuple[float, ...] | None = None  # the only values a takes, for one that jumps between them
+    because: tuple[str, str] | None = None  # the seed's line gives z's reason: below 0, and from 0 on
+    # Trained on cross-entropy, not squared error: its loss and dL/dz in z and y (the sigmoid's pair).
+    cross_entropy: tuple[Callable[[np.ndarray, np.ndarray], np.ndarray], ...] | None = None
 
     def __call__(self, z: np.ndarray | float, alpha: float | None = None) -> np.ndarray:
         return self.f(np.asarray(z, dtype=float), self._alpha(alpha))
@@ -117,50 +138,6 @@ def _dtanh(z: np.ndarray, _: float = 0.0) -> np.ndarray:
     return 4.0 * e / (1.0 + e) ** 2
 
 
-_PI = Decimal("3.14159265358979323846264338327950288419716939937510582097494")
-
-
-def _p_sigmoid(z: Decimal, _: Decimal) -> Decimal:
-    return 1 / (1 + (-z).exp())
-
-
-def _p_tanh(z: Decimal, _: Decimal) -> Decimal:
-    e = (-2 * abs(z)).exp()
-    return (1 - e) / (1 + e) * (1 if z >= 0 else -1)
-
-
-def _digits(small: Decimal) -> int:
-    """The context's digits and as many more as `small` has zeros after the point: 1 + small keeps
-    every digit of small at that precision (1 + 7.5·10⁻⁴⁹ at 50 digits kept one, and softplus(-110.8)
-    came out 7·10⁻⁴⁹)."""
-    return getcontext().prec + max(0, -small.adjusted())
-
-
-def _p_softplus(z: Decimal, _: Decimal) -> Decimal:
-    u = (-abs(z)).exp()  # softplus(z) = max(z, 0) + ln(1 + u)
-    if u.adjusted() < -2 * getcontext().prec:  # ln(1 + u) = u (1 - u/2 + …): u to every digit kept
-        tail = u
-    else:
-        with localcontext(prec=_digits(u)):
-            tail = (1 + u).ln()
-    return +(tail if z <= 0 else z + tail)  # + rounds to the context's digits
-
-
-def _p_elu(z: Decimal, alpha: Decimal) -> Decimal:
-    if z > 0:
-        return z
-    if z.adjusted() < -2 * getcontext().prec:  # e^z - 1 = z (1 + z/2 + …): z to every digit kept
-        return alpha * z
-    with localcontext(prec=_digits(z)):
-        v = alpha * (z.exp() - 1)
-    return +v
-
-
-def _p_gelu(z: Decimal, _: Decimal) -> Decimal:
-    u = (2 / _PI).sqrt() * (z + Decimal("0.044715") * z**3)
-    return z / (1 + (-2 * u).exp())
-
-
 def precise(act: Activation, z: float, alpha: float) -> Fraction | None:
     """act(z) to 50 digits as a fraction, for an activation that needs e^z; None for the others."""
     if act.precise is None:
@@ -193,6 +170,13 @@ def relu(z):
     return np.maximum(0, z)
 """,
             outputs=lambda _: (0.0, True, math.inf, False),
+            half=0.5,
+            rule=("so ReLU outputs 0", "so ReLU outputs 0", "so ReLU passes it through: a = {a}"),
+            hint=("ReLU keeps a z of 0 or more and turns a negative z into 0", "a = max(0, {z})"),
+            quiz=(0, 1, 2),  # ReLU most often, as in the lessons
+            dead=True,
+            corner="as most libraries do, this app takes ReLU'(0) = 0",
+            because=("is negative", "is non-negative"),
         ),
         Activation(
             "leaky_relu",
@@ -208,6 +192,16 @@ def relu(z):
 def leaky_relu(z, alpha={alpha}):
     return np.where(z > 0, z, alpha * z)
 """,
+            half=0.5,
+            rule=("so Leaky ReLU scales it by α = {alpha}: a = {a}", "so a = z = {a}", "so a = z = {a}"),
+            hint=(
+                "Leaky ReLU keeps a positive z and multiplies any other by α = {alpha}",
+                "a = {z} if {z} > 0, else {alpha} · ({z})",
+            ),
+            quiz=(5,),
+            slider=True,
+            alpha_ok=(0.0, 1.0, True),  # as the page's slider has it
+            corner="this app takes its slope there to be α = {alpha}, the slope of its left side",
         ),
         Activation(
             "elu",
@@ -217,7 +211,7 @@ def leaky_relu(z, alpha={alpha}):
             lambda z, alpha: np.where(z > 0, 1.0, alpha * np.exp(np.minimum(z, 0.0))),
             alpha=1.0,
             exact_at=lambda z: z >= 0,
-            precise=_p_elu,
+            precise=precise_.elu,
             code="""\
 # ELU passes a positive z through and bends a negative one towards -alpha: alpha * (e^z - 1),
 # which numpy writes np.expm1(z).
@@ -226,6 +220,10 @@ def elu(z, alpha={alpha}):
 """,
             exact_code="z >= 0",
             outputs=lambda alpha: (-alpha, False, math.inf, False),
+            half=0.5,
+            quiz=(3,),
+            alpha_ok=(0.0, 10.0, False),
+            saturates=("-α", None),
         ),
         Activation(
             "gelu",
@@ -234,7 +232,7 @@ def elu(z, alpha={alpha}):
             _gelu,
             _dgelu,
             note="the tanh approximation of z Φ(z), Φ the standard normal distribution",
-            precise=_p_gelu,
+            precise=precise_.gelu,
             code="""\
 # GELU weighs z by how likely a standard normal value is to be below it, in the tanh approximation:
 # z/2 (1 + tanh(u)) with u = sqrt(2/pi) (z + 0.044715 z^3), which is z / (1 + e^-2u), written with
@@ -245,6 +243,9 @@ def gelu(z):
     return z * (np.where(u >= 0, 1, e) / (1 + e))
 """,
             outputs=lambda _: (_GELU_MIN, True, math.inf, False),
+            rough=True,
+            quiz=(4,),
+            saturates=("0", None),
         ),
         Activation(
             "sigmoid",
@@ -252,7 +253,7 @@ def gelu(z):
             r"\frac{1}{1 + e^{-z}}",
             _sigmoid,
             _dsigmoid,
-            precise=_p_sigmoid,
+            precise=precise_.sigmoid,
             code="""\
 # The sigmoid squashes z into (0, 1): 1 / (1 + e^-z), written with e = e^-|z| so it never overflows.
 def sigmoid(z):
@@ -261,6 +262,13 @@ def sigmoid(z):
 """,
             half=0.0,
             outputs=lambda _: (0.0, False, 1.0, False),
+            quiz=(0,),
+            saturates=("0", "1"),
+            # ln(1 + e^z) - y z never takes the log of 0; sigmoid(z) - y as tanh, no exponential to overflow
+            cross_entropy=(
+                lambda z, y: np.logaddexp(0.0, z) - y * z,
+                lambda z, y: _tanh(0.5 * z) * 0.5 + (0.5 - y),
+            ),
         ),
         Activation(
             "tanh",
@@ -268,7 +276,7 @@ def sigmoid(z):
             r"\tanh(z)",
             _tanh,
             _dtanh,
-            precise=_p_tanh,
+            precise=precise_.tanh,
             code="""\
 # tanh squashes z into (-1, 1). Written with expm1, as the page computes it: numpy's own tanh takes
 # a faster path on some CPUs, whose last bits differ (tanh(18.76) is 1 one way, 1 - 1.1e-16 the other).
@@ -278,6 +286,8 @@ def tanh(z):
 """,
             half=math.atanh(0.5),
             outputs=lambda _: (-1.0, False, 1.0, False),
+            quiz=(1,),
+            saturates=("-1", "1"),
         ),
         Activation(
             "softplus",
@@ -285,7 +295,7 @@ def tanh(z):
             r"\ln(1 + e^{z})",
             lambda z, _: np.logaddexp(0.0, z),
             _sigmoid,
-            precise=_p_softplus,
+            precise=precise_.softplus,
             code="""\
 # softplus is a smooth ReLU: ln(1 + e^z), which np.logaddexp(0, z) computes without overflowing.
 def softplus(z):
@@ -293,6 +303,8 @@ def softplus(z):
 """,
             half=math.log(math.expm1(0.5)),
             outputs=lambda _: (0.0, False, math.inf, False),
+            quiz=(2,),
+            saturates=("0", None),
         ),
         Activation(
             "identity",
@@ -307,6 +319,10 @@ def softplus(z):
 def identity(z):
     return z
 """,
+            half=0.5,
+            rule=("and the identity passes it through: a = {a}",) * 3,
+            hint=("the identity gives z itself", "a = {z}"),
+            quiz=(3,),
         ),
         Activation(
             "step",
@@ -322,9 +338,15 @@ def step(z):
     return np.where(z >= 0, 1.0, 0.0)
 """,
             half=0.0,
+            rule=("so the step outputs {a}",) * 3,
+            hint=("the step gives 1 when z is 0 or more, and 0 when z is negative", "is {z} at least 0?"),
+            quiz=(4,),
+            only=(0.0, 1.0),
         ),
     )
 }
+
+PERCEPTRON = "step"  # the activation the perceptron rule trains, whatever the one chosen
 
 
 def get(name: str) -> Activation:

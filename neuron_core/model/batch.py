@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from neuron_core.model.activations import Activation, get
+from neuron_core.model.activations import PERCEPTRON, Activation, get
 from neuron_core.model.data import Data, Point, make
 from neuron_core.model.exact import Descent, descend
 from neuron_core.model.neuron import decimals, dot, forward
@@ -20,8 +20,6 @@ def threshold(act: Activation, alpha: float) -> float:
     """The z at which a = act(z) reaches 0.5; the class boundary is the line w·x + b = threshold."""
     if act.half is not None:
         return act.half
-    if act.kinks is not None and float(act(0.5, alpha)) == 0.5:  # z itself above 0 (ReLU, ELU, …)
-        return 0.5
     lo, hi = -20.0, 20.0  # a bisection for the rest (GELU): a < 0.5 below its crossing, ≥ above
     for _ in range(80):
         mid = (lo + hi) / 2
@@ -30,18 +28,15 @@ def threshold(act: Activation, alpha: float) -> float:
 
 
 def loss(act: Activation, alpha: float, z: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """The mean loss over the points, for each row of z: cross-entropy for the sigmoid, else squared error.
-
-    Cross-entropy is written in z, ln(1 + e^z) - y z, so that it never takes the log of 0.
-    """
-    each = np.logaddexp(0.0, z) - y * z if act.name == "sigmoid" else np.square(act.f(z, alpha) - y)
+    """The mean loss over the points, for each row of z: the entry's cross-entropy, else squared error."""
+    each = act.cross_entropy[0](z, y) if act.cross_entropy else np.square(act.f(z, alpha) - y)
     return each.sum(axis=-1) / z.shape[-1]
 
 
 def slope(act: Activation, alpha: float, z: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """dL/dz for each point, times m: sigmoid(z) - y for cross-entropy, 2 (a - y) f'(z) for squared error."""
-    if act.name == "sigmoid":
-        return get("tanh")(0.5 * z) * 0.5 + (0.5 - y)  # sigmoid(z) - y, with no exponential to overflow
+    """dL/dz for each point, times m: a - y for cross-entropy, 2 (a - y) f'(z) for squared error."""
+    if act.cross_entropy:
+        return act.cross_entropy[1](z, y)
     return 2.0 * (act.f(z, alpha) - y) * act.df(z, alpha)
 
 
@@ -107,7 +102,7 @@ def fit(d: Data, w: tuple[float, ...], b: float, act: str, alpha: float | None, 
         raise ValueError(f"the rule is gradient or perceptron, not {rule!r}")
     if not d.m:
         raise ValueError("there are no points to train on")
-    f = get("step" if rule == "perceptron" else act)
+    f = get(PERCEPTRON if rule == "perceptron" else act)
     al = f._alpha(alpha)
     t = threshold(f, al)
     x, y = d.x, d.y

@@ -40,15 +40,14 @@ def sum_line(f: Forward) -> str:
 
 
 def activation_line(f: Forward) -> str:
-    """``ReLU: z → a because …`` for relu; ``Label: z → a`` for the others, named as the page names them.
+    """``ReLU: z → a because …`` where the entry gives the reason (ReLU); ``Label: z → a`` for the others.
 
     a as its float has it (the exported script prints this line from numpy's floats): ≈ -1 for ELU(-40),
     true but without the digits of -1 + 4.2·10⁻¹⁸ that the page's other words give.
     """
     z, a = fmt(f.z), fmt(f.a, f.exact)
-    if f.act.name == "relu":
-        reason = "is negative" if f.z < 0 else "is non-negative"
-        return f"ReLU: {z} → {a} because {z} {reason}."
+    if f.act.because is not None:
+        return f"{f.act.label}: {z} → {a} because {z} {f.act.because[bool(f.z >= 0)]}."
     return f"{f.act.label}: {z} → {a}"
 
 

@@ -21,24 +21,11 @@ def announce(f: Forward) -> str:
 
 
 def _reason(f: Forward) -> tuple[str, str]:
-    """z's sign in words, and the activation's rule at it."""
-    z, a = fmt(f.z), a_text(f)
-    negative = f.z < 0
-    sign = "negative" if negative else "zero" if f.z == 0 else "positive"
-    match f.act.name:
-        case "relu":
-            rule = "so ReLU outputs 0" if f.z <= 0 else f"so ReLU passes it through: a = {a}"
-        case "leaky_relu":
-            rule = (
-                f"so Leaky ReLU scales it by α = {fmt(f.alpha)}: a = {a}" if negative else f"so a = z = {a}"
-            )
-        case "step":
-            rule = f"so the step outputs {a}"
-        case "identity":
-            rule = f"and the identity passes it through: a = {a}"
-        case _:
-            rule = f"and {f.act.label}({z}) {eq(a)}"
-    return sign, rule
+    """z's sign in words, and the activation's rule at it (its entry's, for that sign)."""
+    side = 0 if f.z < 0 else 1 if f.z == 0 else 2
+    a = a_text(f)
+    rule = f.act.rule[side].format(label=f.act.label, z=fmt(f.z), a=a, is_a=eq(a), alpha=fmt(f.alpha))
+    return ("negative", "zero", "positive")[side], rule
 
 
 def compare_alpha(f: Forward, other: Activation) -> float:
@@ -55,9 +42,6 @@ def compared(f: Forward, other: Activation) -> str:
 
 
 SATURATED = 0.01  # below this |f'(z)| an activation is saturated: nearly flat, gradients vanish
-# Where each saturating activation levels off, for z far below 0 and far above it.
-_LEVELS = {"sigmoid": ("0", "1"), "tanh": ("-1", "1"), "softplus": ("0", None), "elu": ("-α", None),
-           "gelu": ("0", None)}  # fmt: skip
 
 
 def _names(f: Forward, ks: list[int]) -> str:
@@ -100,7 +84,7 @@ def explain_gradients(f: Forward, g: Gradients) -> str:
     """
     z, slope, name = float(f.z), float(g.da_dz), f.act.label
     zs = fmt(z)
-    if f.act.name == "step":
+    if f.act.only is not None:
         where = (
             "z = 0 is where it jumps, and there it has no derivative at all (this app writes 0 there, "
             "the slope it has everywhere else)"
@@ -108,20 +92,21 @@ def explain_gradients(f: Forward, g: Gradients) -> str:
             else f"at z = {zs}, as everywhere but 0, it is flat, with a slope of 0"
         )
         return (
-            f"The step has no useful derivative: {where}. Every gradient here is 0, so gradient descent "
-            "cannot train it; that is why a step neuron is trained with the perceptron rule instead, "
+            f"The {name} has no useful derivative: {where}. Every gradient here is 0, so gradient descent "
+            f"cannot train it; that is why a {name} neuron is trained with the perceptron rule instead, "
             "w_i ← w_i + η (y - a) x_i, which needs no derivative."
         )
-    if f.act.name == "relu" and z <= 0:
+    corner = f.act.corner.format(label=name, alpha=fmt(f.alpha))
+    if f.act.dead and z <= 0:
         if z == 0:
             return (
-                "z = 0 is ReLU's corner, where it has no slope of its own; as most libraries do, this app "
-                "takes ReLU'(0) = 0, so every gradient is 0 here. Move b up a little and the slope is 1."
+                f"z = 0 is {name}'s corner, where it has no slope of its own; {corner}, so every gradient "
+                "is 0 here. Move b up a little and the slope is 1."
             )
         return (
-            f"The neuron is dead for this example: z = {zs} is negative, where ReLU is flat, so its slope "
+            f"The neuron is dead for this example: z = {zs} is negative, where {name} is flat, so its slope "
             "is exactly 0. Every gradient is 0, so a gradient step cannot change any weight or the bias: "
-            "a ReLU neuron with z < 0 cannot learn from this example."
+            f"a {name} neuron with z < 0 cannot learn from this example."
         )
     if slope == 0 and f.act.kinks is not None:  # a flat piece: exactly 0 (Leaky ReLU with alpha = 0)
         return (
@@ -135,16 +120,11 @@ def explain_gradients(f: Forward, g: Gradients) -> str:
             "can hold (about 10⁻³⁰⁸), so every gradient computes as 0 here: a gradient step moves "
             "nothing. Bring z back towards 0."
         )
-    kink = (
-        f" At z = 0 Leaky ReLU has a corner; this app takes its slope there to be α = {fmt(f.alpha)}, "
-        "the slope of its left side."
-        if f.act.name == "leaky_relu" and z == 0
-        else ""
-    )
+    kink = f" At z = 0 {name} has a corner; {corner}." if corner and z == 0 else ""
     slope_is = f"f'(z) {eq(fmt(slope, f.exact))}"
     said = f"{slope_is} at z = {zs}: a {'rises' if slope > 0 else 'falls'} as z rises."
-    if abs(slope) < SATURATED and f.act.name in _LEVELS:
-        low, high = _LEVELS[f.act.name]
+    if abs(slope) < SATURATED and f.act.saturates is not None:
+        low, high = f.act.saturates
         level = high if z > 0 else low
         said = (
             f"{name[0].upper()}{name[1:]} is saturated at z = {zs}: it levels off towards {level}, nearly "

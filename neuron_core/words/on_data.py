@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from neuron_core.model.activations import Activation
+from neuron_core.model.activations import PERCEPTRON, Activation
 from neuron_core.model.batch import EPOCHS_CAP, LIMIT, Run, best_line, both_labels, gradient, slope, threshold
 from neuron_core.model.data import Data, Point, make
 from neuron_core.numbers import fmt, many, percent
@@ -18,7 +18,7 @@ TABLE_HELP = (
 
 def loss_name(act: Activation) -> str:
     """The loss the view trains and reports: cross-entropy for the sigmoid, squared error otherwise."""
-    return "cross-entropy" if act.name == "sigmoid" else "squared error"
+    return "cross-entropy" if act.cross_entropy else "squared error"
 
 
 def rule_text(act: Activation, alpha: float) -> str:
@@ -29,7 +29,7 @@ def rule_text(act: Activation, alpha: float) -> str:
             f"The neuron says 1 where a ≥ 0.5, which for the {act.label} is where z ≥ 0: its boundary is "
             "the line w₁x₁ + w₂x₂ + b = 0."
         )
-    about = "about " if act.name == "gelu" else ""  # found by bisection, not by a formula
+    about = "about " if act.rough else ""
     return (
         f"The neuron says 1 where a ≥ 0.5, which for {act.label} is where z ≥ {about}{fmt(t)}: its boundary "
         f"is the line w₁x₁ + w₂x₂ + b = {about}{fmt(t)}, not z = 0 (there {act.label} gives "
@@ -39,15 +39,15 @@ def rule_text(act: Activation, alpha: float) -> str:
 
 def boundary_words(act: Activation, alpha: float) -> str:
     """Where the boundary is, in a few words: the step's is where it jumps, never where a = 0.5."""
-    if act.name == "step":
-        return "where z = 0 (the step jumps from 0 to 1 there)"
-    return f"where a = 0.5 (z = {'about ' if act.name == 'gelu' else ''}{fmt(threshold(act, alpha))})"
+    if act.only is not None:
+        return f"where z = 0 (the {act.label} jumps from 0 to 1 there)"
+    return f"where a = 0.5 (z = {'about ' if act.rough else ''}{fmt(threshold(act, alpha))})"
 
 
 def loss_text(act: Activation, m: int) -> str:
     """The loss the view reports, named and written out."""
     over = f"averaged over the {m} point{'s' * (m != 1)}"
-    if act.name == "sigmoid":
+    if act.cross_entropy:
         return f"The loss is the cross-entropy -(y ln a + (1 - y) ln(1 - a)), {over}."
     return f"The loss is the squared error (a - y)², {over}."
 
@@ -80,10 +80,10 @@ def stalled(run: Run, d: Data, k: int) -> str | None:
         zero = not (np.any(dw) or db)
     if not zero:
         return None
-    if run.act.name == "step":
+    if run.act.only is not None:
         return (
-            "The step's slope is 0 wherever it has one, so gradient descent never moves its line: choose the "
-            "perceptron rule."
+            f"The {run.act.label}'s slope is 0 wherever it has one, so gradient descent never moves its "
+            "line: choose the perceptron rule."
         )
     name = run.act.label
     if np.any(pull):
@@ -134,7 +134,7 @@ def notes(pts: tuple[Point, ...], name: str, run: Run, k: int, asked: int, act: 
     or warning. `asked` is the epochs the link asked for, `act` the activation chosen above."""
     d, m, right = make(pts), len(pts), int(run.right[k])
     said: list[tuple[str, str]] = []
-    if run.rule == "perceptron" and act != "step":
+    if run.rule == "perceptron" and act != PERCEPTRON:
         text = (
             "The perceptron rule trains the step, a = 1 where z ≥ 0, whatever the activation chosen: the "
             "line, the points right and the loss here are the step's."
@@ -158,7 +158,7 @@ def notes(pts: tuple[Point, ...], name: str, run: Run, k: int, asked: int, act: 
             f"layer of neurons can{xor}."
         )
         said.append(("warning", text))
-        if name == "xor" and run.rule == "gradient" and run.act.name == "sigmoid":
+        if name == "xor" and run.rule == "gradient" and run.act.cross_entropy:
             text = (
                 "Gradient descent heads for XOR's lowest cross-entropy, at w = 0 and b = 0: a = 0.5 for "
                 "every point, on the fence (the loss ln 2 ≈ 0.6931), where tiny weights decide each side, "
@@ -187,7 +187,7 @@ def notes(pts: tuple[Point, ...], name: str, run: Run, k: int, asked: int, act: 
             )
         said.append(("info", text))
     if on:
-        where = "z = 0" if run.act.name == "step" else "a = 0.5"
+        where = "z = 0" if run.act.only is not None else "a = 0.5"
         text = (
             f"{'One point lies' if on == 1 else f'{on} points lie'} exactly on the line, where {where}: "
             "the neuron counts such a point as 1."

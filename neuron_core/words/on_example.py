@@ -18,11 +18,11 @@ def unreachable(act: Activation, alpha: float, y: float) -> str | None:
     """
     lo, lo_in, hi, hi_in = act.outputs(alpha)
     name, ys = act.label, fmt(y)
-    if act.name == "step" and y not in (0.0, 1.0):
-        near = 0.0 if y < 0.5 else 1.0
+    if act.only is not None and y not in act.only:
+        near = min(act.only, key=lambda v: (abs(v - y), -v))  # the nearest; the greater on a tie
         return (
-            f"y = {ys} is out of reach: the step outputs only 0 or 1, so the loss cannot fall below "
-            f"({fmt(near)} - {_p(y)})² = {fmt((near - y) ** 2)}."
+            f"y = {ys} is out of reach: the {name} outputs only {' or '.join(map(fmt, act.only))}, so the "
+            f"loss cannot fall below ({fmt(near)} - {_p(y)})² = {fmt((near - y) ** 2)}."
         )
     if y in (lo, hi) and not (lo_in if y == lo else hi_in):
         return (
@@ -32,7 +32,7 @@ def unreachable(act: Activation, alpha: float, y: float) -> str | None:
     if lo <= y <= hi:
         return None
     near, closed = (lo, lo_in) if y < lo else (hi, hi_in)
-    about = "about " if act.name == "gelu" else ""  # GELU's least value is a number found, not a formula's
+    about = "about " if act.rough else ""
     edge = f"{about}{fmt(near)}"
     floor = (
         f"({fmt(near)} - {_p(y)})² = {fmt((near - y) ** 2)}" if not about else f"about {fmt((near - y) ** 2)}"
