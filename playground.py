@@ -9,7 +9,7 @@ import streamlit as st
 
 from neuron_core import element, forward, gradients, quiz
 from neuron_core.export import script, state_json
-from neuron_core.figures import neuron, style, training
+from neuron_core.figures import explore, neuron, style, training
 from neuron_core.link import share, state
 from neuron_core.link.params import MARKS
 from neuron_core.model import batch, data
@@ -32,8 +32,12 @@ paced()
 # Before any control seeds itself from the link, note which of the link's values will be ignored.
 link = state.from_query({k: st.query_params.get_all(k) for k in st.query_params})
 # A teacher's link that names its controls puts them in the page: the sidebar starts closed.
-st.set_page_config(page_title="Neuron Playground", page_icon="🧠", layout="wide",
-                   initial_sidebar_state="collapsed" if link.state.controls else "auto")  # fmt: skip
+st.set_page_config(
+    page_title="Neuron Playground",
+    page_icon="🧠",
+    layout="wide",
+    initial_sidebar_state="collapsed" if link.state.controls else "auto",
+)
 ROOM = Path(__file__).with_name("static") / "room.css"  # the one stylesheet: constant, reviewed
 st.html(ROOM)
 
@@ -86,7 +90,7 @@ def readable_table_edits() -> None:
     changed: an edit that is not JSON, not an object, or nested 100,000 deep raised there, and the
     sender saw an error box on every run until a reset. Read so, such an edit is marked unreadable, and
     own_points puts the link's points back with one notice. The parser is Streamlit's own, not a public
-    API: where a release moves it, the page goes on without this (tests/test_protocol.py then fails).
+    API: where a release moves it, the page goes on without this (tests/app/test_protocol.py then fails).
     """
     try:
         from streamlit.elements.widgets.data_editor import DataEditorSerde
@@ -130,10 +134,13 @@ def own_points(p: state.Param) -> tuple:
         st.session_state["tables"] = st.session_state.get("tables", 0) + 1
         key = editor()
         st.caption(text.plain(notice))
-    cols = {c: st.column_config.NumberColumn(label, min_value=lo, max_value=hi, step=step)
-            for c, (label, lo, hi, step) in data.COLUMNS.items()}  # fmt: skip
-    rows = st.data_editor([dict(zip(cols, r, strict=True)) for r in base], num_rows="dynamic",
-                          column_config=cols, key=key)  # fmt: skip
+    cols = {
+        c: st.column_config.NumberColumn(label, min_value=lo, max_value=hi, step=step)
+        for c, (label, lo, hi, step) in data.COLUMNS.items()
+    }
+    rows = st.data_editor(
+        [dict(zip(cols, r, strict=True)) for r in base], num_rows="dynamic", column_config=cols, key=key
+    )
     pts, said = data.from_rows([[r.get(c) for c in cols] for r in rows])
     if said:
         st.caption(text.plain(f"Left out: {first(said)}."))
@@ -193,8 +200,8 @@ def landscape_view(f, i: int, j: int) -> None:
     if f.n < 2 or i == j:
         st.info("The landscape needs two different inputs: set n to 2 or more and choose i and j apart.")
         return
-    st.caption(neuron.landscape_caption(f, i - 1, j - 1))
-    draw(neuron.landscape_figure(f, i - 1, j - 1), "landscape", WIDE)
+    st.caption(explain.landscape_caption(f, i - 1, j - 1))
+    draw(explore.landscape_figure(f, i - 1, j - 1), "landscape", WIDE)
 
 
 def apply_training(trained: state.State) -> None:
@@ -340,17 +347,19 @@ def playground() -> None:
     if s.sweep != "none":
         st.subheader(f"Sweep: {s.sweep} from -10 to 10")
         st.caption("Press ▶ Play: the point travels along the curve as the parameter runs, the others held.")
-        draw(neuron.sweep_figure(f, s.sweep), "sweep_chart", WIDE)
+        draw(explore.sweep_figure(f, s.sweep), "sweep_chart", WIDE)
     if s.land:
         landscape_view(f, s.i, s.j)
     if s.train:
         training_view(f, s)
     worked(f)
     with st.container(horizontal=True):
-        st.download_button("Download as a Python script", lambda: script(f), "neuron.py", key="script",
-                           on_click="ignore")  # fmt: skip
-        st.download_button("Download the state as JSON", lambda: state_json(f), "neuron.json", key="json",
-                           on_click="ignore")  # fmt: skip
+        st.download_button(
+            "Download as a Python script", lambda: script(f), "neuron.py", key="script", on_click="ignore"
+        )
+        st.download_button(
+            "Download the state as JSON", lambda: state_json(f), "neuron.json", key="json", on_click="ignore"
+        )
     share_view(shared)
 
 
@@ -365,8 +374,10 @@ def share_view(s: state.State) -> None:
     """Two links to this view, each one click to copy, and a QR code of the students' to scan in class."""
     st.subheader("Share this view")
     student, teacher = share.links(st.context.url, s)
-    for who, url in (("students (add controls=b,act to show only those controls)", student),
-                     ("the projector (presenter mode)", teacher)):  # fmt: skip
+    for who, url in (
+        ("students (add controls=b,act to show only those controls)", student),
+        ("the projector (presenter mode)", teacher),
+    ):
         st.caption(f"For {who}; the button at the right copies it:")
         st.code(url, language=None, wrap_lines=True)
     png, said = share.qr_for(st.context.url, s)
@@ -454,8 +465,9 @@ def quiz_page(s: state.State) -> None:
         charts(f)
     if s.count > 1:  # for the teacher: the whole set on paper, below the exercise
         sheet = quiz.worksheet(s.seed, s.count)
-        st.download_button("Download this set as a worksheet, with its answer key", sheet, "worksheet.txt",
-                           on_click="ignore")  # fmt: skip
+        st.download_button(
+            "Download this set as a worksheet, with its answer key", sheet, "worksheet.txt", on_click="ignore"
+        )
 
 
 if link.state.mode == "quiz":

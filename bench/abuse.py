@@ -72,8 +72,9 @@ async def flood(url: str, seconds: float) -> dict:
     """A student moving sliders about once a second (bench.load's), alone and then beside the flooder."""
     alone, flooded = ({"seconds": [], "errors": 0, "what": []} for _ in range(2))
     await student(url, seconds, random.Random(1), alone)
-    _, (sent, started) = await asyncio.gather(student(url, seconds, random.Random(1), flooded),
-                                              flooder(url, seconds))  # fmt: skip
+    _, (sent, started) = await asyncio.gather(
+        student(url, seconds, random.Random(1), flooded), flooder(url, seconds)
+    )
 
     def figures(out: dict) -> dict:
         ms = {f"p{q}_ms": round(pct(out["seconds"], q) * 1000, 1) for q in (50, 95)}
@@ -92,8 +93,12 @@ async def table(url: str, pid: int) -> dict:
         await s.open("data=own")
         cpu = server_cpu(pid)
         run = await s.edit("points", text)
-        out[name] = {"cpu_ms": round((server_cpu(pid) - cpu) * 1000, 1), "seconds": round(run.seconds, 3),
-                     "bytes_sent": len(text), "error_box": run.exception}  # fmt: skip
+        out[name] = {
+            "cpu_ms": round((server_cpu(pid) - cpu) * 1000, 1),
+            "seconds": round(run.seconds, 3),
+            "bytes_sent": len(text),
+            "error_box": run.exception,
+        }
         await s.close()
     return out
 

@@ -66,9 +66,15 @@ def main() -> None:
         print(f"1000 epochs on 200 points, {rule}: {fits[rule]:.2f} ms (target <= 50 ms)")
     save(
         "core",
-        {"core_ms": figures["core"], "bare_numpy_ms": figures["bare"], "ratio": ratio, "rows": args.rows,
-         "fit_gradient_ms": fits["gradient"], "fit_perceptron_ms": fits["perceptron"]},
-    )  # fmt: skip
+        {
+            "core_ms": figures["core"],
+            "bare_numpy_ms": figures["bare"],
+            "ratio": ratio,
+            "rows": args.rows,
+            "fit_gradient_ms": fits["gradient"],
+            "fit_perceptron_ms": fits["perceptron"],
+        },
+    )
 
 
 if __name__ == "__main__":

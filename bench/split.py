@@ -80,10 +80,23 @@ def profile(url, query: str, keys: list[str], moves: int) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "samples.txt"
         spy = subprocess.Popen(
-            [shutil.which("py-spy") or "py-spy", "record", "-p", str(url.pid), "-o", str(out), "--format",
-             "raw", "-r", str(RATE), "--gil", "--nonblocking"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )  # fmt: skip
+            [
+                shutil.which("py-spy") or "py-spy",
+                "record",
+                "-p",
+                str(url.pid),
+                "-o",
+                str(out),
+                "--format",
+                "raw",
+                "-r",
+                str(RATE),
+                "--gil",
+                "--nonblocking",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         time.sleep(1.0)
         used = asyncio.run(drive(url, query, keys, moves, []))
         spy.send_signal(signal.SIGINT)

@@ -54,13 +54,28 @@ def parser() -> argparse.ArgumentParser:
         f"  {DATA_EXAMPLE}\n  trains on OR for 20 epochs and prints each epoch's points right and loss",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("--inputs", "-x", nargs="+", type=_finite, default=None, metavar="X",
-                   help=f"the inputs x1 … xn (default: {_numbers(SEED_X)})")  # fmt: skip
-    p.add_argument("--weights", "-w", nargs="+", type=_finite, default=None, metavar="W",
-                   help=f"one weight per input, w1 … wn (default: {_numbers(SEED_W)}), or with --data "
-                        f"two (default: {_numbers(SEED_W[:2])})")  # fmt: skip
-    p.add_argument("--bias", "-b", type=_finite, default=SEED_B, metavar="B",
-                   help=f"the bias b (default: {SEED_B:g})")  # fmt: skip
+    p.add_argument(
+        "--inputs",
+        "-x",
+        nargs="+",
+        type=_finite,
+        default=None,
+        metavar="X",
+        help=f"the inputs x1 … xn (default: {_numbers(SEED_X)})",
+    )
+    p.add_argument(
+        "--weights",
+        "-w",
+        nargs="+",
+        type=_finite,
+        default=None,
+        metavar="W",
+        help=f"one weight per input, w1 … wn (default: {_numbers(SEED_W)}), or with --data "
+        f"two (default: {_numbers(SEED_W[:2])})",
+    )
+    p.add_argument(
+        "--bias", "-b", type=_finite, default=SEED_B, metavar="B", help=f"the bias b (default: {SEED_B:g})"
+    )
     p.add_argument(
         "--activation",
         "--act",
@@ -84,19 +99,33 @@ def parser() -> argparse.ArgumentParser:
         "instead of the two lines; with --data, the weights, bias, loss and accuracy per epoch",
     )
     d = p.add_argument_group("data: the neuron on points (x1, x2) labelled 0 or 1")
-    d.add_argument("--data", metavar="NAME|FILE", type=_data,
-                   help=f"a data set, one of {', '.join(data.PRESETS)}, or a CSV file with the columns x1, "
-                        f"x2 and label (0 or 1), at most {data.POINTS_MAX} points")  # fmt: skip
-    d.add_argument("--train", type=int, default=0, metavar="EPOCHS",
-                   help=f"train for this many epochs, 0 to {EPOCHS_MAX} (default: 0)")  # fmt: skip
+    d.add_argument(
+        "--data",
+        metavar="NAME|FILE",
+        type=_data,
+        help=f"a data set, one of {', '.join(data.PRESETS)}, or a CSV file with the columns x1, "
+        f"x2 and label (0 or 1), at most {data.POINTS_MAX} points",
+    )
+    d.add_argument(
+        "--train",
+        type=int,
+        default=0,
+        metavar="EPOCHS",
+        help=f"train for this many epochs, 0 to {EPOCHS_MAX} (default: 0)",
+    )
     d.add_argument(
         "--rule",
         choices=["gradient", "perceptron"],
         default="gradient",
         help="gradient descent on the loss, or the perceptron rule on the step (default: gradient)",
     )
-    d.add_argument("--lr", type=_finite, default=ETA, metavar="ETA",
-                   help=f"the learning rate η, above 0 and at most 1 (default: {ETA:g})")  # fmt: skip
+    d.add_argument(
+        "--lr",
+        type=_finite,
+        default=ETA,
+        metavar="ETA",
+        help=f"the learning rate η, above 0 and at most 1 (default: {ETA:g})",
+    )
     return p
 
 
@@ -142,10 +171,20 @@ def _on_data(p: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     name, d = args.data
     run = batch.fit(d, w, args.bias, args.activation, args.alpha, args.rule, args.lr, args.train)
     if args.json:
-        out = {"data": name, "points": d.m, "act": run.act.name, "rule": run.rule, "lr": args.lr,
-               "loss_name": on_data.loss_name(run.act), "epochs": run.epochs, "w": run.w.tolist(),
-               "b": run.b.tolist(), "loss": run.loss.tolist(), "right": run.right.tolist(),
-               "accuracy": (run.right / run.m).tolist()}  # fmt: skip
+        out = {
+            "data": name,
+            "points": d.m,
+            "act": run.act.name,
+            "rule": run.rule,
+            "lr": args.lr,
+            "loss_name": on_data.loss_name(run.act),
+            "epochs": run.epochs,
+            "w": run.w.tolist(),
+            "b": run.b.tolist(),
+            "loss": run.loss.tolist(),
+            "right": run.right.tolist(),
+            "accuracy": (run.right / run.m).tolist(),
+        }
         print(json.dumps(out, ensure_ascii=False))
         return 0
     for k in range(run.epochs + 1):

@@ -48,8 +48,13 @@ def test_a_guess_is_right_as_far_as_it_is_written():
     assert m.z and not m.a and not m.both
     f = solve(exercise(4))  # sigmoid(-8) = 0.000335
     assert [mark(f, -8, a).a for a in (0.0003, 0.000335, 0.00034, 0.0008, 0, 0.001)] == [
-        True, True, True, False, False, False,
-    ]  # fmt: skip
+        True,
+        True,
+        True,
+        False,
+        False,
+        False,
+    ]
     assert mark(f, -8, 0).whole == "a is not a whole number: it is 0.0003, not 0. Sigmoid never reaches 0."
     f = solve(exercise(78))  # tanh(-5) = -0.99991
     assert not mark(f, -5, -1).a and mark(f, -5, -0.9999).a
@@ -149,12 +154,25 @@ def test_the_exported_seed_script_prints_the_seed_lines(tmp_path):
 
 def test_the_state_json_has_the_math_names():
     data = json.loads(state_json(SEED))
-    assert data == {"n": 3, "x": [2.0, 1.0, 3.0], "w": [1.0, -1.0, 1.0], "b": -5.0, "act": "relu",
-                    "alpha": None, "terms": [2.0, -1.0, 3.0], "z": -1.0, "a": 0.0,
-                    "trace": ["w*x + b = (1)*(2) + (-1)*(1) + (1)*(3) + (-5) = -1",
-                              "ReLU: -1 → 0 because -1 is negative."],
-                    "da_dz": 0.0, "da_db": 0.0, "da_dw": [0.0, 0.0, 0.0],
-                    "da_dx": [0.0, 0.0, 0.0]}  # fmt: skip
+    assert data == {
+        "n": 3,
+        "x": [2.0, 1.0, 3.0],
+        "w": [1.0, -1.0, 1.0],
+        "b": -5.0,
+        "act": "relu",
+        "alpha": None,
+        "terms": [2.0, -1.0, 3.0],
+        "z": -1.0,
+        "a": 0.0,
+        "trace": [
+            "w*x + b = (1)*(2) + (-1)*(1) + (1)*(3) + (-5) = -1",
+            "ReLU: -1 → 0 because -1 is negative.",
+        ],
+        "da_dz": 0.0,
+        "da_db": 0.0,
+        "da_dw": [0.0, 0.0, 0.0],
+        "da_dx": [0.0, 0.0, 0.0],
+    }
 
 
 def test_a_whole_guess_is_told_only_a_level_the_activation_never_reaches():

@@ -5,21 +5,25 @@ import io
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from neuron_core.cli import main
+from tests.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 SEED = "w*x + b = (1)*(2) + (-1)*(1) + (1)*(3) + (-5) = -1\nReLU: -1 → 0 because -1 is negative.\n"
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "neuron_core", *args], capture_output=True, text=True,
-                          encoding="utf-8", timeout=60)  # fmt: skip
+    return subprocess.run(
+        [sys.executable, "-m", "neuron_core", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+    )
 
 
 def test_no_arguments_prints_the_two_seed_lines_exactly():
@@ -70,9 +74,22 @@ def test_bad_input_exits_2_with_one_line_and_no_traceback(args, message):
 
 
 options = st.sampled_from(
-    ["--inputs", "-x", "--weights", "-w", "--bias", "-b", "--activation", "--alpha", "--json", "--data",
-     "--train", "--rule", "--lr"]
-)  # fmt: skip
+    [
+        "--inputs",
+        "-x",
+        "--weights",
+        "-w",
+        "--bias",
+        "-b",
+        "--activation",
+        "--alpha",
+        "--json",
+        "--data",
+        "--train",
+        "--rule",
+        "--lr",
+    ]
+)
 words = st.one_of(
     options,
     st.text(max_size=12),
@@ -193,8 +210,13 @@ def test_a_file_that_is_no_points_exits_2_with_one_line_and_little_memory(tmp_pa
         "try:\n    main(sys.argv[1:])\nfinally:\n"
         "    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before, file=sys.stderr)\n"
     )
-    r = subprocess.run([sys.executable, "-c", script, "--data", str(f)], capture_output=True, text=True,
-                       cwd=ROOT, timeout=120)  # fmt: skip
+    r = subprocess.run(
+        [sys.executable, "-c", script, "--data", str(f)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
     said, peak_kb = r.stderr.strip().rsplit("\n", 1)
     assert r.returncode == 2 and message in said and len(said.splitlines()) == 1 and "Traceback" not in said
     assert int(peak_kb) < 50_000  # KB: the 72 MB file is never read whole (about 1.98 GB before)

@@ -19,10 +19,10 @@ from neuron_core.export import as_dict, script, state_json
 from neuron_core.link.params import ALPHA_HI, ALPHA_LO
 from neuron_core.model.activations import ACTIVATIONS
 from neuron_core.words.calculation import trace_lines
+from tests.paths import ROOT
 from tests.strategies import inputs_and_weights, slider
 
 SEED_SCRIPT = Path(__file__).with_name("seed_script.py")
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def run_script(source: str, tmp_path: Path) -> list[str]:
@@ -38,10 +38,25 @@ def run_script(source: str, tmp_path: Path) -> list[str]:
 def unused(source: str) -> str:
     """What ruff finds unused or undefined in a script: imports, names, arguments (empty when none)."""
     r = subprocess.run(
-        [sys.executable, "-m", "ruff", "check", "--no-cache", "--isolated", "--select", "F,ARG",
-         "--stdin-filename", "neuron.py", "-"],
-        input=source, capture_output=True, text=True, encoding="utf-8", cwd=ROOT,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "ruff",
+            "check",
+            "--no-cache",
+            "--isolated",
+            "--select",
+            "F,ARG",
+            "--stdin-filename",
+            "neuron.py",
+            "-",
+        ],
+        input=source,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+    )
     return "" if r.returncode == 0 else r.stdout
 
 
@@ -85,8 +100,11 @@ def test_an_activations_alpha_is_the_functions_default(tmp_path):
     f = forward([1, -2], [0.5, 1], 0, "leaky_relu", 0.2)
     source = script(f)
     assert "def leaky_relu(z, alpha=0.2):" in source
-    assert run_script(source, tmp_path) == trace_lines(f) == ["w*x + b = (0.5)*(1) + (1)*(-2) + (0) = -1.5",
-                                                             "Leaky ReLU: -1.5 → -0.3"]  # fmt: skip
+    assert (
+        run_script(source, tmp_path)
+        == trace_lines(f)
+        == ["w*x + b = (0.5)*(1) + (1)*(-2) + (0) = -1.5", "Leaky ReLU: -1.5 → -0.3"]
+    )
 
 
 signed = st.one_of(slider, st.sampled_from([0.0, -0.0]))  # the sliders' values, -0.0 among them
@@ -98,7 +116,7 @@ signed = st.one_of(slider, st.sampled_from([0.0, -0.0]))  # the sliders' values,
     signed,
     st.sampled_from(list(ACTIVATIONS)),
     st.floats(ALPHA_LO, ALPHA_HI),
-)  # fmt: skip
+)
 def test_no_json_the_project_writes_holds_a_negative_zero(xw, b, act, alpha):
     x, w = xw
     f = forward(x, w, b, act, alpha)
@@ -136,9 +154,18 @@ def test_help_says_what_each_option_means_its_default_and_an_example(capsys):
     assert done.value.code == 0
     text = capsys.readouterr().out
     flat = " ".join(text.split())  # argparse wraps the help to the terminal's width
-    for default in ("(default: 2 1 3)", "(default: 1 -1 1)", "(default: -5)", "(default: relu)",
-                    "(default: 0.01)", "(default: 1)", "two (default: 1 -1)", "(default: 0.5)",
-                    "(default: gradient)", "(default: 0)"):  # fmt: skip
+    for default in (
+        "(default: 2 1 3)",
+        "(default: 1 -1 1)",
+        "(default: -5)",
+        "(default: relu)",
+        "(default: 0.01)",
+        "(default: 1)",
+        "two (default: 1 -1)",
+        "(default: 0.5)",
+        "(default: gradient)",
+        "(default: 0)",
+    ):
         assert default in flat
     assert f"example:\n  {EXAMPLE}\n" in text and f"\n  {DATA_EXAMPLE}\n" in text
     assert main(DATA_EXAMPLE.split()[3:]) == 0  # and the data example

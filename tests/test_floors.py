@@ -51,8 +51,10 @@ def breaks(module: str, imported: str) -> bool:
 
 
 def modules() -> list[tuple[str, Path]]:
-    return [(".".join(("neuron_core", *p.relative_to(CORE).with_suffix("").parts)), p)
-            for p in sorted(CORE.rglob("*.py"))]  # fmt: skip
+    return [
+        (".".join(("neuron_core", *p.relative_to(CORE).with_suffix("").parts)), p)
+        for p in sorted(CORE.rglob("*.py"))
+    ]
 
 
 def test_the_rule_names_a_climb_as_a_climb():

@@ -1,5 +1,4 @@
-"""The neuron's charts: its diagram, the activation curve, each term's share of z, the landscape of z over
-two inputs, and a sweep of one parameter."""
+"""The neuron's charts: its diagram, the activation curve and each term's share of z."""
 
 from __future__ import annotations
 
@@ -19,18 +18,16 @@ from neuron_core.figures.style import (
     _figure,
     _line,
     _note,
-    _path,
     _r,
     _room,
     edge_style,
 )
 from neuron_core.model.activations import Activation
-from neuron_core.model.neuron import Forward, Gradients, landscape, sweep, zero_crosses
+from neuron_core.model.neuron import Forward, Gradients
 from neuron_core.numbers import eq, fmt, sub
 from neuron_core.words.calculation import a_text, said_at
 
 SMOOTH_POINTS = 81
-LANDSCAPE_STEPS = 21  # grid values per side of the landscape: every 1.0 from -10 to 10
 
 
 def neuron_diagram(f: Forward, big: bool = False, grads: Gradients | None = None) -> Chart:
@@ -54,8 +51,15 @@ def neuron_diagram(f: Forward, big: bool = False, grads: Gradients | None = None
         text = f"{name} = {fmt(v)}" + ("" if g is None else f"<br>∂a/∂{name} {eq(fmt(g, exact or g == 0))}")
         shapes.append(_line(0.0, y, sx, 0.0, edge_style(v), layer="below"))
         # The label sits 40% of the way along, where the fanned-in edges are still apart.
-        notes.append(_note(0.4 * sx, 0.6 * y, text, bgcolor="rgba(255,255,255,.9)",
-                           font={"color": edge_style(v)["color"]}))  # fmt: skip
+        notes.append(
+            _note(
+                0.4 * sx,
+                0.6 * y,
+                text,
+                bgcolor="rgba(255,255,255,.9)",
+                font={"color": edge_style(v)["color"]},
+            )
+        )
     shapes.append(_line(sx, 0, ox, 0, {"color": INK, "width": 2}, layer="below"))
 
     nodes = {
@@ -142,10 +146,18 @@ def activation_curve(
     its point at the same z a square: told apart from the first by line and marker, not by colour alone.
     """
     span = curve_span(z) if span is None else span
-    data, layout = _curve_spec(act, alpha, z, a, big, span, compare, compare_alpha)
+    data, layout = curve_spec(act, alpha, z, a, big, span, compare, compare_alpha)
     r = 12 if big else 8  # the point's radius in pixels
-    point = {"xsizemode": "pixel", "ysizemode": "pixel", "xanchor": _r(z),
-             "x0": -r, "x1": r, "y0": -r, "y1": r, "line": {"color": INK, "width": 2}}  # fmt: skip
+    point = {
+        "xsizemode": "pixel",
+        "ysizemode": "pixel",
+        "xanchor": _r(z),
+        "x0": -r,
+        "x1": r,
+        "y0": -r,
+        "y1": r,
+        "line": {"color": INK, "width": 2},
+    }
     layout["shapes"].append(
         point | {"type": "circle", "name": "current", "yanchor": _r(a), "fillcolor": POINT}
     )
@@ -162,7 +174,7 @@ def activation_curve(
     return _figure(data, layout, label, "activation-curve", big) | {"first": True}
 
 
-def _curve_spec(
+def curve_spec(
     act: Activation,
     alpha: float,
     z: float,
@@ -202,13 +214,27 @@ def _curve_spec(
             _note(-span / 2, 0.9, "off: a = 0 for z < 0", yref="paper", font={"size": 20 if big else 13})
         )
     data = [
-        {"name": act.label, "type": "scatter", "mode": "lines", "x": cz, "y": ca,
-         "line": {"color": POSITIVE, "width": 5 if big else 3}},
-    ]  # fmt: skip
+        {
+            "name": act.label,
+            "type": "scatter",
+            "mode": "lines",
+            "x": cz,
+            "y": ca,
+            "line": {"color": POSITIVE, "width": 5 if big else 3},
+        },
+    ]
     if compare is not None:
         line = {"color": INK, "width": 4 if big else 2, "dash": "dash"}
-        data.append({"name": f"{compare.label} (dashed)", "type": "scatter", "mode": "lines", "x": other[0],
-                     "y": other[1], "line": line})  # fmt: skip
+        data.append(
+            {
+                "name": f"{compare.label} (dashed)",
+                "type": "scatter",
+                "mode": "lines",
+                "x": other[0],
+                "y": other[1],
+                "line": line,
+            }
+        )
     layout = {
         # The two curves' names above the plot, where no note or curve is.
         "showlegend": compare is not None,
@@ -255,115 +281,6 @@ def contributions(f: Forward) -> Chart:
         "xaxis": _axis("running sum", range=[-1.25 * reach, 1.25 * reach], zeroline=True, zerolinecolor=INK),
         "yaxis": {"autorange": "reversed", "fixedrange": True},
         "bargap": 0.3,
-    }  # fmt: skip
+    }
     shares = ", ".join(f"{k} = {fmt(v)}" for k, v in zip(labels, values, strict=False))
     return _figure([bars], layout, f"Each term's share of z: {shares}; they add up to z = {fmt(z)}.", "terms")
-
-
-def landscape_figure(
-    f: Forward, i: int, j: int, lo: float = -10.0, hi: float = 10.0, steps: int = LANDSCAPE_STEPS
-) -> Chart:
-    """A heatmap of a over inputs x_i and x_j, the line where w·x + b = 0, and the current inputs marked.
-
-    The grid is coarse (steps by steps values, sent on every slider move) and the browser smooths it.
-    """
-    xi, xj, a = landscape(f, i, j, lo, hi, steps)
-    wi, wj = float(f.w[i]), float(f.w[j])
-    rest = float(f.z) - wi * float(f.x[i]) - wj * float(f.x[j])
-    data: list[Spec] = [
-        {"name": "a", "type": "heatmap", "x0": float(xi[0]), "dx": float(xi[1] - xi[0]), "y0": float(xj[0]),
-         "dy": float(xj[1] - xj[0]),
-         # The step's a is 0 or 1, nothing between: drawn in cells, not smoothed into colours it never takes.
-         "z": np.round(a, 2).tolist(), "zsmooth": False if f.act.only else "best",
-         "colorscale": "Cividis",
-         "colorbar": {"title": {"text": "a"}},
-         "hovertemplate": f"x{sub(i + 1)} = %{{x}}<br>x{sub(j + 1)} = %{{y}}<br>a = %{{z}}<extra></extra>"},
-    ]  # fmt: skip
-    # z = 0 where rest + wi·xi + wj·xj = 0: a line across the square, unless both weights are 0.
-    dashed = {"color": "#FFFFFF", "dash": "dash", "width": 3}
-    crosses = zero_crosses(f, i, j, lo, hi)
-    if crosses and wj != 0:
-        ends = np.array([lo, hi])  # a straight line: its two ends are enough
-        data.append(_path("z = 0", ends.tolist(), (-(rest + wi * ends) / wj).tolist(), dashed))
-    elif crosses:
-        data.append(_path("z = 0", [-rest / wi] * 2, [lo, hi], dashed))
-    current = _path("current", [float(f.x[i])], [float(f.x[j])], None)
-    del current["hoverinfo"]
-    current |= {"mode": "markers", "marker": {"size": 16, "color": POINT, "line": {"color": INK, "width": 2}},
-                "hovertemplate": "the current inputs<extra></extra>"}  # fmt: skip
-    data.append(current)
-    layout = {
-        "height": 420,
-        "margin": _room(),
-        "xaxis": _axis(f"input x{sub(i + 1)}", range=[lo, hi], showgrid=False),
-        "yaxis": _axis(f"input x{sub(j + 1)}", range=[lo, hi], showgrid=False),
-    }
-    label = (
-        f"Heatmap of a over x{sub(i + 1)} and x{sub(j + 1)} from {fmt(lo)} to {fmt(hi)}, the other inputs "
-        f"held; the current inputs x{sub(i + 1)} = {fmt(f.x[i])}, x{sub(j + 1)} = {fmt(f.x[j])} give "
-        f"a {eq(a_text(f))}"
-        + ("; the dashed line is where z = 0." if crosses else "; z is not 0 anywhere here.")
-    )
-    return _figure(data, layout, label, "landscape")
-
-
-def landscape_caption(f: Forward, i: int, j: int) -> str:
-    """What the landscape shows, promising the z = 0 line only where it is drawn."""
-    zero = (
-        "The dashed line is where z = 0: on one side the neuron's z is positive, on the other negative."
-        if zero_crosses(f, i, j)
-        else "z keeps one sign over the whole square, so there is no z = 0 line to draw."
-    )
-    x, y = f"x{sub(i + 1)}", f"x{sub(j + 1)}"
-    return (
-        f"The colour at each point is a for that {x} and {y}, the other inputs held where the sliders are. "
-        + zero
-    )
-
-
-def sweep_figure(f: Forward, param: str, steps: int = 41) -> Chart:
-    """The activation curve with Plotly animation frames: `param` (x_i, w_i or b) swept over -10 to 10.
-
-    Each frame moves the current point to that value's (z, a) and says so in the title; the frames play
-    in the browser (the Play button), with no round trip to the server.
-    """
-    values, zs = sweep(f, param, steps)
-    a = f.act.f(zs, f.alpha)
-    span = curve_span(max(np.abs(zs).max(), abs(float(f.z))))  # wide enough for every frame's point
-    data, layout = _curve_spec(f.act, f.alpha, float(f.z), float(f.a), False, span)
-    # The point is a trace here, so that the frames can move it.
-    data.append({"name": "current", "type": "scatter", "mode": "markers", "x": [_r(f.z)], "y": [_r(f.a)],
-                 "marker": {"size": 16, "color": POINT, "line": {"color": INK, "width": 2}}})  # fmt: skip
-    # Keep the z = 0 line and the shaded off region; drop the guide to (z, a), which the frames leave behind.
-    shapes = [s for s in layout["shapes"] if s.get("name") != "guide"]
-    what = _math_label(param)
-    title = {"font": {"size": 18}}
-    frames = [
-        {
-            "name": fmt(v),
-            "data": [{"type": "scatter", "x": [_r(zv)], "y": [_r(av)]}],
-            "traces": [1],
-            "layout": {
-                "title": {**title, "text": f"{what} = {fmt(v)}:  z = {fmt(zv)},  a {eq(fmt(av, ok))}"}
-            },
-        }
-        for v, zv, av, ok in zip(values, zs, a, f.act.exact(zs), strict=True)
-    ]
-    # redraw: the title, where each frame writes its z and a, is only drawn anew on a full redraw.
-    play = {"frame": {"duration": 150, "redraw": True}, "transition": {"duration": 0}, "fromcurrent": True}
-    layout |= {
-        "shapes": shapes,
-        "title": {**title, "text": f"Sweep {what} from -10 to 10"},
-        "margin": layout["margin"] | {"t": 50},
-        "height": 460,
-    }  # fmt: skip
-    label = (
-        f"{f.act.label} curve with a sweep of {what} from -10 to 10: press Play to move the point; "
-        f"now z = {fmt(f.z)}, a {eq(a_text(f))}"
-    )
-    # Played by the chart element's own ▶ Play and ❚❚ Pause buttons, real buttons that Tab reaches.
-    return _figure(data, layout, label, f"sweep-{param}", frames=frames) | {"play": play}
-
-
-def _math_label(param: str) -> str:
-    return param if param == "b" else f"{param[0]}{sub(int(param[1:]))}"

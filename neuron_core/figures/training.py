@@ -34,9 +34,16 @@ def training_figure(t: Training) -> Chart:
     """The loss over the steps (above) and each weight and the bias moving (below)."""
     steps = list(range(len(t.loss)))
     data: list[Spec] = [
-        {"name": "loss", "type": "scatter", "mode": "lines+markers", "x": steps,
-         "y": np.round(t.loss, 6).tolist(), "line": {"color": INK, "width": 3}, "yaxis": "y"},
-    ]  # fmt: skip
+        {
+            "name": "loss",
+            "type": "scatter",
+            "mode": "lines+markers",
+            "x": steps,
+            "y": np.round(t.loss, 6).tolist(),
+            "line": {"color": INK, "width": 3},
+            "yaxis": "y",
+        },
+    ]
     for k in range(t.w.shape[1]):
         v = float(t.w[-1, k])
         data.append(
@@ -102,25 +109,55 @@ def data_figure(d: Data, pts: tuple, run: Run, k: int) -> Chart:
     marker = {"size": 13, "line": {"color": "#FFFFFF", "width": 2}}
     step = _r(g[1] - g[0])
     data: list[Spec] = [
-        {"name": "boundary", "type": "scatter", "mode": "lines", "line": {"color": POINT, "width": 4},
-         "hoverinfo": "skip"} | line,
-        {"name": "on the wrong side", "type": "scatter", "mode": "markers", "hoverinfo": "skip",
-         "marker": {"symbol": "circle-open", "size": 26, "color": WRONG, "line": {"width": 3}}} | wrong,
-        {"name": "a", "type": "heatmap", "x0": _r(lo), "dx": step, "y0": _r(lo), "dy": step,
-         # The step's a is 0 or 1, nothing between: drawn in cells, as on the landscape of two inputs.
-         "z": np.round(a, 2).tolist(), "zsmooth": False if run.act.only else "best",
-         # 0 to 1 at least, so a colour means the same for the sigmoid and the step on every data set, and
-         # as far as a goes beyond (identity, ReLU, tanh), so that no value is shown as 0 or 1 it is not
-         "colorscale": "Cividis", "zmin": _r(min(0.0, float(a.min()))), "zmax": _r(max(1.0, float(a.max()))),
-         "colorbar": {"title": {"text": "a"}, "len": 0.8},
-         "hoverinfo": "skip", "showlegend": False},
-    ]  # fmt: skip
+        {
+            "name": "boundary",
+            "type": "scatter",
+            "mode": "lines",
+            "line": {"color": POINT, "width": 4},
+            "hoverinfo": "skip",
+        }
+        | line,
+        {
+            "name": "on the wrong side",
+            "type": "scatter",
+            "mode": "markers",
+            "hoverinfo": "skip",
+            "marker": {"symbol": "circle-open", "size": 26, "color": WRONG, "line": {"width": 3}},
+        }
+        | wrong,
+        {
+            "name": "a",
+            "type": "heatmap",
+            "x0": _r(lo),
+            "dx": step,
+            "y0": _r(lo),
+            "dy": step,
+            # The step's a is 0 or 1, nothing between: drawn in cells, as on the landscape of two inputs.
+            "z": np.round(a, 2).tolist(),
+            "zsmooth": False if run.act.only else "best",
+            # 0 to 1 at least, so a colour means the same for the sigmoid and the step on every data set, and
+            # as far as a goes beyond (identity, ReLU, tanh), so that no value is shown as 0 or 1 it is not
+            "colorscale": "Cividis",
+            "zmin": _r(min(0.0, float(a.min()))),
+            "zmax": _r(max(1.0, float(a.max()))),
+            "colorbar": {"title": {"text": "a"}, "len": 0.8},
+            "hoverinfo": "skip",
+            "showlegend": False,
+        },
+    ]
     for label, symbol, colour in ((0, "circle", NEGATIVE), (1, "triangle-up", POSITIVE)):
         mine = d.y == label
-        data.append({"name": f"y = {label}", "type": "scatter", "mode": "markers",
-                     "x": np.round(d.x[mine, 0], 6).tolist(), "y": np.round(d.x[mine, 1], 6).tolist(),
-                     "marker": marker | {"symbol": symbol, "color": colour},
-                     "hovertemplate": f"x₁ = %{{x}}, x₂ = %{{y}}, y = {label}<extra></extra>"})  # fmt: skip
+        data.append(
+            {
+                "name": f"y = {label}",
+                "type": "scatter",
+                "mode": "markers",
+                "x": np.round(d.x[mine, 0], 6).tolist(),
+                "y": np.round(d.x[mine, 1], 6).tolist(),
+                "marker": marker | {"symbol": symbol, "color": colour},
+                "hovertemplate": f"x₁ = %{{x}}, x₂ = %{{y}}, y = {label}<extra></extra>",
+            }
+        )
     title = {"font": {"size": 16}, "x": 0.02, "xanchor": "left"}
     # The first frame also hides the landscape of a (its colour bar stays, so that nothing moves).
     frames = [
@@ -166,8 +203,18 @@ def epochs_figure(run: Run, k: int) -> Chart:
         del trace["x"]
         trace |= {"x0": 0, "dx": 1}
     ahead = run.epochs - k
-    shade = {"type": "rect", "x0": k, "x1": run.epochs + 0.5, "yref": "paper", "y0": 0, "y1": 1,
-             "fillcolor": SHADE, "opacity": 0.6, "line": {"width": 0}, "layer": "below"}  # fmt: skip
+    shade = {
+        "type": "rect",
+        "x0": k,
+        "x1": run.epochs + 0.5,
+        "yref": "paper",
+        "y0": 0,
+        "y1": 1,
+        "fillcolor": SHADE,
+        "opacity": 0.6,
+        "line": {"width": 0},
+        "layer": "below",
+    }
     layout = {
         "height": 480,
         "margin": _room() | {"t": 44},

@@ -68,8 +68,16 @@ class Param:
         if not self.per_input:
             return [one]
         n = count(values)
-        return [replace(one, key=f"{self.key}{i}", label=f"{self.label}{sub(i)}", default=self.default(i),
-                        per_input=False) for i in range(1, n + 1)]  # fmt: skip
+        return [
+            replace(
+                one,
+                key=f"{self.key}{i}",
+                label=f"{self.label}{sub(i)}",
+                default=self.default(i),
+                per_input=False,
+            )
+            for i in range(1, n + 1)
+        ]
 
 
 def count(values: Values) -> int:
@@ -119,6 +127,8 @@ def _inputs(values: Values) -> tuple[int, ...]:
 
 # The app's parameters, in the sidebar's order. Adding one here adds its control, its link key, its reset
 # and its notices; State has it as an attribute of the same name.
+# One parameter to a line, as a table reads: the formatter leaves the table as it is.
+# fmt: off
 PARAMS: list[Param] = [
     Param("present", "switch", False, "Presenter mode"),
     Param("grad", "switch", False, "Show gradients"),
@@ -166,7 +176,8 @@ PARAMS: list[Param] = [
     Param("q", "whole", 1, lo=1, hi=SET_MAX, place="link", when=lambda v: v["mode"] == "quiz"),
     # Each exercise of the set answered so far: 1 right without the solution, 0 not, - not answered.
     Param("got", "marks", "", hi=SET_MAX, place="link", when=lambda v: v["mode"] == "quiz"),
-]  # fmt: skip
+]
+# fmt: on
 COUNT = next(p for p in PARAMS if p.counts)
 RULES = {"gradient": "gradient descent", "perceptron": "the perceptron rule (step)"}
 

@@ -130,8 +130,11 @@ def _read(p: Param, raw: QueryValue) -> tuple[Any, str]:
     if p.kind == "choice":
         match = [o for o in p.options if str(o) == last]
         what = ", ".join(map(str, p.options))
-        return (match[0], "") if match else (None, f"Ignored {p.key} from the link: it is not one of {what}; "
-                                                  f"using {p.default}.")  # fmt: skip
+        return (
+            (match[0], "")
+            if match
+            else (None, f"Ignored {p.key} from the link: it is not one of {what}; using {p.default}.")
+        )
     vals = [v for v in ([raw] if isinstance(raw, str) else raw) if v != ""]  # ?k= is empty; ?k=1&k=2 two
     if p.kind == "switch":
         if vals and vals[-1].lower() in ("true", "false"):
@@ -226,6 +229,8 @@ def fit(state: State) -> tuple[State, list[str]]:
             values[c.key] = round(min(max(v, c.lo), c.hi), 4) + 0.0
             if not c.lo <= v <= c.hi:
                 name = f"{p.key}{sub(k)}" if p.per_input else p.key
-                notices.append(f"{name} = {fmt(v, exact=False)} is beyond its slider: it will be set to "
-                               f"{fmt(values[c.key])}.")  # fmt: skip
+                notices.append(
+                    f"{name} = {fmt(v, exact=False)} is beyond its slider: it will be set to "
+                    f"{fmt(values[c.key])}."
+                )
     return State(**values), notices

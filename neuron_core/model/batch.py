@@ -88,8 +88,9 @@ class Run:
         return len(self.b) - 1
 
 
-def fit(d: Data, w: tuple[float, ...], b: float, act: str, alpha: float | None, rule: str, lr: float,
-        epochs: int) -> Run:  # fmt: skip
+def fit(
+    d: Data, w: tuple[float, ...], b: float, act: str, alpha: float | None, rule: str, lr: float, epochs: int
+) -> Run:
     """Train on every point for `epochs` epochs from (w, b): one full-batch step per epoch.
 
     rule "gradient": w ← w - lr dL/dw, b ← b - lr dL/db. rule "perceptron": the step's output ŷ, and
@@ -137,9 +138,20 @@ def fit(d: Data, w: tuple[float, ...], b: float, act: str, alpha: float | None, 
     one = side >= 0
     right = np.count_nonzero(one == (y == 1), axis=1)
     return Run(
-        w=v[:, :2], b=v[:, 2], z=z, loss=loss(f, al, z, y), right=right, one=one, on=side == 0, act=f,
-        alpha=al, rule=rule, m=d.m, descent=descent, exact_epochs=min(exact_epochs, len(vs) - 1),
-    )  # fmt: skip
+        w=v[:, :2],
+        b=v[:, 2],
+        z=z,
+        loss=loss(f, al, z, y),
+        right=right,
+        one=one,
+        on=side == 0,
+        act=f,
+        alpha=al,
+        rule=rule,
+        m=d.m,
+        descent=descent,
+        exact_epochs=min(exact_epochs, len(vs) - 1),
+    )
 
 
 def _places(x: np.ndarray, v: np.ndarray, lr: float) -> int | None:
@@ -189,8 +201,9 @@ def _best(pts: tuple[Point, ...]) -> int:
     zeros_after = zeros_before[:, -1:] - zeros_before
     right = np.maximum(zeros_before + ones_after, ones_before + zeros_after)
     # A line cannot pass between two points with the same projection (the same point twice).
-    ties = np.concatenate([np.zeros((len(y), 1), bool), ps[:, 1:] == ps[:, :-1], np.zeros((len(y), 1), bool)],
-                          axis=1)  # fmt: skip
+    ties = np.concatenate(
+        [np.zeros((len(y), 1), bool), ps[:, 1:] == ps[:, :-1], np.zeros((len(y), 1), bool)], axis=1
+    )
     return int(np.where(ties, 0, right).max())
 
 

@@ -122,5 +122,12 @@ def train(f: Forward, y: float, lr: float, steps: int) -> Training:
         a_s.append(float(last.a))
         losses.append((a_s[-1] - y) ** 2)
     v = np.array(vs[: len(a_s)])
-    return Training(w=v[:, :-1], b=v[:, -1], a=np.array(a_s), loss=np.array(losses), start_exact=f.exact,
-                    descent=descent, exact_steps=exact_steps)  # fmt: skip
+    return Training(
+        w=v[:, :-1],
+        b=v[:, -1],
+        a=np.array(a_s),
+        loss=np.array(losses),
+        start_exact=f.exact,
+        descent=descent,
+        exact_steps=exact_steps,
+    )

@@ -1,9 +1,10 @@
-"""What the numbers mean, in a sentence: the output and why, another activation beside it, the gradients."""
+"""What the numbers mean, in a sentence: the output and why, another activation beside it, the gradients,
+what the landscape shows."""
 
 from __future__ import annotations
 
 from neuron_core.model.activations import Activation
-from neuron_core.model.neuron import Forward, Gradients
+from neuron_core.model.neuron import Forward, Gradients, zero_crosses
 from neuron_core.numbers import eq, fmt, sub
 from neuron_core.words.calculation import a_text, said_at
 
@@ -132,3 +133,17 @@ def explain_gradients(f: Forward, g: Gradients) -> str:
             "gradient step barely moves anything. Bring z back towards 0 to learn faster."
         )
     return f"{said}{kink} {_directions(f, slope)}"
+
+
+def landscape_caption(f: Forward, i: int, j: int) -> str:
+    """What the landscape shows, promising the z = 0 line only where it is drawn."""
+    zero = (
+        "The dashed line is where z = 0: on one side the neuron's z is positive, on the other negative."
+        if zero_crosses(f, i, j)
+        else "z keeps one sign over the whole square, so there is no z = 0 line to draw."
+    )
+    x, y = f"x{sub(i + 1)}", f"x{sub(j + 1)}"
+    return (
+        f"The colour at each point is a for that {x} and {y}, the other inputs held where the sliders are. "
+        + zero
+    )

@@ -91,12 +91,20 @@ def streamlit_server(
     url = f"http://127.0.0.1:{port}"
     cmd = [
         *(["taskset", "-c", cpus] if cpus else []),
-        sys.executable, "-m", "streamlit", "run", str(script),
-        "--server.address", "127.0.0.1",
-        "--server.port", str(port),
-        "--server.headless", "true",
-        "--server.fileWatcherType", "none",
-    ]  # fmt: skip
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(script),
+        "--server.address",
+        "127.0.0.1",
+        "--server.port",
+        str(port),
+        "--server.headless",
+        "true",
+        "--server.fileWatcherType",
+        "none",
+    ]
     # The log goes to a file, not a pipe: a server that logs more than a pipe holds would block on it.
     log = Path(tempfile.mkstemp(prefix="streamlit-", suffix=".log")[1])
     with open(log, "wb") as err:
@@ -147,8 +155,10 @@ def balanced(replicas: int, timeout: float = 60.0) -> Iterator[tuple[Server, lis
     secret = {"STREAMLIT_SERVER_COOKIE_SECRET": os.urandom(16).hex()}  # one for all, as deploy/run does
     with ExitStack() as stack:
         servers = [stack.enter_context(streamlit_server(env=secret)) for _ in range(replicas)]
-        lines = [f"    server r{k} {s.url.removeprefix('http://')} check cookie r{k}" for k, s in
-                 enumerate(servers, start=1)]  # fmt: skip
+        lines = [
+            f"    server r{k} {s.url.removeprefix('http://')} check cookie r{k}"
+            for k, s in enumerate(servers, start=1)
+        ]
         port = free_port()
         conf = (
             (ROOT / "deploy" / "haproxy.cfg.in")
@@ -158,8 +168,9 @@ def balanced(replicas: int, timeout: float = 60.0) -> Iterator[tuple[Server, lis
         path = stack.enter_context(tempfile.TemporaryDirectory())
         cfg = Path(path) / "haproxy.cfg"
         cfg.write_text(conf)
-        proc = subprocess.Popen([HAPROXY, "-f", str(cfg), "-db"], stdout=subprocess.DEVNULL,
-                                stderr=subprocess.PIPE)  # fmt: skip
+        proc = subprocess.Popen(
+            [HAPROXY, "-f", str(cfg), "-db"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        )
         stack.callback(_stop, proc)
         url = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + timeout

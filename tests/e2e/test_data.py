@@ -148,5 +148,7 @@ def modules(image: bytes) -> list[list[bool]]:
         count += 1
     size = count / 4  # px a module
     n = round(img.width / size) - 8
-    return [[img.getpixel((int((c + 4.5) * size), int((r + 4.5) * size))) < 128 for c in range(n)]
-            for r in range(n)]  # fmt: skip
+    return [
+        [img.getpixel((int((c + 4.5) * size), int((r + 4.5) * size))) < 128 for c in range(n)]
+        for r in range(n)
+    ]

@@ -10,13 +10,12 @@ positive controls below, so none of them can pass by finding nothing.
 
 import ast
 import re
-from pathlib import Path
 
 import pytest
 
 from neuron_core import element
+from tests.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 SOURCES = [
     ROOT / "playground.py",
     *sorted((ROOT / "neuron_core").rglob("*.py")),  # every floor of the core

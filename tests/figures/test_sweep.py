@@ -1,19 +1,16 @@
 """Sweeps: z as one parameter runs from -10 to 10, and the animation frames that show it."""
 
-from pathlib import Path
-
 import numpy as np
 import pytest
-from streamlit.testing.v1 import AppTest
 
-from neuron_core.figures.neuron import sweep_figure
+from neuron_core.figures.explore import sweep_figure
 from neuron_core.link.state import State, from_query, to_query
 from neuron_core.model.neuron import forward, sweep
-from tests.charts import app_charts, plotly
-from tests.shown import unescaped
+from tests.charts import plotly
 
-APP = str(Path(__file__).resolve().parents[1] / "playground.py")
 X, W, B = [2.0, 1.0, 3.0], [1.0, -1.0, 1.0], -5.0
+
+
 SEED = forward(X, W, B)
 
 
@@ -53,22 +50,3 @@ def test_the_frames_move_the_current_point_along_the_curve():
 def test_the_sweep_travels_in_the_link():
     assert from_query(to_query(State(sweep="w2"))).state.sweep == "w2"
     assert "sweep" in from_query({"sweep": "<b>"}).notices[0]
-
-
-def test_the_sweep_in_the_app():
-    at = AppTest.from_file(APP, default_timeout=30)
-    at.query_params.update({"sweep": "x1"})
-    at.run()
-    assert not at.exception and at.selectbox(key="sweep").value == "x1"
-    spec = app_charts(at)["sweep_chart"]
-    assert len(spec["frames"]) == 41
-
-
-@pytest.mark.parametrize(("links", "value"), [(["b", ""], "none"), (["", "b"], "b"), (["x5"], "none")])
-def test_the_app_and_the_core_read_a_sweep_link_alike(links, value):
-    at = AppTest.from_file(APP, default_timeout=30)
-    at.query_params["sweep"] = links
-    at.run()
-    reading = from_query({"sweep": links})
-    assert at.selectbox(key="sweep").value == reading.state.sweep == value
-    assert [unescaped(w.value) for w in at.warning] == reading.notices

@@ -1,7 +1,5 @@
 """The classroom features through AppTest: quiz links, presenter mode, the sentence, the downloads."""
 
-from pathlib import Path
-
 from streamlit.testing.v1 import AppTest
 
 from neuron_core.figures import style
@@ -9,8 +7,7 @@ from neuron_core.numbers import eq, fmt
 from neuron_core.quiz import exercise, hint, mark, solve, worksheet
 from neuron_core.words.calculation import trace_lines
 from tests.charts import app_charts
-
-APP = str(Path(__file__).resolve().parents[1] / "playground.py")
+from tests.paths import APP
 
 
 def run(query: dict) -> AppTest:

@@ -1,4 +1,4 @@
-"""Everything a set of links and commands says, as JSON: `python -m tests.words` in a process of its own.
+"""Everything a set of links and commands says, as JSON: `python -m tests.page_words` in a process of its own.
 
 tests/test_machines.py runs it under several CPU configurations (OpenBLAS kernels, numpy without its
 SIMD paths) and finds the same words in each: nothing the page says may hang on a float's last bit.
@@ -10,14 +10,13 @@ import contextlib
 import io
 import json
 import sys
-from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
 from neuron_core import cli
 from tests.charts import app_charts
+from tests.paths import APP
 
-APP = str(Path(__file__).resolve().parents[1] / "playground.py")
 TRAIN = "train=true&y=10&lr=0.2&steps=3"
 # Training of every kind, data training of every kind, sweeps, landscapes, gradients, the quiz.
 LINKS = [
@@ -57,8 +56,19 @@ def page_words(link: str) -> list[str]:
     for key, _, value in (p.partition("=") for p in link.split("&") if p):
         at.query_params[key] = value
     at.run()
-    kinds = ("title", "header", "subheader", "markdown", "caption", "latex", "code", "info", "warning",
-             "success", "error")  # fmt: skip
+    kinds = (
+        "title",
+        "header",
+        "subheader",
+        "markdown",
+        "caption",
+        "latex",
+        "code",
+        "info",
+        "warning",
+        "success",
+        "error",
+    )
     said = [e.value for kind in kinds for e in getattr(at, kind)]
     said += [f"{m.label}: {m.value}" for m in at.metric]
     for _, chart in sorted(app_charts(at).items()):
@@ -87,8 +97,11 @@ def command_words(args: list[str]) -> str:
 
 
 def main() -> None:
-    json.dump({"pages": {k: page_words(k) for k in LINKS}, "commands": [command_words(c) for c in COMMANDS]},
-              sys.stdout, ensure_ascii=False)  # fmt: skip
+    json.dump(
+        {"pages": {k: page_words(k) for k in LINKS}, "commands": [command_words(c) for c in COMMANDS]},
+        sys.stdout,
+        ensure_ascii=False,
+    )
 
 
 if __name__ == "__main__":

@@ -2,20 +2,29 @@
 
 import hashlib
 import tomllib
-from pathlib import Path
 
 from plotly.offline import get_plotlyjs_version
 
 from neuron_core import element, forward, gradients
-from neuron_core.figures import neuron, training
+from neuron_core.figures import explore, neuron, training
 from neuron_core.model.training import train
-
-ROOT = Path(__file__).resolve().parents[1]
-
+from tests.paths import ROOT
 
 # The trace types of npm's plotly.js-cartesian-dist-min, as its README lists them.
-CARTESIAN = {"bar", "box", "contour", "heatmap", "histogram", "histogram2d", "histogram2dcontour", "image",
-             "pie", "scatter", "scatterternary", "violin"}  # fmt: skip
+CARTESIAN = {
+    "bar",
+    "box",
+    "contour",
+    "heatmap",
+    "histogram",
+    "histogram2d",
+    "histogram2dcontour",
+    "image",
+    "pie",
+    "scatter",
+    "scatterternary",
+    "violin",
+}
 
 
 def test_the_served_plotly_js_is_the_version_the_figures_are_checked_against():
@@ -33,8 +42,8 @@ def test_every_figure_uses_only_traces_the_served_bundle_has():
         neuron.neuron_diagram(f, grads=gradients(f)),
         neuron.activation_curve(f.act, f.alpha, float(f.z), float(f.a)),
         neuron.contributions(f),
-        neuron.landscape_figure(f, 0, 1),
-        neuron.sweep_figure(f, "b"),
+        explore.landscape_figure(f, 0, 1),
+        explore.sweep_figure(f, "b"),
         training.training_figure(train(f, 1.0, 0.1, 2)),
     ]
     used = {t.get("type", "scatter") for c in charts for t in c["data"]}

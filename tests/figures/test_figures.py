@@ -5,14 +5,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from neuron_core.figures.neuron import (
-    activation_curve,
-    contributions,
-    curve_points,
-    landscape_figure,
-    neuron_diagram,
-    sweep_figure,
-)
+from neuron_core.figures.explore import landscape_figure, sweep_figure
+from neuron_core.figures.neuron import activation_curve, contributions, curve_points, neuron_diagram
 from neuron_core.figures.style import NEGATIVE, POSITIVE
 from neuron_core.figures.training import training_figure
 from neuron_core.model.activations import ACTIVATIONS
@@ -80,8 +74,11 @@ def test_the_diagram_shows_every_value_and_each_weight_sign_twice():
     assert "z = -1" in trace(fig, "names").text
     edges = [s for s in fig.layout.shapes if s.type == "line"][:4]  # w1, w2, w3, then b
     assert [(e.line.color, e.line.dash) for e in edges] == [
-        (POSITIVE, "solid"), (NEGATIVE, "dash"), (POSITIVE, "solid"), (NEGATIVE, "dash"),
-    ]  # fmt: skip
+        (POSITIVE, "solid"),
+        (NEGATIVE, "dash"),
+        (POSITIVE, "solid"),
+        (NEGATIVE, "dash"),
+    ]
     assert edges[3].line.width > edges[0].line.width  # |b| = 5 is drawn wider than |w1| = 1
     labels = [note.text for note in fig.layout.annotations]
     assert labels == ["w₁ = 1", "w₂ = -1", "w₃ = 1", "b = -5"]

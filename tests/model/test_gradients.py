@@ -140,7 +140,7 @@ def test_the_sentences_for_z_and_minus_z_are_mirror_images(act, z):
     inputs_and_weights(),
     slider,
     st.sampled_from([a for a in ACTIVATIONS if a != "step"]),
-)  # fmt: skip
+)
 def test_the_directions_said_agree_with_the_signs_of_the_gradients(xw, b, act):
     x, w = xw
     f = forward(x, w, b, act)

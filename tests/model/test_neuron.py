@@ -22,9 +22,14 @@ def test_the_seed_example():
     assert repr(f) == "Forward(n=3, act=relu, z=-1.0, a=0.0)"
 
 
-@given(st.integers(1, 8).flatmap(lambda n: st.tuples(st.lists(values, min_size=n, max_size=n),
-                                                     st.lists(values, min_size=n, max_size=n))),
-       values)  # fmt: skip
+@given(
+    st.integers(1, 8).flatmap(
+        lambda n: st.tuples(
+            st.lists(values, min_size=n, max_size=n), st.lists(values, min_size=n, max_size=n)
+        )
+    ),
+    values,
+)
 def test_z_is_the_weighted_sum_plus_bias(xw, b):
     x, w = xw
     f = forward(x, w, b)
@@ -84,7 +89,7 @@ def exact_z(x, w, b) -> Decimal:
     inputs_and_weights(value),
     value,
     st.sampled_from(list(ACTIVATIONS)),
-)  # fmt: skip
+)
 def test_z_is_the_exact_decimal_sum_of_what_the_sliders_and_links_give(xw, b, act):
     x, w = xw
     f = forward(x, w, b, act)
@@ -95,7 +100,7 @@ def test_z_is_the_exact_decimal_sum_of_what_the_sliders_and_links_give(xw, b, ac
 @given(
     inputs_and_weights(),
     st.sampled_from(list(ACTIVATIONS)),
-)  # fmt: skip
+)
 def test_at_z_0_the_output_is_the_formulas(xw, act):
     x, w = xw
     b = float(-exact_z(x, w, 0.0))  # a link can carry it: two decimals at most

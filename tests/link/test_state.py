@@ -2,19 +2,15 @@
 
 import ast
 import math
-from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from streamlit.testing.v1 import AppTest
 
 from neuron_core.link import state
 from neuron_core.link.params import COUNT, PARAMS, Param, keys
 from neuron_core.link.state import State, from_query, to_query, widget_values
-
-ROOT = Path(__file__).resolve().parents[1]
-APP = str(ROOT / "playground.py")
+from tests.paths import ROOT
 
 
 def value(p: Param) -> st.SearchStrategy:
@@ -73,15 +69,6 @@ def applying(s: State) -> list[Param]:
     return [c for p in PARAMS if p.when(values) for c in p.each(values)]
 
 
-def drawn(s: State) -> list[Param]:
-    """The controls the page draws for s: presenter mode keeps the sidebar's only."""
-    return [
-        c
-        for c in applying(s)
-        if c.place in ("sidebar", "batch", "table") or (c.place == "training" and not s.present)
-    ]
-
-
 def test_no_parameters_is_the_seed_example():
     assert from_query({}) == state.Reading(State(x=(2.0, 1.0, 3.0), w=(1.0, -1.0, 1.0), b=-5.0), [])
     assert to_query(State()) == {}
@@ -119,13 +106,19 @@ def test_a_junk_value_reads_as_if_it_were_not_there_with_one_notice_naming_it(s,
 
 @pytest.mark.parametrize(
     ("query", "key", "why"),
-    [({"x1": "abc"}, "x1", "not a number"), ({"x1": "nan"}, "x1", "not a finite number"),
-     ({"b": "1e999"}, "b", "not a finite number"), ({"b": "10.5"}, "b", "outside -10 to 10"),
-     ({"x3": ""}, "x3", "empty"), ({"w1": ["1", "2"]}, "w1", "more than once"),
-     ({"n": "0"}, "n", "outside 1 to 8"), ({"act": "swish"}, "act", "not one of relu"),
-     ({"present": "yes"}, "present", "neither true nor false"),
-     ({"mode": "exam"}, "mode", "not one of play")],
-)  # fmt: skip
+    [
+        ({"x1": "abc"}, "x1", "not a number"),
+        ({"x1": "nan"}, "x1", "not a finite number"),
+        ({"b": "1e999"}, "b", "not a finite number"),
+        ({"b": "10.5"}, "b", "outside -10 to 10"),
+        ({"x3": ""}, "x3", "empty"),
+        ({"w1": ["1", "2"]}, "w1", "more than once"),
+        ({"n": "0"}, "n", "outside 1 to 8"),
+        ({"act": "swish"}, "act", "not one of relu"),
+        ({"present": "yes"}, "present", "neither true nor false"),
+        ({"mode": "exam"}, "mode", "not one of play"),
+    ],
+)
 def test_each_notice_says_what_was_wrong(query, key, why):
     r = from_query(query)
     assert r.state == State() and len(r.notices) == 1 and key in r.notices[0] and why in r.notices[0]
@@ -169,6 +162,8 @@ def test_select_boxes_read_the_link_as_streamlit_does(query, key, value, notice)
 
 
 ALL_KEYS = sorted(keys())
+
+
 text = st.text(max_size=30)
 
 
@@ -194,52 +189,6 @@ def test_widget_values_are_every_control_keyed_as_the_url():
     values = widget_values(State(x=(1.0, 2.0, 3.0, 4.0), w=(0.5, 0.0, 0.0, 1.0), land=True, train=True))
     controls = [c for p in PARAMS if p.place != "link" for c in p.each({COUNT.key: 4, "act": "relu"})]
     assert values.keys() == {c.key for c in controls} and values["x4"] == 4.0 and values["w1"] == 0.5
-
-
-@settings(max_examples=12, deadline=None)
-@given(states(play=True))
-def test_streamlit_reads_every_control_from_the_link_as_the_core_does(s):
-    at = AppTest.from_file(APP, default_timeout=30)
-    at.query_params.update(to_query(s))
-    at.run()
-    assert not at.exception
-    assert {c.key: at.session_state[c.key] for c in drawn(s)} == {c.key: s.flat()[c.key] for c in drawn(s)}
-
-
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
-@given(states(play=True), st.data())
-def test_streamlit_reads_a_junk_value_as_the_core_does(s, data):
-    c = data.draw(st.sampled_from(drawn(s)))
-    q = to_query(s) | {c.key: data.draw(junk(c))}
-    assume(c.kind != "choice" or not isinstance(q[c.key], list))
-    at = AppTest.from_file(APP, default_timeout=30)
-    at.query_params.update(q)
-    at.run()
-    assert not at.exception
-    core = from_query(q).state
-    assert {d.key: at.session_state[d.key] for d in drawn(core)} == {
-        d.key: core.flat()[d.key] for d in drawn(core)
-    }
-
-
-def test_a_parameter_added_to_the_table_is_a_control_a_link_key_and_reset():
-    zeta = Param("zeta", "number", 0.5, "ζ, a throwaway parameter", 0.0, 1.0, 0.1)
-    PARAMS.append(zeta)
-    try:
-        assert from_query({"zeta": "0.7"}).state.zeta == 0.7
-        assert from_query({"zeta": "7"}).notices == [
-            "Ignored zeta from the link because it is outside 0 to 1; using 0.5."
-        ]
-        assert to_query(State(zeta=0.2)) == {"zeta": "0.2"} and widget_values(State())["zeta"] == 0.5
-        at = AppTest.from_file(APP, default_timeout=30)
-        at.query_params["zeta"] = "0.7"
-        at.run()
-        assert not at.exception and at.slider(key="zeta").label == "ζ, a throwaway parameter"
-        assert at.slider(key="zeta").value == 0.7
-        at.button[0].click().run()  # ↺ Reset to the worked example
-        assert at.slider(key="zeta").value == 0.5
-    finally:
-        PARAMS.remove(zeta)
 
 
 def test_no_key_is_spelled_out_but_in_the_table():

@@ -1,10 +1,8 @@
 """The links a careful teacher tried, through AppTest: every sentence on the page is true."""
 
-from pathlib import Path
-
 from streamlit.testing.v1 import AppTest
 
-APP = str(Path(__file__).resolve().parents[1] / "playground.py")
+from tests.paths import APP
 
 
 def page(query: dict[str, str]) -> AppTest:

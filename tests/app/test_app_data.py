@@ -1,16 +1,13 @@
 """The data view in AppTest: each preset, own points in a table, epochs in the link, Move the sliders."""
 
-from pathlib import Path
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from neuron_core.figures.training import PLAY_EPOCHS
 from neuron_core.model import batch, data
 from tests.charts import app_charts, plotly
+from tests.paths import APP
 from tests.shown import unescaped
-
-APP = str(Path(__file__).resolve().parents[1] / "playground.py")
 
 
 def page(**query: str) -> AppTest:
@@ -77,7 +74,10 @@ def test_move_the_sliders_to_the_trained_weights():
     at.button(key="move to the data").click().run()
     assert not at.exception
     assert (at.slider(key="w1").value, at.slider(key="w2").value, at.slider(key="b").value) == (
-        round(float(run.w[10][0]), 4), round(float(run.w[10][1]), 4), round(float(run.b[10]), 4))  # fmt: skip
+        round(float(run.w[10][0]), 4),
+        round(float(run.w[10][1]), 4),
+        round(float(run.b[10]), 4),
+    )
     assert at.number_input(key="epochs").value == 0
     assert "Epoch 0: 4 of 4 right (100%)" in said(at)
 

@@ -1,7 +1,6 @@
 """Hostile links through AppTest: valid values and a notice each, no exception, nothing rendered as HTML."""
 
 import math
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -10,9 +9,9 @@ from neuron_core.link import params as table
 from neuron_core.link import state
 from neuron_core.link.state import from_query
 from tests.hostile import HOSTILE, params
+from tests.paths import APP
 from tests.shown import unescaped
 
-APP = str(Path(__file__).resolve().parents[1] / "playground.py")
 RAW = ("<script", "<img", "onerror", "javascript:")
 
 

@@ -107,12 +107,15 @@ def test_a_new_activation_is_one_entry_drawn_explained_exported_quizzed_and_link
     from neuron_core.words.explain import explain
 
     softsign = activations.Activation(
-        "softsign", "softsign", r"\frac{z}{1 + |z|}",
-        lambda z, _: z / (1.0 + np.abs(z)), lambda z, _: 1.0 / (1.0 + np.abs(z)) ** 2,
+        "softsign",
+        "softsign",
+        r"\frac{z}{1 + |z|}",
+        lambda z, _: z / (1.0 + np.abs(z)),
+        lambda z, _: 1.0 / (1.0 + np.abs(z)) ** 2,
         code="# softsign squashes z into (-1, 1), more gently than tanh.\n"
-             "def softsign(z):\n    return z / (1 + np.abs(z))\n",
+        "def softsign(z):\n    return z / (1 + np.abs(z))\n",
         quiz=(5,),  # drawn among the activations read off a table
-    )  # fmt: skip
+    )
     monkeypatch.setitem(activations.ACTIVATIONS, "softsign", softsign)
     f = forward([2.0, 1.0, 3.0], [1.0, -1.0, 1.0], -2.0, "softsign")  # z = 2: a = 2/3
     assert trace_lines(f) == ["w*x + b = (1)*(2) + (-1)*(1) + (1)*(3) + (-2) = 2", "softsign: 2 → 0.6667"]

@@ -1,6 +1,6 @@
 """The same link says the same words on every server, whatever its CPU and its numpy build.
 
-Each configuration runs tests/words.py in a process of its own: OpenBLAS forced to three kernels (the
+Each configuration runs tests/page_words.py in a process of its own: OpenBLAS forced to three kernels (the
 core uses no BLAS, so nothing may change, and SkylakeX's AVX-512 kernels must not even be reached on a
 CPU without them), and numpy without its AVX-512 paths, and without its AVX2 ones (X86_V3): numpy's own
 tanh differs in the last bit there, which is why the core's tanh is built on expm1.
@@ -10,11 +10,11 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.paths import ROOT
+
 CONFIGS = {
     "Haswell": {"OPENBLAS_CORETYPE": "Haswell"},
     "SkylakeX": {"OPENBLAS_CORETYPE": "SkylakeX"},
@@ -25,12 +25,18 @@ CONFIGS = {
 
 
 def words(env: dict[str, str]) -> dict:
-    """What tests/words.py finds, in a fresh process with these variables."""
+    """What tests/page_words.py finds, in a fresh process with these variables."""
     clean = {
         k: v for k, v in os.environ.items() if k not in ("OPENBLAS_CORETYPE", "NPY_DISABLE_CPU_FEATURES")
     }
-    r = subprocess.run([sys.executable, "-m", "tests.words"], cwd=ROOT, env=clean | env, capture_output=True,
-                       text=True, timeout=600)  # fmt: skip
+    r = subprocess.run(
+        [sys.executable, "-m", "tests.page_words"],
+        cwd=ROOT,
+        env=clean | env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert r.returncode == 0, r.stderr[-2000:]
     return json.loads(r.stdout)
 

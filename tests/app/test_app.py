@@ -1,7 +1,5 @@
 """The app through Streamlit's own AppTest: default view, sliders, links, junk links, reset."""
 
-from pathlib import Path
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -10,9 +8,8 @@ from neuron_core.model.activations import ACTIVATIONS
 from neuron_core.numbers import fmt
 from tests.charts import app_charts
 from tests.charts import point as chart_point
+from tests.paths import APP
 from tests.shown import unescaped
-
-APP = str(Path(__file__).resolve().parents[1] / "playground.py")
 
 
 def run(query: dict | None = None) -> AppTest:

@@ -38,8 +38,9 @@ def test_the_clouds_are_the_same_on_every_machine():
 
 
 def points(min_size: int = 1, max_size: int = 30) -> st.SearchStrategy:
-    return st.lists(st.tuples(coordinate, coordinate, st.sampled_from([0, 1])), min_size=min_size,
-                    max_size=max_size).map(tuple)  # fmt: skip
+    return st.lists(
+        st.tuples(coordinate, coordinate, st.sampled_from([0, 1])), min_size=min_size, max_size=max_size
+    ).map(tuple)
 
 
 @given(points(max_size=200))
@@ -222,8 +223,13 @@ def test_the_best_line_is_found_exactly_for_sets_a_line_splits(pts, angle):
 
 
 @settings(max_examples=80, deadline=None)
-@given(points(min_size=1, max_size=10), st.floats(-2, 2), st.floats(-2, 2), st.floats(-2, 2),
-       st.sampled_from(list(ACTIVATIONS)))  # fmt: skip
+@given(
+    points(min_size=1, max_size=10),
+    st.floats(-2, 2),
+    st.floats(-2, 2),
+    st.floats(-2, 2),
+    st.sampled_from(list(ACTIVATIONS)),
+)
 def test_the_gradient_of_the_data_loss_matches_finite_differences(pts, w1, w2, b, name):
     act = get(name)
     alpha = act._alpha(None)
@@ -237,9 +243,11 @@ def test_the_gradient_of_the_data_loss_matches_finite_differences(pts, w1, w2, b
         return float(batch.loss(act, alpha, dot(d.x, w) + b_, d.y))
 
     h = 1e-6
-    numeric = [(loss([w1 + h, w2], b) - loss([w1 - h, w2], b)) / (2 * h),
-               (loss([w1, w2 + h], b) - loss([w1, w2 - h], b)) / (2 * h),
-               (loss([w1, w2], b + h) - loss([w1, w2], b - h)) / (2 * h)]  # fmt: skip
+    numeric = [
+        (loss([w1 + h, w2], b) - loss([w1 - h, w2], b)) / (2 * h),
+        (loss([w1, w2 + h], b) - loss([w1, w2 - h], b)) / (2 * h),
+        (loss([w1, w2], b + h) - loss([w1, w2], b - h)) / (2 * h),
+    ]
     assert [*dw, db] == pytest.approx(numeric, rel=1e-4, abs=1e-6)
 
 
@@ -360,11 +368,19 @@ def json_like():
 
 
 @settings(max_examples=300, deadline=None)
-@given(edit=json_like() | st.fixed_dictionaries({}, optional={
-    "edited_rows": st.dictionaries(st.sampled_from(["0", "1", "4", "9", "a"]), json_like(), max_size=3),
-    "added_rows": st.lists(json_like(), max_size=3),
-    "deleted_rows": st.lists(st.integers(-2, 9) | st.text(max_size=2), max_size=3),
-}))  # fmt: skip
+@given(
+    edit=json_like()
+    | st.fixed_dictionaries(
+        {},
+        optional={
+            "edited_rows": st.dictionaries(
+                st.sampled_from(["0", "1", "4", "9", "a"]), json_like(), max_size=3
+            ),
+            "added_rows": st.lists(json_like(), max_size=3),
+            "deleted_rows": st.lists(st.integers(-2, 9) | st.text(max_size=2), max_size=3),
+        },
+    )
+)
 def test_any_edit_a_client_sends_leaves_valid_points_or_is_the_editors_own(edit):
     read = data.edited(data.OWN, edit)
     if read is None:  # the editor's own kind: numbers or empty cells in its columns, rows that exist
@@ -383,8 +399,12 @@ def test_any_edit_a_client_sends_leaves_valid_points_or_is_the_editors_own(edit)
 
 def test_an_edit_of_the_tables_own_kind_is_the_editors():
     assert data.edited(data.OWN, None) is None  # no edit yet
-    assert data.edited(data.OWN, {"edited_rows": {0: {"x1": 7}}, "added_rows": [{"x1": 1.5}],
-                                  "deleted_rows": [4]}) is None  # fmt: skip
+    assert (
+        data.edited(
+            data.OWN, {"edited_rows": {0: {"x1": 7}}, "added_rows": [{"x1": 1.5}], "deleted_rows": [4]}
+        )
+        is None
+    )
 
 
 def test_rows_past_200_are_counted_not_read():
@@ -402,11 +422,21 @@ def test_cells_that_are_not_numbers_are_counted_and_left_empty():
     assert said == "From the table's last edit: 3 cells that are not a number left empty; it keeps 3 points."
 
 
-@pytest.mark.parametrize("edit", [
-    "{not json", [1, 2], {"edited_rows": {"zz": {"x1": 1}}}, {"added_rows": [{"x1": 1, "zz": 3}]},
-    {"added_rows": [[1, 2, 1]]}, {"edited_rows": {"99": {"x1": 1}}}, {"deleted_rows": [99]},
-    {"deleted_rows": ["-1"]}, {"unreadable": True, "edited_rows": {}}, {"edited_rows": {"٣": {"x1": 1}}},
-])  # fmt: skip
+@pytest.mark.parametrize(
+    "edit",
+    [
+        "{not json",
+        [1, 2],
+        {"edited_rows": {"zz": {"x1": 1}}},
+        {"added_rows": [{"x1": 1, "zz": 3}]},
+        {"added_rows": [[1, 2, 1]]},
+        {"edited_rows": {"99": {"x1": 1}}},
+        {"deleted_rows": [99]},
+        {"deleted_rows": ["-1"]},
+        {"unreadable": True, "edited_rows": {}},
+        {"edited_rows": {"٣": {"x1": 1}}},
+    ],
+)
 def test_an_edit_of_another_shape_leaves_the_links_points(edit):
     assert data.edited(data.OWN, edit) == (
         data.OWN,

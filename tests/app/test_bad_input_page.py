@@ -1,18 +1,12 @@
 """Bad input, round two: long point sets, text that stays text, the last seed."""
 
-import re
-from pathlib import Path
-
-from hypothesis import given, settings
-from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from neuron_core.link import share, state
+from neuron_core.link import state
 from neuron_core.model import data
 from neuron_core.words.text import plain
+from tests.paths import APP
 from tests.shown import unescaped
-
-APP = str(Path(__file__).resolve().parents[1] / "playground.py")
 
 
 def run(query: dict) -> AppTest:
@@ -24,8 +18,10 @@ def run(query: dict) -> AppTest:
 
 
 def test_the_longest_point_sets_a_link_holds_open_with_a_qr_code_or_one_sentence():
-    full = ";".join(f"{-9.87654321 + k * 0.0912345:.15g},{9.12345678 - k * 0.0876543:.15g},{k % 2}"
-                    for k in range(data.POINTS_MAX))  # fmt: skip
+    full = ";".join(
+        f"{-9.87654321 + k * 0.0912345:.15g},{9.12345678 - k * 0.0876543:.15g},{k % 2}"
+        for k in range(data.POINTS_MAX)
+    )
     corner = ";".join(["-9.9,-9.9,1"] * data.POINTS_MAX)
     for points in (full, corner):
         at = run({"data": "own", "points": points})
@@ -40,23 +36,6 @@ def walk(node):
     for child in getattr(node, "children", {}).values():
         yield child
         yield from walk(child)
-
-
-def test_a_link_a_qr_code_holds_gets_its_own_qr_code():
-    png, said = share.qr_for("http://127.0.0.1:8501/", state.from_query({"data": "xor"}).state)
-    assert png is not None and said == "Scan for the students' link"
-
-
-JUNK = st.text(alphabet="[]()!*_`#<>\\:/.-+|~=$&abc xyz", min_size=1, max_size=40)
-
-
-@settings(max_examples=200, deadline=None)
-@given(JUNK)
-def test_text_with_markdown_in_it_shows_as_itself(text):
-    md = plain(text)
-    assert unescaped(md) == text
-    # every character markdown or HTML would read is escaped: none stands bare
-    assert not re.search(r"(?<!\\)[\[\]()!*_`#<>|~$&]", re.sub(r"\\\\|\\.", "", md))
 
 
 def test_a_notice_that_quotes_a_link_shows_the_link_as_text():

@@ -1,0 +1,44 @@
+"""Made for the room: teacher links that show only some controls, two links to share, a QR code."""
+
+from streamlit.testing.v1 import AppTest
+
+from neuron_core.link.state import from_query
+from tests.hostile import params
+from tests.paths import APP
+from tests.shown import unescaped
+
+
+def page(query: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.query_params.update(params(query))
+    at.run()
+    assert not at.exception
+    return at
+
+
+def test_a_teacher_link_shows_only_its_controls_in_the_page_and_the_rest_as_numbers():
+    at = page("controls=b,act&w1=2")
+    assert [s.key for s in at.slider] == ["b"] and [s.key for s in at.selectbox] == ["act"]
+    assert not at.sidebar.slider and not at.sidebar.toggle  # the sidebar holds only a way out
+    assert "Fixed by this link: x = (2, 1, 3), w = (2, -1, 1)." in [c.value for c in at.caption]
+    assert at.title[0].value == "z = 1   →   a = 1"  # w1 = 2 from the link is used though not shown
+    at.slider(key="b").set_value(-2.0).run()
+    assert at.title[0].value == "z = 4   →   a = 4"
+
+
+def test_x_names_every_input_and_unknown_names_are_counted_not_echoed():
+    at = page("controls=x,zz,<script>")
+    assert [s.key for s in at.slider] == ["x1", "x2", "x3"]
+    assert [unescaped(w.value) for w in at.warning] == [
+        "Ignored controls from the link for 2 unknown names; showing the others."
+    ]
+    assert page("controls=,,").slider.len > 3  # empty: the whole playground, sidebar and all
+    only_junk = from_query({"controls": "nope"})
+    assert only_junk.state.controls == () and "showing every control" in only_junk.notices[0]
+
+
+def test_the_page_shares_this_view_with_a_qr_code():
+    at = page("b=-3&act=tanh")
+    codes = [c.value for c in at.code]
+    assert any(c.endswith("?b=-3&act=tanh") for c in codes) and any("present=true" in c for c in codes)
+    assert len(at.get("image")) == 1

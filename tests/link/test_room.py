@@ -1,0 +1,48 @@
+"""Made for the room: teacher links that show only some controls, two links to share, a QR code."""
+
+from urllib.parse import parse_qs, urlsplit
+
+import numpy as np
+import segno
+from PIL import Image
+
+from neuron_core.link import share
+from neuron_core.link.state import State, from_query
+
+
+def test_repeated_controls_keys_read_as_the_last_and_names_only_once():
+    assert from_query({"controls": ["b", "act,act,b"]}).state.controls == ("act", "b")
+
+
+def test_the_share_links_are_the_view_for_students_and_for_the_projector():
+    s = State(b=-3.0, act="sigmoid", present=True, controls=("b",))
+    student, teacher = share.links("https://np.example/app?b=1#top", s)
+    assert student == "https://np.example/app?b=-3&act=sigmoid&controls=b"
+    assert parse_qs(urlsplit(teacher).query) == {
+        "b": ["-3"],
+        "act": ["sigmoid"],
+        "present": ["true"],
+        "controls": ["b"],
+    }
+    assert from_query(parse_qs(urlsplit(student).query)).state == s.replace(present=False)
+
+
+def qr_matrix(png: bytes, scale: int, border: int = 4) -> list[list[bool]]:
+    """The modules of a QR code image: dark where the centre pixel of each module is dark."""
+    image = np.asarray(Image.open(__import__("io").BytesIO(png)).convert("L"))
+    size = image.shape[0] // scale - 2 * border
+    return [
+        [
+            bool(image[(border + r) * scale + scale // 2, (border + c) * scale + scale // 2] < 128)
+            for c in range(size)
+        ]
+        for r in range(size)
+    ]
+
+
+def test_the_qr_code_is_the_students_link_and_big_enough_for_a_room():
+    student = "https://np.example/app?b=-3&act=sigmoid&controls=b"
+    png = share.qr_png(student)
+    expected = [[bool(v) for v in row] for row in segno.make(student, error="m", micro=False).matrix]
+    assert qr_matrix(png, scale=10) == expected
+    assert Image.open(__import__("io").BytesIO(png)).size[0] >= 330  # ≥ 33 modules of 10 px
