@@ -20,10 +20,34 @@ from neuron_core.pace import Pace
 from neuron_core.words import calculation, explain, on_data, on_example, text
 
 
+class Kept:
+    """Every key the page keeps in session_state beside its controls' own (each is its parameter's key)."""
+
+    PACE = "pace"  # this session's fair share of the server (neuron_core.pace)
+    RESETS = "resets"  # how many times Reset was pressed: the page goes back to its top, the table afresh
+    TABLES = "tables"  # how many table edits were not given to the editor: each starts it afresh
+    CHECKS, TRIES_Z, TRIES_A, SHOWN = "checks", "tries z", "tries a", "shown"  # each exercise's, by seed
+
+    @staticmethod
+    def count(key: str) -> int:
+        """A counter's value: 0 until it is first counted."""
+        return st.session_state.get(key, 0)
+
+    @staticmethod
+    def add(key: str, k: int = 1) -> None:
+        """Count k more on a counter."""
+        st.session_state[key] = st.session_state.get(key, 0) + k
+
+    @staticmethod
+    def exercise(what: str, seed: int) -> str:
+        """An exercise's own counter (checks, tries z, tries a) or flag (shown): the next starts afresh."""
+        return f"{what} {seed}"
+
+
 def paced() -> None:
     """Wait this session's turn when it asks for more runs than its share (neuron_core.pace): asleep, its
     thread leaves the GIL to the others, and the reruns it asks for meanwhile are folded into one."""
-    wait = st.session_state.setdefault("pace", Pace()).wait(time.monotonic())
+    wait = st.session_state.setdefault(Kept.PACE, Pace()).wait(time.monotonic())
     if wait:
         time.sleep(wait)
 
@@ -45,7 +69,7 @@ st.html(ROOM)
 def reset_to_seed() -> None:
     """Put every control back to the worked example x = (2, 1, 3), w = (1, -1, 1), b = -5."""
     st.session_state.update(state.widget_values(state.State()))
-    st.session_state["resets"] = st.session_state.get("resets", 0) + 1  # the page goes back to its top
+    Kept.add(Kept.RESETS)  # the page goes back to its top
 
 
 def control(p: state.Param) -> Any:
@@ -124,14 +148,14 @@ def own_points(p: state.Param) -> tuple:
     st.caption(on_data.TABLE_HELP)
 
     def editor() -> str:  # a new key, so an empty editor, after a Reset and after an edit not given it
-        return f"{p.key} {st.session_state.get('resets', 0) + st.session_state.get('tables', 0)}"
+        return f"{p.key} {Kept.count(Kept.RESETS) + Kept.count(Kept.TABLES)}"
 
     key = editor()
     read = data.edited(base, st.session_state.get(key))
     if read is not None:
         base, notice = read
         st.session_state[p.key] = base
-        st.session_state["tables"] = st.session_state.get("tables", 0) + 1
+        Kept.add(Kept.TABLES)
         key = editor()
         st.caption(text.plain(notice))
     cols = {
@@ -148,13 +172,32 @@ def own_points(p: state.Param) -> tuple:
     return pts
 
 
-def controls(place: str, values: dict | None = None, across: int = 1) -> state.State:
-    """Draw the controls of one place (sidebar, page body, training) in `across` columns; return the state."""
-    values = dict(values or {})
+def controls(place: str, values: dict, across: int = 1) -> dict:
+    """Draw the controls of one place (sidebar, page body, training…) in `across` columns; return the
+    values so far, with theirs."""
+    values = dict(values)
     spots = st.columns(across) if across > 1 else [st.container()]
     for k, p in enumerate(state.shown(place, values)):
         with spots[k % len(spots)]:
             values[p.key] = control(p)
+    return values
+
+
+def read_controls(side, chosen, training_box, data_box) -> state.State:
+    """Every control of the playground in one pass over the table, each drawn in its place's container:
+    the sidebar's, a teacher's chosen few in the page, training's, the data's. The run's one State."""
+    with side:
+        values = controls("sidebar", link.state.flat())
+    if chosen is not None:
+        with chosen:
+            values = controls("body", values, across=min(3, len(list(state.shown("body", values)))))
+    sections = state.State(**values)  # which sections the page has (a teacher may have chosen train)
+    if sections.train and not sections.present:
+        with training_box:
+            values = counted("training", values, "step")
+    if sections.data != "none":
+        with data_box:
+            values = controls("table", counted("batch", values, "epoch", across=3))
     return state.State(**values)
 
 
@@ -191,7 +234,7 @@ def charts(f, big: bool = False, grads=None, other=None, curve_first: bool = Fal
         # only while the sliders still show them); `top`: a new count scrolls back to the top
         after = {k: v for k, v in state.widget_values(s).items() if type(v) in (int, float)} if s else {}
         said = {"say": explain.announce(f), "after": after} if s else {}
-        draw(curve | said | {"top": st.session_state.get("resets", 0)}, "curve")
+        draw(curve | said | {"top": Kept.count(Kept.RESETS)}, "curve")
 
 
 def landscape_view(f, i: int, j: int) -> None:
@@ -214,7 +257,7 @@ def take(p: state.Param, k: int | None) -> None:
     st.session_state[p.key] = 0 if k is None else min(int(p.hi), st.session_state[p.key] + k)
 
 
-def counted(place: str, values: dict, what: str, across: int = 1) -> state.State:
+def counted(place: str, values: dict, what: str, across: int = 1) -> dict:
     """Take one, take ten, start again; then the place's controls, its count of steps among them."""
     count = next(p for p in state.shown(place, values) if p.typed)  # steps, or epochs: the link replays them
     with st.container(horizontal=True):
@@ -234,10 +277,11 @@ def said(notes: list[tuple[str, str]]) -> None:
             getattr(st, kind)(text)
 
 
-def training_view(f, s: state.State) -> None:
-    """Gradient descent on (a - y)² from the sliders' weights; the step count in the link replays it."""
-    st.subheader(f"Training on this one example, towards y = {fmt(s.y)}")
-    s = counted("training", s.flat(), "step")
+def training_view(f, s: state.State, head) -> None:
+    """Gradient descent on (a - y)² from the sliders' weights; the step count in the link replays it.
+
+    Its controls are drawn above, under `head`, with every other control (read_controls)."""
+    head.subheader(f"Training on this one example, towards y = {fmt(s.y)}")
     y, steps = s.y, s.steps
     t = train(f, y, s.lr, steps)
     now = forward(f.x, t.w[-1], t.b[-1], f.act.name, f.alpha)
@@ -260,16 +304,15 @@ def move_sliders(s: state.State, key: str) -> None:
         st.caption(" ".join(moved))
 
 
-def data_view(s: state.State) -> state.State:
+def data_view(s: state.State, head) -> None:
     """The neuron on points (x1, x2) labelled 0 or 1: its boundary, and training on all of them at once.
 
-    Returns the state with the data's own controls (the table's points, the epochs) as they are now."""
-    st.subheader(f"The neuron meets data: {data.NAMES[s.data]}")
-    s = controls("table", counted("batch", s.flat(), "epoch", across=3).flat())
+    Its controls (the rule, η, the epochs, the table) are drawn above, under `head` (read_controls)."""
+    head.subheader(f"The neuron meets data: {data.NAMES[s.data]}")
     pts = data.points(s.data, s.points)
     if not pts:
         st.info("The table has no points yet: add a row, with x₁, x₂ and a label y of 0 or 1.")
-        return s
+        return
     d = data.make(pts)
     run = batch.fit(d, s.w, s.b, s.act, s.act_alpha, s.rule, s.eta, s.epochs + training.PLAY_EPOCHS)
     k = min(s.epochs, run.epochs)  # fewer when training had to stop
@@ -283,7 +326,6 @@ def data_view(s: state.State) -> state.State:
         draw(training.epochs_figure(run, k), "epochs_chart")
     st.caption(on_data.play_text(run, k))
     move_sliders(s.replace(w=tuple(run.w[k].tolist()), b=float(run.b[k]), epochs=0), "to the data")
-    return s
 
 
 def worked(f) -> None:
@@ -300,18 +342,60 @@ def worked(f) -> None:
 
 
 def playground() -> None:
+    """The playground: the page laid out in order, every control read in one pass, then each view drawn
+    in its place from the one State."""
     with st.sidebar:
         st.button("↺ Reset to the worked example", on_click=reset_to_seed, width="stretch")
-        s = controls("sidebar", link.state.flat())
-        if s.controls:  # a teacher's link: its controls are in the page; the whole playground is a click away
-            st.link_button("Open the whole playground", share.link(None, s.replace(controls=())))
-    head = st.empty()  # the title, written once the page's own controls are read
-    if s.controls:
-        with st.container(key="chosen"):  # its key names it for the stylesheet: larger, for the room
-            s = controls("body", s.flat(), across=min(3, len(list(state.shown("body", s.flat())))))
-        st.caption(share.fixed(s))
+        side, side_end = st.container(), st.container()
+    head = st.empty()  # the title, written once every control is read
+    # A teacher's link names its controls: they are in the page (its key names it for the stylesheet:
+    # larger, for the room), and what it fixes is said under them.
+    chosen = st.container(key="chosen") if link.state.controls else None
+    fixed, top = st.container(), st.container()
+    data_head, data_box, data_rest = st.container(), st.container(), st.container()
+    middle = st.container()
+    training_head, training_box, training_rest = st.container(), st.container(), st.container()
+    s = read_controls(side, chosen, training_box, data_box)
+    if s.controls:  # the whole playground is a click away
+        side_end.link_button("Open the whole playground", share.link(None, s.replace(controls=())))
+        fixed.caption(share.fixed(s))
     for key in state.stale(s, st.query_params):  # a view switched off takes its values out of the link
         st.query_params.pop(key, None)
+    with top:
+        f, g = top_view(s, head)
+    if s.data != "none":
+        with data_rest:
+            data_view(s, data_head)
+    with middle:
+        if s.present:  # the charts first on a projector; the gradients, if asked for, under them
+            if g is not None:
+                gradient_view(f, g)
+            return
+        if s.sweep != "none":
+            st.subheader(f"Sweep: {s.sweep} from -10 to 10")
+            st.caption(
+                "Press ▶ Play: the point travels along the curve as the parameter runs, the others held."
+            )
+            draw(explore.sweep_figure(f, s.sweep), "sweep_chart", WIDE)
+        if s.land:
+            landscape_view(f, s.i, s.j)
+    if s.train:
+        with training_rest:
+            training_view(f, s, training_head)
+    worked(f)
+    with st.container(horizontal=True):
+        st.download_button(
+            "Download as a Python script", lambda: script(f), "neuron.py", key="script", on_click="ignore"
+        )
+        st.download_button(
+            "Download the state as JSON", lambda: state_json(f), "neuron.json", key="json", on_click="ignore"
+        )
+    share_view(s)
+
+
+def top_view(s: state.State, head) -> tuple:
+    """The head of the page: the title (in `head`), the result, what it means, the gradients and the two
+    charts; returns the neuron and its gradients (None unless shown)."""
     f = forward(s.x, s.w, s.b, s.act, s.act_alpha)
     other = ACTIVATIONS.get(s.compare)  # a second activation drawn dashed on the same axes
     z, a = fmt(f.z), calculation.a_text(f)
@@ -337,30 +421,7 @@ def playground() -> None:
     if g is not None and not s.present:
         gradient_view(f, g)
     charts(f, s.present, g, other, curve_first=bool(s.controls), s=s)
-    shared = s  # what the Share section links to: with the table's points as they are now
-    if s.data != "none":
-        shared = data_view(s)
-    if s.present:  # the charts first on a projector; the gradients, if asked for, under them
-        if g is not None:
-            gradient_view(f, g)
-        return
-    if s.sweep != "none":
-        st.subheader(f"Sweep: {s.sweep} from -10 to 10")
-        st.caption("Press ▶ Play: the point travels along the curve as the parameter runs, the others held.")
-        draw(explore.sweep_figure(f, s.sweep), "sweep_chart", WIDE)
-    if s.land:
-        landscape_view(f, s.i, s.j)
-    if s.train:
-        training_view(f, s)
-    worked(f)
-    with st.container(horizontal=True):
-        st.download_button(
-            "Download as a Python script", lambda: script(f), "neuron.py", key="script", on_click="ignore"
-        )
-        st.download_button(
-            "Download the state as JSON", lambda: state_json(f), "neuron.json", key="json", on_click="ignore"
-        )
-    share_view(shared)
+    return f, g
 
 
 def gradient_view(f, g) -> None:
@@ -424,7 +485,9 @@ def quiz_page(s: state.State) -> None:
         )
     got = (s.got + "-" * q)[: max(len(s.got), q)] if s.count > 1 else ""
     # This exercise's own counters, each kept apart: the next exercise starts afresh.
-    tries_z, tries_a, shown, checks = (f"{what} {seed}" for what in ("tries z", "tries a", "shown", "checks"))
+    tries_z, tries_a, shown, checks = (
+        Kept.exercise(k, seed) for k in (Kept.TRIES_Z, Kept.TRIES_A, Kept.SHOWN, Kept.CHECKS)
+    )
     with st.form(f"guess {seed}"):
         gz = st.number_input("your z", value=None, step=1.0, format="%g", key=f"z {seed}")
         ga = st.number_input("your a", value=None, step=0.1, format="%g", key=f"a {seed}")
@@ -433,12 +496,12 @@ def quiz_page(s: state.State) -> None:
             st.caption("Enter both z and a, then check.")
     m = quiz.mark(f, gz, ga) if gz is not None and ga is not None else None
     if checked:
-        st.session_state[checks] = st.session_state.get(checks, 0) + 1
+        Kept.add(checks)
         counter = tries_a if m.z else tries_z
-        st.session_state[counter] = st.session_state.get(counter, 0) + (not m.both)
+        Kept.add(counter, not m.both)
     if m is not None and st.session_state.get(checks):
         # One box, right under Check, so that a phone shows it where the student is looking.
-        tries = st.session_state.get(tries_z, 0), st.session_state.get(tries_a, 0)
+        tries = Kept.count(tries_z), Kept.count(tries_a)
         hinted = not st.session_state.get(shown)  # once the solution is on the page, no more hints
         (st.success if m.both else st.error)(quiz.feedback(f, m, gz, ga, *tries, hinted=hinted))
     answered = (m is not None and m.both and bool(st.session_state.get(checks))) or st.session_state.get(
@@ -452,7 +515,7 @@ def quiz_page(s: state.State) -> None:
         st.info(f"Exercise {q} was answered before: {'right' if got[q - 1] == '1' else 'solution shown'}.")
     if answered and s.count > 1 and q == s.count:
         st.success(quiz.score(got, s.count))
-    scroll("here", st.session_state.get(checks, 0), f"quiz feedback {seed}")
+    scroll("here", Kept.count(checks), f"quiz feedback {seed}")
     if not answered:
         st.button("Show the solution", on_click=lambda: st.session_state.update({shown: True}))
     else:

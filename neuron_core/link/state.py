@@ -14,6 +14,7 @@ from typing import Any
 from neuron_core.link.params import CHOSEN, PARAMS, Param, Values, count, keys
 from neuron_core.model import data
 from neuron_core.model.activations import ACTIVATIONS
+from neuron_core.model.data import Point
 from neuron_core.numbers import first, fmt, sub
 
 
@@ -25,6 +26,37 @@ class State:
     """
 
     __slots__ = ("_flat",)
+
+    # Each parameter as an attribute, typed for an editor and a type checker: one per line of PARAMS, of
+    # its kind's type (tests/link/test_state.py holds the two together).
+    present: bool
+    grad: bool
+    land: bool
+    data: str
+    n: int
+    x: tuple[float, ...]
+    w: tuple[float, ...]
+    b: float
+    act: str
+    alpha: float
+    compare: str
+    sweep: str
+    i: int
+    j: int
+    train: bool
+    y: float
+    lr: float
+    steps: int
+    rule: str
+    eta: float
+    epochs: int
+    points: tuple[Point, ...]
+    controls: tuple[str, ...]
+    mode: str
+    seed: int
+    count: int
+    q: int
+    got: str
 
     def __init__(self, **values: Any) -> None:
         rows = {p.key: tuple(values.pop(p.key)) for p in PARAMS if p.per_input and p.key in values}

@@ -2,6 +2,7 @@
 
 import ast
 import math
+import typing
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -10,6 +11,7 @@ from hypothesis import strategies as st
 from neuron_core.link import state
 from neuron_core.link.params import COUNT, PARAMS, Param, keys
 from neuron_core.link.state import State, from_query, to_query, widget_values
+from neuron_core.model.data import Point
 from tests.paths import ROOT
 
 
@@ -87,6 +89,28 @@ def test_inputs_beyond_the_seed_default_to_x_1_and_w_0():
 @given(states())
 def test_every_state_survives_writing_and_reading_back(s):
     assert from_query(to_query(s)) == state.Reading(s, [])
+
+
+def typed(p: Param) -> object:
+    """The type a parameter's kind gives its attribute: a choice is its options' type (i and j are whole)."""
+    if p.per_input:
+        return tuple[float, ...]
+    kinds = {"number": float, "whole": int, "switch": bool, "marks": str, "keys": tuple[str, ...]}
+    return type(p.default) if p.kind == "choice" else tuple[Point, ...] if p.kind == "rows" else kinds[p.kind]
+
+
+@given(states())
+def test_state_is_typed_as_the_table_says_and_holds_those_types(s):
+    """State's annotations are the table's keys in order, each its kind's type; a state's values have them,
+    and so do those read back from its link (5 == 5.0, so equality alone would not say)."""
+    hints = typing.get_type_hints(State)
+    assert list(hints) == [p.key for p in PARAMS]
+    for p in PARAMS:
+        assert hints[p.key] == typed(p), p.key
+        for v in (getattr(s, p.key), getattr(from_query(to_query(s)).state, p.key)):
+            assert isinstance(v, typing.get_origin(hints[p.key]) or hints[p.key]), (p.key, v)
+            if isinstance(v, tuple) and p.kind != "keys":
+                assert all(isinstance(e, float if p.per_input else tuple) for e in v), (p.key, v)
 
 
 @settings(suppress_health_check=[HealthCheck.filter_too_much])
