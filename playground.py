@@ -296,7 +296,7 @@ def training_view(f, s: state.State, head) -> None:
 
 def move_sliders(s: state.State, key: str) -> None:
     """The button that moves the sliders to trained weights, and what will not fit on them."""
-    trained, moved = state.fit(s)
+    trained, moved = state.clamped(s)
     st.button(
         "Move the sliders to these weights", key=f"move {key}", on_click=apply_training, args=(trained,)
     )

@@ -66,7 +66,7 @@ def training_figure(t: Training) -> Chart:
         "yaxis": _axis("loss (a - y)²", domain=[0.58, 1]),
         "yaxis2": _axis("w and b", domain=[0, 0.45]),
     }
-    loss = f"the loss went from {on_example.shown(t, 'loss', 0)} to {on_example.shown(t, 'loss')}"
+    loss = f"the loss went from {on_example.value_text(t, 'loss', 0)} to {on_example.value_text(t, 'loss')}"
     label = f"Training over {many(t.steps, 'step')}: {loss}; now {on_example.now(t)}."
     return _figure(data, layout, label, "training")
 
@@ -76,10 +76,10 @@ PLAY_EPOCHS = 25  # epochs ahead that ▶ Play animates in the browser (each fra
 DATA_STEPS = 13  # grid values per side of the data's landscape of a (the browser smooths between them)
 
 
-def _epoch_traces(run: Run, d: Data, k: int, lo: float, hi: float, t: float) -> list[Spec]:
+def _epoch_traces(run: Run, d: Data, k: int, lo: float, hi: float, z_half: float) -> list[Spec]:
     """Epoch k's boundary (its two ends in the square) and the points on the wrong side."""
     w, b = run.w[k], float(run.b[k])
-    ends = np.array(boundary(w, b, t, lo, hi)).reshape(-1, 2)
+    ends = np.array(boundary(w, b, z_half, lo, hi)).reshape(-1, 2)
     wrong = run.one[k] != (d.y == 1)  # as the run counted them
     return [{"x": _r2(ends[:, 0]), "y": _r2(ends[:, 1])}, {"x": _r2(d.x[wrong, 0]), "y": _r2(d.x[wrong, 1])}]
 
@@ -101,11 +101,11 @@ def data_figure(d: Data, pts: tuple, run: Run, k: int) -> Chart:
     so that a frame need not say which traces it changes (Plotly draws a heatmap under every line).
     """
     lo, hi = square(pts)
-    t = threshold(run.act, run.alpha)
+    z_half = threshold(run.act, run.alpha)
     w, b = run.w[k], float(run.b[k])
     g = np.linspace(lo, hi, DATA_STEPS)
     a = run.act(w[0] * g[None, :] + w[1] * g[:, None] + b, run.alpha)
-    line, wrong = _epoch_traces(run, d, k, lo, hi, t)
+    line, wrong = _epoch_traces(run, d, k, lo, hi, z_half)
     marker = {"size": 13, "line": {"color": "#FFFFFF", "width": 2}}
     step = _r(g[1] - g[0])
     data: list[Spec] = [
@@ -161,7 +161,10 @@ def data_figure(d: Data, pts: tuple, run: Run, k: int) -> Chart:
     title = {"font": {"size": 16}, "x": 0.02, "xanchor": "left"}
     # The first frame also hides the landscape of a (its colour bar stays, so that nothing moves).
     frames = [
-        {"data": _epoch_traces(run, d, e, lo, hi, t), "layout": {"title": {"text": on_data.short(run, e)}}}
+        {
+            "data": _epoch_traces(run, d, e, lo, hi, z_half),
+            "layout": {"title": {"text": on_data.short(run, e)}},
+        }
         for e in range(k + 1, run.epochs + 1)
     ]
     if frames:

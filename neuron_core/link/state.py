@@ -249,7 +249,7 @@ def widget_values(state: State) -> dict[str, Any]:
     return {k: v for k, v in values.items() if k not in left}
 
 
-def fit(state: State) -> tuple[State, list[str]]:
+def clamped(state: State) -> tuple[State, list[str]]:
     """The state with every number within its control's range, kept to 4 decimals as the page writes
     them, and a notice for each value that had to be moved into range."""
     values, notices = state.flat(), []

@@ -1,7 +1,7 @@
 """Training on all the points at once: one full-batch step an epoch, by gradient descent on the loss
 (cross-entropy for the sigmoid, squared error otherwise) or the perceptron rule on the step; and the
 line the neuron draws. The neuron says 1 where a >= 0.5, so its boundary is the straight line
-w·x + b = t, t the z where the activation crosses 0.5 (0 for the sigmoid and the step)."""
+w·x + b = z_half, the z where the activation crosses 0.5 (0 for the sigmoid and the step)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from neuron_core.model.activations import PERCEPTRON, Activation, get
 from neuron_core.model.data import Data, Point, make
 from neuron_core.model.exact import Descent, descend
 from neuron_core.model.neuron import decimals, dot, forward
+from neuron_core.model.training import LIMIT  # as on one example: training stops the epoch before
 
 
 def threshold(act: Activation, alpha: float) -> float:
@@ -49,7 +50,6 @@ def gradient(d: Data, w: np.ndarray, b: float, act: Activation, alpha: float) ->
     return np.sum(d.x * s[:, None], axis=0), float(s.sum())
 
 
-LIMIT = 1e6  # no weight or bias grows past this; training stops the epoch before, as on one example
 EPOCHS_CAP = 1000  # the most epochs a link holds (the epochs control's range)
 
 
@@ -105,13 +105,13 @@ def fit(
         raise ValueError("there are no points to train on")
     f = get(PERCEPTRON if rule == "perceptron" else act)
     al = f._alpha(alpha)
-    t = threshold(f, al)
+    z_half = threshold(f, al)
     x, y = d.x, d.y
     x1 = np.column_stack([x, np.ones(d.m)])  # each point with a constant input 1, whose weight is b
     v = np.array([*np.asarray(w, dtype=float), float(b)])  # (w1, w2, b)
     vs, zs, descent, sides = [v], [forward(x, v[:2], v[2], f.name, al).z], None, None
     if rule == "gradient" and f.piece is not None:  # exact fractions, as far as they are kept
-        descent = descend(x, y, v[:2], v[2], f, al, lr, epochs, LIMIT, at=t)
+        descent = descend(x, y, v[:2], v[2], f, al, lr, epochs, LIMIT, at=z_half)
         vs, zs, sides = list(descent.floats()), [np.array(z) for z in descent.z], descent.side
     exact_epochs = len(vs) - 1
     rate = lr if rule == "perceptron" else lr / d.m
@@ -132,7 +132,7 @@ def fit(
         z = dot(x, nv[:2]) + nv[2]
         zs.append(z if keep is None else np.round(z, keep) + 0.0)
     v, z = np.array(vs), np.array(zs)
-    side = np.sign(z - t).astype(int)
+    side = np.sign(z - z_half).astype(int)
     if sides is not None:  # the exact epochs' sides, as the fractions decide them
         side[: len(sides)] = np.array(sides, dtype=int)
     one = side >= 0
@@ -167,7 +167,7 @@ def _places(x: np.ndarray, v: np.ndarray, lr: float) -> int | None:
     return p if p <= 12 and 10 * np.finfo(float).eps * scale < 0.25 * 10.0**-p else None
 
 
-def _directions(x: np.ndarray) -> np.ndarray:
+def _normals(x: np.ndarray) -> np.ndarray:
     """One unit normal inside each cell of directions where the order of the points' projections holds.
 
     The order changes only at normals perpendicular to a line through two points; between two such
@@ -189,7 +189,7 @@ def _best(pts: tuple[Point, ...]) -> int:
     d = make(pts)
     if d.m == 0:
         return 0
-    normals = _directions(d.x)
+    normals = _normals(d.x)
     proj = normals[:, :1] * d.x[:, 0] + normals[:, 1:] * d.x[:, 1]  # (directions, m), no BLAS: ties exact
     order = np.argsort(proj, axis=1, kind="stable")
     y = d.y[order]
@@ -225,14 +225,14 @@ def separable(pts: tuple[Point, ...]) -> bool:
     return best_line(pts) == len(pts)
 
 
-def half_plane(w: np.ndarray, b: float, t: float, lo: float, hi: float) -> list[tuple[float, float]]:
-    """The corners of the part of the square [lo, hi]² where w·x + b ≥ t: where the neuron says 1.
+def half_plane(w: np.ndarray, b: float, z_half: float, lo: float, hi: float) -> list[tuple[float, float]]:
+    """The corners of the part of the square [lo, hi]² where w·x + b ≥ z_half: where the neuron says 1.
 
     The square clipped by the line, corner by corner (Sutherland-Hodgman with one edge); its corners
     on the line are the ends of the boundary.
     """
     corners = [(lo, lo), (hi, lo), (hi, hi), (lo, hi)]
-    level = [float(w[0] * x1 + w[1] * x2 + b - t) for x1, x2 in corners]
+    level = [float(w[0] * x1 + w[1] * x2 + b - z_half) for x1, x2 in corners]
     out: list[tuple[float, float]] = []
     for k, (p, g) in enumerate(zip(corners, level, strict=True)):
         q, h = corners[(k + 1) % 4], level[(k + 1) % 4]
@@ -244,11 +244,15 @@ def half_plane(w: np.ndarray, b: float, t: float, lo: float, hi: float) -> list[
     return out
 
 
-def boundary(w: np.ndarray, b: float, t: float, lo: float, hi: float) -> list[tuple[float, float]]:
-    """The two ends of the line w·x + b = t inside the square, or none when it misses the square."""
+def boundary(w: np.ndarray, b: float, z_half: float, lo: float, hi: float) -> list[tuple[float, float]]:
+    """The two ends of the line w·x + b = z_half inside the square, or none when it misses the square."""
     if not (w[0] or w[1]):
         return []
-    side = half_plane(w, b, t, lo, hi)
-    ends = [p for p in side if abs(float(w[0] * p[0] + w[1] * p[1] + b - t)) <= 1e-9 * (1 + abs(b) + abs(t))]
+    side = half_plane(w, b, z_half, lo, hi)
+    ends = [
+        p
+        for p in side
+        if abs(float(w[0] * p[0] + w[1] * p[1] + b - z_half)) <= 1e-9 * (1 + abs(b) + abs(z_half))
+    ]
     ends = list(dict.fromkeys(ends))
     return ends[:2] if len(ends) >= 2 else []

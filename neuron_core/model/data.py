@@ -15,10 +15,10 @@ from neuron_core.numbers import cut, fmt, many, quoted
 
 POINTS_MAX = 200  # a link or a file holds at most this many points
 FILE_MAX = 1_000_000  # bytes: a file of points is read no further (200 points take a few KB)
-LO, HI = -10.0, 10.0  # every coordinate, as every slider
+X_LO, X_HI = -10.0, 10.0  # every coordinate, as every slider
 Point = tuple[float, float, int]  # x1, x2 and the label y
 # The columns of a table of points: name, label, least and most value, step.
-COLUMNS = {"x1": ("x₁", LO, HI, 0.1), "x2": ("x₂", LO, HI, 0.1), "y": ("label y", 0, 1, 1)}
+COLUMNS = {"x1": ("x₁", X_LO, X_HI, 0.1), "x2": ("x₂", X_LO, X_HI, 0.1), "y": ("label y", 0, 1, 1)}
 
 _GATES = {"and": (0, 0, 0, 1), "or": (0, 1, 1, 1), "nand": (1, 1, 1, 0), "xor": (0, 1, 1, 0)}
 CORNERS = ((0.0, 0.0), (0.0, 1.0), (1.0, 0.0), (1.0, 1.0))
@@ -37,7 +37,7 @@ def _cloud(
     u = np.random.Generator(np.random.PCG64(seed)).random((len(centres), 2, each))
     r = np.sqrt(-2.0 * np.log1p(-u[:, 0])) * spread
     xy = np.stack([r * np.cos(2 * np.pi * u[:, 1]), r * np.sin(2 * np.pi * u[:, 1])], axis=-1)
-    xy = np.clip(np.round(xy + np.array(centres)[:, None, :], 1), LO, HI)
+    xy = np.clip(np.round(xy + np.array(centres)[:, None, :], 1), X_LO, X_HI)
     return tuple((float(x1), float(x2), k) for k in range(len(centres)) for x1, x2 in xy[k])
 
 
@@ -85,8 +85,8 @@ def _row(values: list, k: int) -> Point:
             raise ValueError(f"point {k}: {name} = {quoted(v)} is not a number") from None
         if not math.isfinite(num):
             raise ValueError(f"point {k}: {name} = {cut(v)} is not a finite number")
-        if name != "y" and not LO <= num <= HI:
-            raise ValueError(f"point {k}: {name} = {fmt(num)} is outside {fmt(LO)} to {fmt(HI)}")
+        if name != "y" and not X_LO <= num <= X_HI:
+            raise ValueError(f"point {k}: {name} = {fmt(num)} is outside {fmt(X_LO)} to {fmt(X_HI)}")
         nums.append(num + 0.0)
     if nums[2] not in (0.0, 1.0):
         raise ValueError(f"point {k}: its label y = {fmt(nums[2])} is neither 0 nor 1")

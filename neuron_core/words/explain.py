@@ -49,7 +49,7 @@ def _names(f: Forward, ks: list[int]) -> str:
     return ", ".join(f"w{sub(k + 1)}" for k in ks)
 
 
-def _directions(f: Forward, slope: float) -> str:
+def _which_way(f: Forward, slope: float) -> str:
     """Which way each weight and the bias moves a up: by the signs of f'(z)·x_i and of f'(z)."""
     x = f.x.tolist()
     up = [k for k, v in enumerate(x) if v * slope > 0]
@@ -132,7 +132,7 @@ def explain_gradients(f: Forward, g: Gradients) -> str:
             f"flat but never flat, so {slope_is} and every gradient is that small (a vanishing gradient): a "
             "gradient step barely moves anything. Bring z back towards 0 to learn faster."
         )
-    return f"{said}{kink} {_directions(f, slope)}"
+    return f"{said}{kink} {_which_way(f, slope)}"
 
 
 def landscape_caption(f: Forward, i: int, j: int) -> str:

@@ -23,16 +23,16 @@ def loss_name(act: Activation) -> str:
 
 def rule_text(act: Activation, alpha: float) -> str:
     """Where the neuron says 1, and so which line is its boundary, for this activation."""
-    t = threshold(act, alpha)
-    if t == 0:
+    z_half = threshold(act, alpha)
+    if z_half == 0:
         return (
             f"The neuron says 1 where a ≥ 0.5, which for the {act.label} is where z ≥ 0: its boundary is "
             "the line w₁x₁ + w₂x₂ + b = 0."
         )
     about = "about " if act.rough else ""
     return (
-        f"The neuron says 1 where a ≥ 0.5, which for {act.label} is where z ≥ {about}{fmt(t)}: its boundary "
-        f"is the line w₁x₁ + w₂x₂ + b = {about}{fmt(t)}, not z = 0 (there {act.label} gives "
+        f"The neuron says 1 where a ≥ 0.5, which for {act.label} is where z ≥ {about}{fmt(z_half)}: its "
+        f"boundary is the line w₁x₁ + w₂x₂ + b = {about}{fmt(z_half)}, not z = 0 (there {act.label} gives "
         f"{fmt(float(act(0.0, alpha)))})."
     )
 

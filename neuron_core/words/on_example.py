@@ -52,7 +52,7 @@ def _p(v: float) -> str:
     return f"({fmt(v)})" if v < 0 else fmt(v)
 
 
-def reached(t: Training, y: float) -> str:
+def reached_text(t: Training, y: float) -> str:
     """A run whose a is the target, celebrated: exactly when it started there, else to float precision."""
     if t.value("loss", 0) == 0:  # 2 (a - y) = 0: no step moves anything
         return f"a = y = {fmt(y)}: the loss is 0, so there is nothing left to learn from this example."
@@ -69,8 +69,8 @@ def reached(t: Training, y: float) -> str:
 def training_trouble(t: Training, asked: int) -> str:
     """What went wrong in a run whose loss grew, in plain words, with its numbers."""
     text = (
-        f"The learning rate is too large for these inputs: the loss grew from {shown(t, 'loss', 0)} to "
-        f"{shown(t, 'loss')} in {many(t.steps, 'step')}, each step overshooting the target further. "
+        f"The learning rate is too large for these inputs: the loss grew from {value_text(t, 'loss', 0)} to "
+        f"{value_text(t, 'loss')} in {many(t.steps, 'step')}, each step overshooting the target further. "
         "Try a smaller learning rate."
     )
     if t.steps < asked:
@@ -89,7 +89,7 @@ def notes(now: Forward, t: Training, y: float, asked: int) -> list[tuple[str, st
     said = [("info", far)] if (far := unreachable(now.act, now.alpha, y)) else []
     g = gradients(now)
     if t.reached:
-        said.append(("success", reached(t, y)))
+        said.append(("success", reached_text(t, y)))
     elif g.dead or t.stuck:
         said.append(("warning", explain_gradients(now, g) + " The loss stays where it is, step after step."))
     if t.diverging:
@@ -97,18 +97,19 @@ def notes(now: Forward, t: Training, y: float, asked: int) -> list[tuple[str, st
     return said
 
 
-def shown(t: Training, what: str, k: int = -1) -> str:
+def value_text(t: Training, what: str, k: int = -1) -> str:
     """Step k's b, a or loss as the page writes it (fmt, knowing whether it is exact)."""
     return fmt(t.value(what, k), t.is_exact(what, k))
 
 
 def summary(t: Training) -> str:
     """Where training stands, in one sentence: 'After 3 steps: w₁ = …, b = …; a = 1385, loss = …'."""
-    return f"After {many(t.steps, 'step')}: {now(t)}; a {eq(shown(t, 'a'))}, loss {eq(shown(t, 'loss'))}."
+    a, loss = value_text(t, "a"), value_text(t, "loss")
+    return f"After {many(t.steps, 'step')}: {now(t)}; a {eq(a)}, loss {eq(loss)}."
 
 
 def now(t: Training) -> str:
     """The weights and the bias after the last step: 'w₁ = 1.2, w₂ = -0.3, b = 0.5'."""
     ok = t.is_exact("w")
     ws = [f"w{sub(k)} = {fmt(v, ok)}" for k, v in enumerate(t.value("w"), start=1)]
-    return ", ".join([*ws, f"b = {shown(t, 'b')}"])
+    return ", ".join([*ws, f"b = {value_text(t, 'b')}"])

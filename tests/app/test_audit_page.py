@@ -31,7 +31,7 @@ def said(at: AppTest) -> str:
 
 def test_a_diverging_identity_run_is_exact_on_every_machine():
     t = train(forward([2, 1, 3], [1, -1, 1], -5, "identity"), 10, 0.2, 3)
-    assert t.value("loss") == Fraction(1890625) and on_example.shown(t, "loss") == "1890625"
+    assert t.value("loss") == Fraction(1890625) and on_example.value_text(t, "loss") == "1890625"
     text = said(page("act=identity&train=true&y=10&lr=0.2&steps=3"))
     assert "loss = 1890625." in text and "the loss grew from 121 to 1890625 in 3 steps" in text
 

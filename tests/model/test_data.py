@@ -394,7 +394,9 @@ def test_any_edit_a_client_sends_leaves_valid_points_or_is_the_editors_own(edit)
         return
     pts, said = read
     assert len(pts) <= data.POINTS_MAX and said.endswith(".")
-    assert all(data.LO <= x1 <= data.HI and data.LO <= x2 <= data.HI and y in (0, 1) for x1, x2, y in pts)
+    assert all(
+        data.X_LO <= x1 <= data.X_HI and data.X_LO <= x2 <= data.X_HI and y in (0, 1) for x1, x2, y in pts
+    )
 
 
 def test_an_edit_of_the_tables_own_kind_is_the_editors():
