@@ -208,9 +208,12 @@ WIDE, HALF = 820, 560  # px: the width of a chart alone on its row; Streamlit na
 chart_element = st.components.v2.component("neuron_chart", js=element.loader(), isolate_styles=False)
 
 
-def draw(chart: style.Chart, key: str, width: int | str = "stretch") -> None:
-    """Show a chart as neuron_core/figures built it, in the chart element under `key`."""
-    chart_element(key=key, data=element.payload(chart), width=width)
+def draw(
+    chart: style.Chart, key: str, width: int | str = "stretch", told: element.Page | None = None
+) -> None:
+    """Show a chart as neuron_core/figures built it, in the chart element under `key`, with the page-wide
+    message `told` where there is one (element.page)."""
+    chart_element(key=key, data=element.payload(chart, told), width=width)
 
 
 def charts(f, big: bool = False, grads=None, other=None, curve_first: bool = False, s=None) -> None:
@@ -230,11 +233,11 @@ def charts(f, big: bool = False, grads=None, other=None, curve_first: bool = Fal
         curve = neuron.activation_curve(
             f.act, f.alpha, float(f.z), float(f.a), big, compare=other, compare_alpha=al
         )
-        # `say`: what a screen reader hears after a change, `after`: the controls' values it is for (said
-        # only while the sliders still show them); `top`: a new count scrolls back to the top
+        # What a screen reader hears after a change, for the controls' values it is for (said only while
+        # the sliders still show them); a new count of resets takes the page back to its top.
         after = {k: v for k, v in state.widget_values(s).items() if type(v) in (int, float)} if s else {}
-        said = {"say": explain.announce(f), "after": after} if s else {}
-        draw(curve | said | {"top": Kept.count(Kept.RESETS)}, "curve")
+        say = explain.announce(f) if s else ""
+        draw(curve, "curve", told=element.page(say=say, after=after, top=Kept.count(Kept.RESETS)))
 
 
 def landscape_view(f, i: int, j: int) -> None:
@@ -457,7 +460,7 @@ def next_exercise(s: state.State) -> None:
 
 def scroll(to: str, count: int, key: str) -> None:
     """Scroll the page when `count` changes: to its top ("top"), or so that what is above is seen ("here")."""
-    chart_element(key=key, data=element.scroll(to, count))
+    chart_element(key=key, data=element.payload(None, element.page(scroll=to, count=count)))
 
 
 def quiz_page(s: state.State) -> None:

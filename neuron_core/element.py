@@ -1,10 +1,12 @@
 """How a chart reaches the browser: the few lines of JavaScript the chart element is declared with.
 
 Streamlit sends an element's inline code with every update, so the code sent is only this loader; the
-element itself, `static/neuron_chart.js`, and plotly.js beside it are served by the app
-(`server.enableStaticServing`) and fetched once per page. The file's digest in the address makes a
-browser fetch the element anew whenever it changes. A chart travels as compact JSON bytes (Streamlit
-would write JSON with spaces and escape every subscript and Greek letter).
+element itself, `static/neuron_chart.js` with the two modules it loads (`chart_draw.js`, the charts'
+drawing, and `neuron_page.js`, the page's helpers), and plotly.js beside them are served by the app
+(`server.enableStaticServing`) and fetched once per page. The modules' digest in the address makes a
+browser fetch them anew whenever one changes. A chart travels as compact JSON bytes (Streamlit would
+write JSON with spaces and escape every subscript and Greek letter), with the page-wide message
+(`page`) beside it where there is one.
 """
 
 from __future__ import annotations
@@ -13,16 +15,29 @@ import hashlib
 import json
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 STATIC = Path(__file__).resolve().parents[1] / "static"
-MODULE = "neuron_chart.js"
+MODULE = "neuron_chart.js"  # the element; it loads the others at its own version
+MODULES = (MODULE, "chart_draw.js", "neuron_page.js")
+
+
+class Page(TypedDict, total=False):
+    """The page-wide message, for the page's helpers (static/neuron_page.js): beside a chart, or alone."""
+
+    say: str  # a sentence for assistive technology, said once the sliders hold `after`
+    after: dict[str, float]  # the sliders' values `say` is for: a student who moved on hears the newer one
+    top: int  # Reset's count: a new one takes the page back to its top
+    scroll: (
+        str  # "top" or "here": the page scrolls to its top, or to show what is above, when `count` changes
+    )
+    count: int
 
 
 @cache
 def loader() -> str:
     """The element's inline JavaScript: import the served module once, hand every update to it."""
-    digest = hashlib.blake2b((STATIC / MODULE).read_bytes(), digest_size=4).hexdigest()
+    digest = hashlib.blake2b(b"".join((STATIC / m).read_bytes() for m in MODULES), digest_size=4).hexdigest()
     # The address is relative to the page, as Streamlit's own scripts are, so that a path prefix or a
     # proxy in front of the app keeps working. It travels with every update of every chart, so it is
     # one line; the empty comment after it tells Streamlit that this is code, not a file's path.
@@ -30,14 +45,29 @@ def loader() -> str:
     return f"export default(a)=>import({url}).then((m)=>m.default(a))\n//\n"
 
 
-def payload(chart: dict[str, Any]) -> bytes:
-    """A chart as the element receives it: compact UTF-8 JSON, about 15% smaller than Streamlit's own."""
-    return json.dumps(_whole(chart), separators=(",", ":"), ensure_ascii=False).encode()
+def page(
+    say: str = "",
+    after: dict[str, float] | None = None,
+    top: int | None = None,
+    scroll: str = "",
+    count: int = 0,
+) -> Page:
+    """The page-wide message: what the page has to tell its helpers, and only that."""
+    told = Page()
+    if say:
+        told.update(say=say, after=after or {})
+    if top is not None:
+        told["top"] = top
+    if scroll:
+        told.update(scroll=scroll, count=count)
+    return told
 
 
-def scroll(to: str, count: int) -> bytes:
-    """A page helper's data, not a chart's: scroll to the top ("top") or to it ("here") when count changes."""
-    return payload({"scroll": to, "n": count})
+def payload(chart: dict[str, Any] | None, told: Page | None = None) -> bytes:
+    """A chart as the element receives it, with the page-wide message where there is one: compact UTF-8
+    JSON, about 15% smaller than Streamlit's own."""
+    sent = (chart or {}) | ({"page": told} if told else {})
+    return json.dumps(_whole(sent), separators=(",", ":"), ensure_ascii=False).encode()
 
 
 def _whole(v: Any) -> Any:

@@ -9,13 +9,14 @@ from streamlit.testing.v1 import AppTest
 
 from neuron_core.figures.style import Chart
 
-EXTRA = ("label", "name", "first")  # what a chart carries beside Plotly's own figure keys
+EXTRA = ("label", "name", "first", "page")  # what a chart carries beside Plotly's own figure keys
 
 
 def app_charts(at: AppTest) -> dict[str, Chart]:
-    """Every chart on the page, by its key, as the data the chart element was sent (page helpers left out)."""
+    """Every chart on the page, by its key, as the data the chart element was sent (page-wide messages
+    sent alone left out)."""
     sent = {el.key: json.loads(el.proto.bytes) for el in at.get("bidi_component")}
-    return {key: data for key, data in sent.items() if "scroll" not in data}
+    return {key: data for key, data in sent.items() if "data" in data}
 
 
 def plotly(chart: Chart) -> go.Figure:

@@ -2,10 +2,10 @@
 
 Text from a link or a user reaches the page, so the rule is: no unsafe_allow_html, no st.html, no
 component, with exactly two reviewed exceptions. The chart element is declared once, in exactly this
-form, and its JavaScript (the inline loader and `static/neuron_chart.js`) never turns received data
-into HTML or code. The stylesheet is `st.html(ROOM)`, ROOM the path of the constant file
-`static/room.css`, which holds CSS only: no markup, no address, no import. Each check has its
-positive controls below, so none of them can pass by finding nothing.
+form, and its JavaScript (the inline loader, `static/neuron_chart.js` and the two modules it loads)
+never turns received data into HTML or code. The stylesheet is `st.html(ROOM)`, ROOM the path of the
+constant file `static/room.css`, which holds CSS only: no markup, no address, no import. Each check has
+its positive controls below, so none of them can pass by finding nothing.
 """
 
 import ast
@@ -79,10 +79,16 @@ def test_the_one_stylesheet_is_css_only_and_loaded_once():
 
 
 def test_the_chart_elements_javascript_makes_no_html_and_runs_no_strings():
-    module = (element.STATIC / element.MODULE).read_text()
-    assert js_sinks(element.loader()) == [] and js_sinks(module) == []
-    # Received text reaches the page only as an attribute or through textContent.
-    assert "textContent" in module and 'setAttribute("aria-label", data.label)' in module
+    modules = {m: (element.STATIC / m).read_text() for m in element.MODULES}
+    assert js_sinks(element.loader()) == [] and all(js_sinks(js) == [] for js in modules.values())
+    # Received text reaches the page only as an attribute or through textContent; the element imports
+    # only its own two modules, by name.
+    assert all("textContent" in js for js in modules.values())
+    assert 'setAttribute("aria-label", data.label)' in modules[element.MODULE]
+    assert [m for js in modules.values() for m in re.findall(r"\bimport\b[ (]", js)] == ["import("]
+    assert re.search(
+        r'\["chart_draw\.js", "neuron_page\.js"\]\.map\(\(file\) => import\(', modules[element.MODULE]
+    )
 
 
 @pytest.mark.parametrize(

@@ -31,9 +31,11 @@ def test_the_served_plotly_js_is_the_version_the_figures_are_checked_against():
     version = get_plotlyjs_version()  # the plotly.js of the pinned Python package
     served = element.STATIC / f"plotly-cartesian-{version}.min.js"
     assert served.read_text()[:80].startswith(f"/**\n* plotly.js (cartesian - minified) v{version}\n")
-    assert f'"plotly-cartesian-{version}.min.js"' in (element.STATIC / element.MODULE).read_text()
+    assert f'"plotly-cartesian-{version}.min.js"' in (element.STATIC / "chart_draw.js").read_text()
     # Only the files in use are kept: no old version lying around to be served.
-    assert sorted(p.name for p in element.STATIC.iterdir()) == [element.MODULE, served.name, "room.css"]
+    assert sorted(p.name for p in element.STATIC.iterdir()) == sorted(
+        [*element.MODULES, served.name, "room.css"]
+    )
 
 
 def test_every_figure_uses_only_traces_the_served_bundle_has():
@@ -60,8 +62,12 @@ def test_the_app_serves_its_static_folder():
 
 def test_the_loader_is_small_inline_code_naming_the_modules_current_digest():
     js = element.loader()
-    digest = hashlib.blake2b((element.STATIC / element.MODULE).read_bytes(), digest_size=4).hexdigest()
+    every = b"".join((element.STATIC / m).read_bytes() for m in element.MODULES)
+    digest = hashlib.blake2b(every, digest_size=4).hexdigest()
     assert f"app/static/{element.MODULE}?v={digest}" in js
+    # The element loads the others at its own version: a change to any of them is fetched anew.
+    entry = (element.STATIC / element.MODULE).read_text()
+    assert all(f'"{m}"' in entry for m in element.MODULES[1:]) and "import.meta.url).search" in entry
     # Streamlit treats a one-line string with a slash as a file path; this one is code, and sent with
     # every update of a chart, so it stays a few hundred bytes.
     assert "\n" in js.strip() and len(js.encode()) < 300
