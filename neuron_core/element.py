@@ -64,8 +64,7 @@ def page(
 
 
 def payload(chart: dict[str, Any] | None, told: Page | None = None) -> bytes:
-    """A chart as the element receives it, with the page-wide message where there is one: compact UTF-8
-    JSON, about 15% smaller than Streamlit's own."""
+    """A chart as the element receives it, with any page-wide message: compact UTF-8 JSON."""
     sent = (chart or {}) | ({"page": told} if told else {})
     return json.dumps(_whole(sent), separators=(",", ":"), ensure_ascii=False).encode()
 

@@ -88,8 +88,7 @@ def count(values: Values) -> int:
 def by_count(options: Callable[[Values], tuple]) -> Callable[[Values], tuple]:
     """Options that depend on n alone, worked out once per n (and per table: a test may add a line).
 
-    Every state read, written or drawn asks for them, and each asks the whole table: without this a
-    slider move spent milliseconds here.
+    Every state read, written or drawn asks for them, and each asks the whole table.
     """
 
     @lru_cache(maxsize=64)

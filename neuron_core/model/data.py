@@ -124,10 +124,10 @@ def edited(base: tuple[Point, ...], edit: object) -> tuple[tuple[Point, ...], st
     The table sends its edits as {"edited_rows": {row: {column: value}}, "added_rows": [{column: value}],
     "deleted_rows": [row]}. None when the edit is the table's own kind (numbers or empty cells in its
     columns, rows that exist, at most POINTS_MAX in all): the editor applies it. Otherwise the points the
-    edit leaves, read here, with one sentence: beyond POINTS_MAX rows none is read (a crafted edit of
-    20,000 rows cost the editor 51 s), cells that are not numbers are counted and left empty, and an
-    edit of another shape (an extra column, a row given as a list, rows that do not exist) leaves the
-    link's points.
+    edit leaves, read here, with one sentence: beyond POINTS_MAX rows none is read (the editor's own
+    reading grows with a crafted edit's rows: README, "Hostile links"), cells that are not numbers are
+    counted and left empty, and an edit of another shape (an extra column, a row given as a list, rows
+    that do not exist) leaves the link's points.
     """
     if edit is None:  # no edit yet: a new table
         return None
