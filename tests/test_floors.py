@@ -84,3 +84,42 @@ def test_the_core_never_imports_streamlit():
         names = {n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
         names |= {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
         assert not any(n.split(".")[0] == "streamlit" for n in names), module
+
+
+def picks_by_name(source: str) -> list[tuple[int, str]]:
+    """Each place in `source` that picks an activation by its name: compared with one (act.name ==
+    "relu", in ("relu", …)), matched (case "relu"), looked up (get("relu"), ACTIVATIONS["relu"]) or used
+    as a key of a table by name ({"relu": …})."""
+    from neuron_core.model.activations import ACTIVATIONS
+
+    def names(node: ast.AST) -> list[ast.Constant]:
+        return [
+            c
+            for c in ast.walk(node)
+            if isinstance(c, ast.Constant) and isinstance(c.value, str) and c.value in ACTIVATIONS
+        ]
+
+    found: list[ast.Constant] = []
+    for n in ast.walk(ast.parse(source)):
+        if isinstance(n, ast.Compare):
+            found += names(n)
+        elif isinstance(n, ast.MatchValue | ast.Subscript):
+            found += names(n.value if isinstance(n, ast.MatchValue) else n.slice)
+        elif isinstance(n, ast.Dict):
+            found += [c for k in n.keys if k is not None for c in names(k)]
+        elif isinstance(n, ast.Call) and getattr(n.func, "id", getattr(n.func, "attr", "")) == "get":
+            found += [c for a in n.args for c in names(a)]
+    return sorted({(c.lineno, c.value) for c in found})
+
+
+def test_no_module_picks_an_activation_by_name():
+    """Every fact about an activation is a field of its entry: outside its table no module compares,
+    matches, looks up or keys a table by an activation's name (the defaults a user would otherwise type,
+    the worked example's relu, are not tests)."""
+    sources = {m: p.read_text(encoding="utf-8") for m, p in modules() if m != "neuron_core.model.activations"}
+    sources["playground"] = (CORE.parent / "playground.py").read_text(encoding="utf-8")
+    assert {m: hits for m, src in sources.items() if (hits := picks_by_name(src))} == {}
+    # and the check finds each kind of test where there is one
+    picked = 'if act.name == "sigmoid" or a in ("tanh",):\n    get("elu"); ACTIVATIONS["step"]; {"relu": 1}'
+    assert {name for _, name in picks_by_name(picked)} == {"sigmoid", "tanh", "elu", "step", "relu"}
+    assert picks_by_name('match act.name:\n    case "gelu":\n        pass') == [(2, "gelu")]
