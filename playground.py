@@ -45,8 +45,7 @@ class Kept:
 
 
 def paced() -> None:
-    """Wait this session's turn when it asks for more runs than its share (neuron_core.pace): asleep, its
-    thread leaves the GIL to the others, and the reruns it asks for meanwhile are folded into one."""
+    """Wait this session's turn when it asks for more runs than its share (neuron_core.pace)."""
     wait = st.session_state.setdefault(Kept.PACE, Pace()).wait(time.monotonic())
     if wait:
         time.sleep(wait)
@@ -110,11 +109,10 @@ def written(key: str, text: str | None) -> None:
 def readable_table_edits() -> None:
     """Make the points table's editor read any edit a browser sends without raising.
 
-    Streamlit parses the table's edit (JSON from the browser) before the script runs, to see whether it
-    changed: an edit that is not JSON, not an object, or nested 100,000 deep raised there, and the
-    sender saw an error box on every run until a reset. Read so, such an edit is marked unreadable, and
-    own_points puts the link's points back with one notice. The parser is Streamlit's own, not a public
-    API: where a release moves it, the page goes on without this (tests/app/test_protocol.py then fails).
+    Streamlit parses the edit (JSON from the browser) before the script runs: one that is not JSON, not an
+    object, or nested 100,000 deep raised there, with an error box on every run until a reset. Now it is
+    marked unreadable, and own_points puts the link's points back with one notice. The parser is not a
+    public API: where a release moves it, this does nothing (tests/app/test_protocol.py then fails).
     """
     try:
         from streamlit.elements.widgets.data_editor import DataEditorSerde
@@ -139,11 +137,7 @@ readable_table_edits()
 
 
 def own_points(p: state.Param) -> tuple:
-    """The learner's points in a table to edit (rows can be added and deleted), kept in the link.
-
-    The table's edit is read first (data.edited): one the editor would spend seconds on or fail at (rows
-    past 200, cells that are not numbers, another shape) is not given to it; the table starts afresh on
-    the points it leaves, with one notice."""
+    """The learner's points in a table to edit (rows can be added and deleted), kept in the link."""
     base = st.session_state.setdefault(p.key, getattr(link.state, p.key))  # Reset puts the example back
     st.caption(on_data.TABLE_HELP)
 
@@ -151,6 +145,8 @@ def own_points(p: state.Param) -> tuple:
         return f"{p.key} {Kept.count(Kept.RESETS) + Kept.count(Kept.TABLES)}"
 
     key = editor()
+    # An edit the editor would spend seconds on or fail at (data.edited) is not given to it: the table
+    # starts afresh on the points it leaves, with one notice.
     read = data.edited(base, st.session_state.get(key))
     if read is not None:
         base, notice = read
@@ -173,8 +169,7 @@ def own_points(p: state.Param) -> tuple:
 
 
 def controls(place: str, values: dict, across: int = 1) -> dict:
-    """Draw the controls of one place (sidebar, page body, training…) in `across` columns; return the
-    values so far, with theirs."""
+    """Draw one place's controls (sidebar, body, training…) in `across` columns; return the values so far."""
     values = dict(values)
     spots = st.columns(across) if across > 1 else [st.container()]
     for k, p in enumerate(state.shown(place, values)):
@@ -184,8 +179,7 @@ def controls(place: str, values: dict, across: int = 1) -> dict:
 
 
 def read_controls(side, chosen, training_box, data_box) -> state.State:
-    """Every control of the playground in one pass over the table, each drawn in its place's container:
-    the sidebar's, a teacher's chosen few in the page, training's, the data's. The run's one State."""
+    """Every control in one pass over the table, each drawn in its place's container: the run's one State."""
     with side:
         values = controls("sidebar", link.state.flat())
     if chosen is not None:
@@ -211,16 +205,13 @@ chart_element = st.components.v2.component("neuron_chart", js=element.loader(), 
 def draw(
     chart: style.Chart, key: str, width: int | str = "stretch", told: element.Page | None = None
 ) -> None:
-    """Show a chart as neuron_core/figures built it, in the chart element under `key`, with the page-wide
-    message `told` where there is one (element.page)."""
+    """Show a chart in the chart element under `key`, with the page-wide message `told` where there is one."""
     chart_element(key=key, data=element.payload(chart, told), width=width)
 
 
 def charts(f, big: bool = False, grads=None, other=None, curve_first: bool = False, s=None) -> None:
-    """The neuron diagram beside the activation curve with the current point (and a second, compared).
-
-    curve_first puts the curve on the left (under the controls on a phone); `s` lets it say what changed.
-    """
+    """The neuron diagram beside the activation curve with the current point (and a second, compared)."""
+    # curve_first: the curve on the left, under the controls on a phone; `s` lets it say what changed.
     left, right = st.columns(2)[:: -1 if curve_first else 1]
     with left:
         if not big:  # presenter mode: every pixel for the charts
@@ -273,17 +264,15 @@ def counted(place: str, values: dict, what: str, across: int = 1) -> dict:
 
 
 def said(notes: list[tuple[str, str]]) -> None:
-    """Notes as boxes of their kind (info, success, warning), in one container: however many there are,
-    the charts after them keep their place on the page, and so stay mounted while a slider moves."""
+    """Notes as boxes of their kind (info, success, warning), in one container."""
+    # One container however many notes: the charts after it keep their place, and so stay mounted.
     with st.container():
         for kind, text in notes:
             getattr(st, kind)(text)
 
 
 def training_view(f, s: state.State, head) -> None:
-    """Gradient descent on (a - y)² from the sliders' weights; the step count in the link replays it.
-
-    Its controls are drawn above, under `head`, with every other control (read_controls)."""
+    """Gradient descent on (a - y)² from the sliders' weights; the step count in the link replays it."""
     head.subheader(f"Training on this one example, towards y = {fmt(s.y)}")
     y, steps = s.y, s.steps
     t = train(f, y, s.lr, steps)
@@ -308,9 +297,7 @@ def move_sliders(s: state.State, key: str) -> None:
 
 
 def data_view(s: state.State, head) -> None:
-    """The neuron on points (x1, x2) labelled 0 or 1: its boundary, and training on all of them at once.
-
-    Its controls (the rule, η, the epochs, the table) are drawn above, under `head` (read_controls)."""
+    """The neuron on points (x1, x2) labelled 0 or 1: its boundary, and training on all of them at once."""
     head.subheader(f"The neuron meets data: {data.NAMES[s.data]}")
     pts = data.points(s.data, s.points)
     if not pts:
@@ -345,8 +332,7 @@ def worked(f) -> None:
 
 
 def playground() -> None:
-    """The playground: the page laid out in order, every control read in one pass, then each view drawn
-    in its place from the one State."""
+    """The playground: the page laid out in order, every control read in one pass, then each view drawn."""
     with st.sidebar:
         st.button("↺ Reset to the worked example", on_click=reset_to_seed, width="stretch")
         side, side_end = st.container(), st.container()
@@ -397,8 +383,7 @@ def playground() -> None:
 
 
 def top_view(s: state.State, head) -> tuple:
-    """The head of the page: the title (in `head`), the result, what it means, the gradients and the two
-    charts; returns the neuron and its gradients (None unless shown)."""
+    """The title (in `head`), result, meaning, gradients and charts; returns f and g (None unless shown)."""
     f = forward(s.x, s.w, s.b, s.act, s.act_alpha)
     other = ACTIVATIONS.get(s.compare)  # a second activation drawn dashed on the same axes
     z, a = fmt(f.z), calculation.a_text(f)
@@ -464,9 +449,10 @@ def scroll(to: str, count: int, key: str) -> None:
 
 
 def quiz_page(s: state.State) -> None:
-    """An exercise from the seed alone. Each starts blank; a wrong answer gets a hint and another try,
-    and the solution shows only after a right answer or when asked for. A set ends with a score, which
-    the link keeps (got), so that a reload or another server counts every exercise answered."""
+    """An exercise from the seed alone: a hint for a wrong answer, the solution once right or on request.
+
+    A set ends with a score that the link keeps (got), so a reload or another server counts every answer.
+    """
     q = min(s.q, s.count)
     seed = s.seed + q - 1
     f = quiz.solve(quiz.exercise(seed))

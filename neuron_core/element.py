@@ -1,11 +1,10 @@
 """How a chart reaches the browser: the few lines of JavaScript the chart element is declared with.
 
-Streamlit sends an element's inline code with every update, so the code sent is only this loader; the
-element itself, `static/neuron_chart.js` with the two modules it loads (`chart_draw.js`, the charts'
-drawing, and `neuron_page.js`, the page's helpers), and plotly.js beside them are served by the app
-(`server.enableStaticServing`) and fetched once per page. The modules' digest in the address makes a
-browser fetch them anew whenever one changes. A chart travels as compact JSON bytes (Streamlit would
-write JSON with spaces and escape every subscript and Greek letter), with the page-wide message
+Streamlit sends an element's inline code with every update, so that code is only a loader. The element,
+`static/neuron_chart.js` with the modules it loads (`chart_draw.js`, the drawing; `neuron_page.js`, the
+page's helpers), and plotly.js are served by the app (`server.enableStaticServing`) and fetched once per
+page, anew whenever the modules' digest in the address changes. A chart travels as compact JSON bytes
+(Streamlit's JSON has spaces and escapes every subscript and Greek letter), with the page-wide message
 (`page`) beside it where there is one.
 """
 

@@ -97,15 +97,12 @@ def _number(v: float) -> str:
 
 
 def script(f: Forward) -> str:
-    """A runnable script that computes this neuron and prints the page's two lines.
-
-    It holds only what this neuron needs: the seed's fmt where that writes the page's lines (the
-    display rule where not), and the rounding of z to its exact decimal where float noise would show.
-    """
+    """A runnable script that computes this neuron and prints the page's two lines."""
     alpha = _number(f.alpha) if f.act.alpha is not None else ""
     p = places(f.x, f.w, f.b)
     # Whether a float sum shows noise, decided by the fixed-order sum (the same on every server), not BLAS.
     noisy = p is not None and float(dot(f.x, f.w) + f.b) != float(f.z)
+    # The seed's fmt where it writes the page's lines, the display rule's where not.
     rule = _seed_lines(f) != trace_lines(f)
     a = f"a, exact={f.act.exact_code}" if rule and f.act.kinks is None else "a"  # piecewise: always exact
     if f.act.because is not None:

@@ -41,12 +41,11 @@ def _round4(v: Fraction) -> Fraction:
 def fmt(v: float | Fraction, exact: bool = True, room: bool = True) -> str:
     """A number as a student writes it: whole numbers bare, others to at most 4 decimals.
 
-    The app's one display rule. A whole number is written bare only when it is the value: one that
-    rounding would turn into a whole number it is not (sigmoid(13), a loss of 4e-5) is written ≈, with
-    its value where there is room (≈ 1 - 2.3·10⁻⁶, ≈ 4·10⁻⁵) and as ≈ 1, ≈ 0 where there is not.
-    exact=False says v stands for a value a float cannot hold (an exponential's), so even a whole
-    float is only approximately it; an exact value's float differs from its decimal by noise alone
-    (TINY), which is not shown. A Fraction is the value itself: nothing about it is approximate.
+    The app's one display rule. A whole number is bare only when it is the value: one that rounding makes
+    whole (sigmoid(13), a loss of 4e-5) is written ≈, with its value where there is room (≈ 1 - 2.3·10⁻⁶,
+    ≈ 4·10⁻⁵), else ≈ 1, ≈ 0. exact=False: v stands for a value a float cannot hold (an exponential's), so
+    even a whole float is only near it; an exact value's float noise (TINY) is not shown. A Fraction is
+    the value itself: nothing about it is approximate.
     """
     if isinstance(v, Fraction):
         if abs(v) >= BIG and v.denominator != 1:

@@ -12,10 +12,9 @@ BURST = 20.0  # runs at once, before the pace applies
 class Pace:
     """A token bucket: a session has BURST runs at once, then RATE a second; a run past them waits.
 
-    A tab that asks for reruns as fast as it can (a crafted client: no page does) starved the other
-    sessions (README, "Running it for a class"); its runs now sleep their turn, releasing the GIL, and
-    Streamlit folds the reruns asked meanwhile into one: it gets RATE runs a second, the others their
-    latency.
+    A tab asking for reruns as fast as it can (a crafted client: no page does) starved the others (README,
+    "Running it for a class"); now its runs sleep their turn, releasing the GIL, and Streamlit folds the
+    reruns asked meanwhile into one.
     """
 
     tokens: float = BURST

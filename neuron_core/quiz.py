@@ -18,8 +18,7 @@ QUIZ_ALPHA = 0.1
 
 
 def drawn(by_hand: bool) -> tuple[str, ...]:
-    """The activations an exercise draws from, in their entries' places: the piecewise-linear ones, worked
-    by hand, or the others, whose values the exercise gives as a table to read off."""
+    """The activations an exercise draws, in `quiz` order: piecewise-linear if by_hand, else the rest."""
     acts = [a for a in ACTIVATIONS.values() if (a.kinks is not None) == by_hand]
     places = sorted((k, a.name) for a in acts for k in a.quiz)
     return tuple(name for _, name in places)
@@ -46,9 +45,9 @@ def exercise(seed: int) -> State:
 def agrees(guess: float, value: float, exact: bool) -> bool:
     """Whether a guess is the value as far as the student wrote it: the marking rule, stated in README.
 
-    The value rounded (half away from 0) to the guess's own decimal places must be the guess, so that
-    0.0003 and 0.000335 are right for 0.000335 and 0.0008 is not; a whole-number guess, 0 among them, is
-    right only when the value is exactly that number (-1 is not tanh(-5) = -0.99991, 0 is not 0.000335).
+    The value rounded half away from 0 to the guess's places must be the guess: 0.0003 and 0.000335 are
+    right for 0.000335, 0.0008 is not. A whole-number guess (0 too) is right only when the value is exactly
+    that number: -1 is not tanh(-5) = -0.99991.
     """
     places = decimals(guess)
     if places == 0:
@@ -101,24 +100,17 @@ def solve(s: State) -> Forward:
 
 
 def table(f: Forward) -> list[tuple[int, str]] | None:
-    """For an activation that needs e^z, its values at the whole numbers around z, to read off by hand.
-
-    Nine of them, z among them but not in the middle, so the table does not point at the answer.
-    """
+    """For an activation that needs e^z, its values at nine whole numbers around z, to read off by hand."""
     if f.act.kinks is not None:
         return None
     z = round(float(f.z))
+    # z among the nine but not always in the middle, so that the table does not point at the answer.
     start = z - 2 - (_draws(int(abs(z) * 7 + f.n))[0] % 5)
     return [(k, fmt(value(f.act, k, f.alpha), exact=bool(f.act.exact(k)))) for k in range(start, start + 9)]
 
 
 def hint(f: Forward, m: Marked, tries: int) -> str:
-    """One hint for a wrong answer that narrows it without giving it away, a little more each try.
-
-    z has its own tries: first the signs of the products, then the products, then their sum one at a
-    time with b still to add. a is hinted once z is right, with tries of its own: first the activation's
-    rule for this z's sign, then the rule applied at z.
-    """
+    """One hint for a wrong answer that narrows it without giving it away, a little more each try."""
     if not m.z:
         terms = [float(t) for t in f.terms]
         products = ", ".join(f"w{sub(i)}x{sub(i)} = {fmt(t)}" for i, t in enumerate(terms, 1))
@@ -148,12 +140,7 @@ def hint(f: Forward, m: Marked, tries: int) -> str:
 def feedback(
     f: Forward, m: Marked, z: float, a: float, tries_z: int, tries_a: int, hinted: bool = True
 ) -> str:
-    """What a Check says: each guess marked, and while one is wrong (and hinted: the solution is not
-    shown yet), the hint for the try it is on.
-
-    z has its own tries and a its own (a is hinted once z is right); a right a with a wrong z is not
-    called right, since a follows from z.
-    """
+    """What a Check says: each guess marked and, while one is wrong and `hinted`, the hint for its try."""
     said = [f"z = {fmt(z)}: {'right' if m.z else 'not quite'}."]
     if m.z:
         said.append(f"a = {fmt(a)}: {'right' if m.a else 'not quite'}.")
@@ -177,8 +164,7 @@ def score(got: str, count: int) -> str:
 
 
 def worksheet(seed: int, count: int) -> str:
-    """A set of exercises to print: each in the by-hand layout with room for z and a, then, on a page
-    of its own (a form feed starts it), the answer key with each exercise's two lines."""
+    """Exercises to print in the by-hand layout, room for z and a, then the answer key on its own page."""
     lines = [f"Neuron Playground worksheet: {count} exercise{'s' * (count > 1)}, set {seed}", ""]
     key = ["Answer key", ""]
     for k in range(count):

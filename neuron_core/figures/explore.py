@@ -26,10 +26,8 @@ LANDSCAPE_STEPS = 21  # grid values per side of the landscape: every 1.0 from -1
 def landscape_figure(
     f: Forward, i: int, j: int, lo: float = -10.0, hi: float = 10.0, steps: int = LANDSCAPE_STEPS
 ) -> Chart:
-    """A heatmap of a over inputs x_i and x_j, the line where w·x + b = 0, and the current inputs marked.
-
-    The grid is coarse (steps by steps values, sent on every slider move) and the browser smooths it.
-    """
+    """A heatmap of a over inputs x_i and x_j, the line where w·x + b = 0, and the current inputs marked."""
+    # A coarse grid (steps by steps values, sent on every slider move): the browser smooths it.
     xi, xj, a = landscape(f, i, j, lo, hi, steps)
     wi, wj = float(f.w[i]), float(f.w[j])
     rest = float(f.z) - wi * float(f.x[i]) - wj * float(f.x[j])
@@ -81,11 +79,7 @@ def landscape_figure(
 
 
 def sweep_figure(f: Forward, param: str, steps: int = 41) -> Chart:
-    """The activation curve with Plotly animation frames: `param` (x_i, w_i or b) swept over -10 to 10.
-
-    Each frame moves the current point to that value's (z, a) and says so in the title; the frames play
-    in the browser (the Play button), with no round trip to the server.
-    """
+    """The activation curve with Plotly animation frames: `param` (x_i, w_i or b) swept over -10 to 10."""
     values, zs = sweep(f, param, steps)
     a = f.act.f(zs, f.alpha)
     span = curve_span(max(np.abs(zs).max(), abs(float(f.z))))  # wide enough for every frame's point
@@ -105,6 +99,8 @@ def sweep_figure(f: Forward, param: str, steps: int = 41) -> Chart:
     shapes = [s for s in layout["shapes"] if s.get("name") != "guide"]
     what = _math_label(param)
     title = {"font": {"size": 18}}
+    # Each frame moves the point to its value's (z, a) and says so in the title; the frames play in the
+    # browser, with no round trip to the server.
     frames = [
         {
             "name": fmt(v),

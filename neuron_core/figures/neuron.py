@@ -31,12 +31,7 @@ SMOOTH_POINTS = 81
 
 
 def neuron_diagram(f: Forward, big: bool = False, grads: Gradients | None = None) -> Chart:
-    """The neuron: inputs x_i, weighted edges w_i, the bias b, Σ showing z, the activation, output a.
-
-    With `grads`, each edge's label also gives the gradient of a with respect to its weight (or b).
-    The edges are shapes and their labels annotations; the values sit in the nodes' text, which keeps
-    every slider move a few hundred bytes smaller than one annotation per value would.
-    """
+    """The neuron: inputs x_i, edges w_i (with `grads`, also ∂a/∂w_i), bias b, the sum z, act, output a."""
     n = f.n
     ys = np.linspace((n - 1) / 2, -(n - 1) / 2, n).tolist()
     yb = ys[-1] - 1.0  # the bias sits under the inputs, as the input "1" it multiplies
@@ -68,6 +63,7 @@ def neuron_diagram(f: Forward, big: bool = False, grads: Gradients | None = None
         "mode": "markers+text",
         "x": [0.0] * (n + 1) + [sx, ax, ox],
         "y": [*ys, yb, 0.0, 0.0, 0.0],
+        # The values in the nodes' text, not one annotation each: less to send on every slider move.
         "text": [fmt(v) for v in f.x] + ["1", "Σ", f.act.label, a_text(f, room=False)],
         "marker": {
             "size": [round(k * (1.2 if big else 1)) for k in [48] * n + [40, 56, 70, 56]],
@@ -140,14 +136,13 @@ def activation_curve(
 ) -> Chart:
     """The activation f(z) with the current point (z, a), z = 0 marked; for relu, the off region shaded.
 
-    The z axis runs over ±span, by default just wide enough for z (see curve_span). The point and
-    its guide are shapes: moving them leaves the curve's trace, and so its data revision, as it was.
-    A `compare` activation is drawn dashed on the same axes (with compare_alpha, where it has one),
-    its point at the same z a square: told apart from the first by line and marker, not by colour alone.
+    The z axis spans ±span, by default curve_span(z). A `compare` activation is drawn dashed, its point a
+    square: told apart from the first by line and marker, not by colour alone.
     """
     span = curve_span(z) if span is None else span
     data, layout = curve_spec(act, alpha, z, a, big, span, compare, compare_alpha)
     r = 12 if big else 8  # the point's radius in pixels
+    # The point is a shape: moving it leaves the curve's trace, and so its data revision, as it was.
     point = {
         "xsizemode": "pixel",
         "ysizemode": "pixel",

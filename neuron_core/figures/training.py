@@ -95,10 +95,7 @@ def square(pts: tuple[Point, ...]) -> tuple[float, float]:
 def data_figure(d: Data, pts: tuple, run: Run, k: int) -> Chart:
     """The points on the landscape of a over (x1, x2) at epoch k, the boundary, and the wrong ones ringed.
 
-    Frames k + 1 … the run's last epoch move the boundary and the rings, and write each epoch's points
-    right and loss in the title; the landscape of a is epoch k's, so it is hidden while they play.
-    ▶ Play runs them in the browser with no round trip. The boundary and the rings are traces 0 and 1,
-    so that a frame need not say which traces it changes (Plotly draws a heatmap under every line).
+    Frames for the later epochs move the boundary and the rings; the landscape is epoch k's, so they hide it.
     """
     lo, hi = square(pts)
     z_half = threshold(run.act, run.alpha)
@@ -108,6 +105,8 @@ def data_figure(d: Data, pts: tuple, run: Run, k: int) -> Chart:
     line, wrong = _epoch_traces(run, d, k, lo, hi, z_half)
     marker = {"size": 13, "line": {"color": "#FFFFFF", "width": 2}}
     step = _r(g[1] - g[0])
+    # The boundary and the rings are traces 0 and 1, so that a frame need not say which traces it
+    # changes (Plotly draws a heatmap under every line).
     data: list[Spec] = [
         {
             "name": "boundary",

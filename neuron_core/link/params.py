@@ -30,11 +30,10 @@ Values = Mapping[str, Any]  # the values read so far, by key: what a later param
 class Param:
     """One parameter: its URL key (also its control's key), kind, range, default and label.
 
-    A parameter `per_input` repeats as key1 … keyn, its default a function of i. `when` says, from the
-    values before it, whether it applies: a control is drawn and a link's value read only then (alpha
-    for leaky_relu), and a `held` one takes that value where it does not (n = 2 while data are shown).
-    `place` is where its control is drawn: the sidebar, the training section, the data's section
-    (batch) or its table of points, or nowhere (the link alone carries it).
+    `per_input` repeats it as key1 … keyn, its default a function of i. `when`, from the values before it,
+    says whether it applies: only then is its control drawn and a link's value read (alpha for leaky_relu);
+    where it does not, a `held` one takes that value (n = 2 while data are shown). `place` is the sidebar,
+    training, the data's section (batch) or its table of points, or nowhere (the link alone carries it).
     """
 
     key: str
@@ -86,10 +85,7 @@ def count(values: Values) -> int:
 
 
 def by_count(options: Callable[[Values], tuple]) -> Callable[[Values], tuple]:
-    """Options that depend on n alone, worked out once per n (and per table: a test may add a line).
-
-    Every state read, written or drawn asks for them, and each asks the whole table.
-    """
+    """Options that depend on n alone, worked out once per n (and per table: a test may add a line)."""
 
     @lru_cache(maxsize=64)
     def once(n: int, table: tuple[int, ...]) -> tuple:

@@ -27,12 +27,10 @@ def links(base: str | None, s: State) -> tuple[str, str]:
 
 @lru_cache(maxsize=512)
 def qr_png(text: str, scale: int = 10) -> bytes | None:
-    """A QR code of text as a PNG: `scale` px a module and the standard 4-module quiet zone, sized to be
-    read from the back of a room when projected; error correction M survives a smudged screen. None
-    when text is longer than any QR code holds (about 2,300 characters: a link with 200 own points).
+    """A QR code of text as a PNG; None when text is longer than any QR code holds (about 2,300 characters).
 
-    Made once per link for every session of the server (a class on one teacher's link shares most of
-    its links): making one is about a tenth of a slider move's whole cost.
+    `scale` px a module and a 4-module quiet zone, to be read from the back of a room when projected;
+    error correction M survives a smudged screen. Cached for the server: a class shares most of its links.
     """
     out = io.BytesIO()
     try:
@@ -43,8 +41,7 @@ def qr_png(text: str, scale: int = 10) -> bytes | None:
 
 
 def qr_for(base: str | None, s: State) -> tuple[bytes | None, str]:
-    """The students' QR code and what it opens: their link's, or, where that is too long for any QR
-    code (many own points), the same view with the example's points, said in one sentence."""
+    """The students' QR code and caption: their link's or, if too long, the view with the example's points."""
     student = link(base, s.replace(present=False))
     if (png := qr_png(student)) is not None:
         return png, "Scan for the students' link"
@@ -65,8 +62,8 @@ ROWS = next(p for p in PARAMS if p.kind == "rows")  # the learner's own points
 def fixed(s: State) -> str:
     """What a teacher's link holds fixed, written out: "Fixed by this link: x = (2, 1, 3), w = …".
 
-    Only what the students cannot move: an input or weight named in the link's controls (x1, w2) is
-    theirs, and the others of its kind are listed one by one (x₂ = 1, x₃ = 3).
+    An input or weight named in the link's controls (x1) is the students'; the others of its kind are then
+    listed one by one (x₂ = 1, x₃ = 3).
     """
     values, said = s.flat(), []
     for p in PARAMS:

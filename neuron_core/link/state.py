@@ -21,8 +21,8 @@ from neuron_core.numbers import first, fmt, sub
 class State:
     """Everything a view shows: each control's value by its key, and each parameter as an attribute.
 
-    ``State(b=-3).b == -3``; x and w are tuples of n values (``State(x=(1, 2), w=(3, -1))`` has n = 2),
-    and the controls' values by key (x1 … xn) make a state too.
+    x and w are tuples of n values (``State(x=(1, 2), w=(3, -1))`` has n = 2); the controls' values by key
+    (x1 … xn) make a state too.
     """
 
     __slots__ = ("_flat",)
@@ -132,12 +132,7 @@ QueryValue = str | Sequence[str]
 
 
 def _read(p: Param, raw: QueryValue) -> tuple[Any, str]:
-    """One parameter's value from its query value, or None and the notice that says why it was ignored.
-
-    The rules, one per kind: a number must be one value, finite and in range; a whole number too, and
-    one with a fraction keeps its whole part, as Streamlit's sliders do; a choice is the last value
-    (an empty one included), if it is among the options; a switch the last non-empty value, true or false.
-    """
+    """One parameter's value from its query value, or None and the notice that says why it was ignored."""
     last = raw if isinstance(raw, str) else (list(raw) or [""])[-1]  # what a select box reads: the last
     if p.kind == "rows":  # the good points are kept; only when none is, the example's
         pts, said = data.read_points(last)
@@ -185,7 +180,7 @@ def _read(p: Param, raw: QueryValue) -> tuple[Any, str]:
         why = f"it is outside {fmt(p.lo)} to {fmt(p.hi)}"
     if why:
         return None, f"Ignored {p.key} from the link because {why}; using {fmt(p.default)}."
-    if p.kind == "whole" and v != int(v):
+    if p.kind == "whole" and v != int(v):  # its whole part, as Streamlit's sliders do
         return int(v), f"Read {p.key} from the link as {int(v)}: it is a whole number."
     return (int(v) if p.kind == "whole" else v + 0.0), ""
 
@@ -230,8 +225,7 @@ def to_query(state: State) -> dict[str, str]:
 
 
 def stale(state: State, linked: Iterable[str]) -> list[str]:
-    """The keys the page keeps in the link whose parameter does not apply to state: steps once training
-    is off. (Streamlit's binding keeps its own keys, and will not have them taken out.)"""
+    """The page's own link keys whose parameter does not apply to state: steps once training is off."""
     values, out = state.flat(), []
     for p in PARAMS:
         if p.linked and not p.when(values):
@@ -240,18 +234,14 @@ def stale(state: State, linked: Iterable[str]) -> list[str]:
 
 
 def widget_values(state: State) -> dict[str, Any]:
-    """The value of each control, by its key (the same key as in the URL): what reset puts back.
-
-    A held value (n while data are shown) is not its control's: that keeps its own.
-    """
+    """What reset puts back: each control's value by its key, less a held one (n while data are shown)."""
     values = state.flat()
     left = {p.key for p in PARAMS if p.place == "link" or (p.held is not None and not p.when(values))}
     return {k: v for k, v in values.items() if k not in left}
 
 
 def clamped(state: State) -> tuple[State, list[str]]:
-    """The state with every number within its control's range, kept to 4 decimals as the page writes
-    them, and a notice for each value that had to be moved into range."""
+    """The state with every number in its control's range, to 4 decimals, and a notice for each one moved."""
     values, notices = state.flat(), []
     for p in PARAMS:
         for k, c in enumerate(p.each(values), start=1):

@@ -93,11 +93,10 @@ def fit(
 ) -> Run:
     """Train on every point for `epochs` epochs from (w, b): one full-batch step per epoch.
 
-    rule "gradient": w ← w - lr dL/dw, b ← b - lr dL/db. rule "perceptron": the step's output ŷ, and
-    w ← w + lr Σ (y - ŷ) x, b ← b + lr Σ (y - ŷ): only the points on the wrong side move the line.
-    Epoch 0 is judged with the exact z of forward() (a point on the line is on it), the perceptron's
-    later epochs too (see _places); gradient descent's weights are floats. A step that would take a
-    weight or b past LIMIT is not taken.
+    "gradient": w ← w - lr dL/dw, b ← b - lr dL/db. "perceptron", with the step's output ŷ:
+    w ← w + lr sum (y - ŷ) x, b ← b + lr sum (y - ŷ): only the points on the wrong side move the line.
+    A point's side is decided exactly at epoch 0 (forward), in the perceptron's epochs (see _places) and
+    while exact.descend keeps fractions. A step that would take a weight or b past LIMIT is not taken.
     """
     if rule not in ("gradient", "perceptron"):
         raise ValueError(f"the rule is gradient or perceptron, not {rule!r}")
@@ -157,9 +156,9 @@ def fit(
 def _places(x: np.ndarray, v: np.ndarray, lr: float) -> int | None:
     """The decimals of every z the perceptron rule meets, or None where float z must do.
 
-    Its weights stay decimals: the start's, plus lr times sums of the points. So z = x·w + b has at most
-    the points' decimals plus the weights', and rounding a float z to them gives the exact decimal, whose
-    sign decides a point on the line as exact arithmetic does (0.3·(-4.2) + 0.3·3.2 + 0.3 is 0).
+    Its weights stay decimals (the start's plus lr times sums of the points), so z = x·w + b has at most the
+    points' decimals plus the weights', and a float z rounded to them is the exact decimal, whose sign
+    decides a point on the line (0.3·(-4.2) + 0.3·3.2 + 0.3 is 0).
     """
     px = max(map(decimals, np.unique(x)), default=0)
     p = px + max(*map(decimals, v), decimals(lr) + px)
@@ -170,8 +169,8 @@ def _places(x: np.ndarray, v: np.ndarray, lr: float) -> int | None:
 def _normals(x: np.ndarray) -> np.ndarray:
     """One unit normal inside each cell of directions where the order of the points' projections holds.
 
-    The order changes only at normals perpendicular to a line through two points; between two such
-    angles (mod π) it stays, so their midpoints see every order a line's normal can see.
+    The order changes only at normals perpendicular to a line through two points, so the midpoints
+    between those angles (mod pi) see every order a line's normal can see.
     """
     dx = x[None, :, :] - x[:, None, :]
     iu = np.triu_indices(len(x), 1)
@@ -226,14 +225,12 @@ def separable(pts: tuple[Point, ...]) -> bool:
 
 
 def half_plane(w: np.ndarray, b: float, z_half: float, lo: float, hi: float) -> list[tuple[float, float]]:
-    """The corners of the part of the square [lo, hi]² where w·x + b ≥ z_half: where the neuron says 1.
-
-    The square clipped by the line, corner by corner (Sutherland-Hodgman with one edge); its corners
-    on the line are the ends of the boundary.
-    """
+    """The corners of the part of the square [lo, hi]² where w·x + b ≥ z_half: where the neuron says 1."""
     corners = [(lo, lo), (hi, lo), (hi, hi), (lo, hi)]
     level = [float(w[0] * x1 + w[1] * x2 + b - z_half) for x1, x2 in corners]
     out: list[tuple[float, float]] = []
+    # The square clipped by the line, corner by corner (Sutherland-Hodgman with one edge); its corners
+    # on the line are the ends of the boundary.
     for k, (p, g) in enumerate(zip(corners, level, strict=True)):
         q, h = corners[(k + 1) % 4], level[(k + 1) % 4]
         if g >= 0:

@@ -29,11 +29,9 @@ OWN: tuple[Point, ...] = ((-2.0, -1.0, 0), (-1.0, 1.0, 0), (0.0, -2.0, 0), (1.0,
 def _cloud(
     seed: int, centres: tuple[tuple[float, float], ...], spread: float, each: int
 ) -> tuple[Point, ...]:
-    """Points round each centre (label = the centre's index), the same on every machine.
-
-    Normal deviates by Box-Muller from the generator's uniform doubles (a stream numpy keeps stable;
-    its normal sampler may change between releases), rounded to one decimal as a worksheet writes them.
-    """
+    """Points round each centre (label = the centre's index), the same on every machine."""
+    # Box-Muller from the generator's uniform doubles, a stream numpy keeps stable (its normal sampler
+    # may change between releases); rounded to one decimal as a worksheet writes them.
     u = np.random.Generator(np.random.PCG64(seed)).random((len(centres), 2, each))
     r = np.sqrt(-2.0 * np.log1p(-u[:, 0])) * spread
     xy = np.stack([r * np.cos(2 * np.pi * u[:, 1]), r * np.sin(2 * np.pi * u[:, 1])], axis=-1)
@@ -94,15 +92,12 @@ def _row(values: list, k: int) -> Point:
 
 
 def from_rows(rows: list[list]) -> tuple[tuple[Point, ...], list[str]]:
-    """The good points among rows of (x1, x2, y), in order, and a sentence for each one left out.
-
-    Rows with every cell empty (a table's new row not filled in yet) are skipped silently; beyond
-    POINTS_MAX the rest are left out, said once.
-    """
+    """The good points among rows of (x1, x2, y), in order, and a sentence for each one left out."""
     kept: list[Point] = []
     said: list[str] = []
     for k, row in enumerate(rows, start=1):
         cells = ["" if v is None or (isinstance(v, float) and math.isnan(v)) else v for v in row]
+        # Every cell empty: a table's new row not filled in yet, skipped silently.
         if all(str(c).strip() == "" for c in cells):
             continue
         if any(str(c).strip() == "" for c in cells):
@@ -121,13 +116,11 @@ def from_rows(rows: list[list]) -> tuple[tuple[Point, ...], list[str]]:
 def edited(base: tuple[Point, ...], edit: object) -> tuple[tuple[Point, ...], str] | None:
     """What an edit of the points table does to `base`, read before the table's editor applies it.
 
-    The table sends its edits as {"edited_rows": {row: {column: value}}, "added_rows": [{column: value}],
-    "deleted_rows": [row]}. None when the edit is the table's own kind (numbers or empty cells in its
-    columns, rows that exist, at most POINTS_MAX in all): the editor applies it. Otherwise the points the
-    edit leaves, read here, with one sentence: beyond POINTS_MAX rows none is read (the editor's own
-    reading grows with a crafted edit's rows: README, "Hostile links"), cells that are not numbers are
-    counted and left empty, and an edit of another shape (an extra column, a row given as a list, rows
-    that do not exist) leaves the link's points.
+    An edit is {"edited_rows": {row: {column: value}}, "added_rows": [{column: value}], "deleted_rows":
+    [row]}. None when the editor can apply it (numbers or empty cells in its columns, rows that exist, at
+    most POINTS_MAX in all). Otherwise the points it leaves and one sentence: rows past POINTS_MAX are not
+    read (README, "Hostile links"), cells that are not numbers are left empty, and an edit of another
+    shape (an extra column, a row given as a list, rows that do not exist) leaves the link's points.
     """
     if edit is None:  # no edit yet: a new table
         return None
@@ -162,9 +155,7 @@ def _cell(v: object) -> bool:
 
 
 def _shaped(edit: object, m: int) -> tuple[dict[int, dict], set[int], list[dict], int] | None:
-    """An edit's changed cells by row, deleted rows, added rows and their count, or None if it is not of
-    that shape. Added rows past POINTS_MAX are counted, not looked at: they are never read.
-    """
+    """An edit's changed cells by row, deleted rows, added rows and their count; None if not of that shape."""
     if not isinstance(edit, dict) or not set(edit) <= {"edited_rows", "added_rows", "deleted_rows"}:
         return None
     changed = edit.get("edited_rows") or {}
@@ -183,7 +174,7 @@ def _shaped(edit: object, m: int) -> tuple[dict[int, dict], set[int], list[dict]
     gone = {_place(k, m) for k in deleted}
     if None in gone:
         return None
-    new = added[:POINTS_MAX]
+    new = added[:POINTS_MAX]  # the rest are counted, not looked at: they are never read
     if not all(isinstance(r, dict) and set(r) <= set(COLUMNS) for r in new):
         return None
     return changes, gone, new, len(added)

@@ -1,11 +1,10 @@
 """Gradient descent on a piecewise-linear neuron in exact arithmetic: every step's numbers are fractions.
 
 Sliders and links give decimals, and identity, ReLU, Leaky ReLU and the step are linear on each side of
-their kinks, so the squared error's gradient steps stay rational: w and b after k steps are integers over
-one common denominator, computed here with Python's integers. Nothing depends on a CPU's float kernels,
-and a loss of exactly 1890625 is 1890625. The denominators grow with every step (by the learning rate's
-and the inputs' places, and the number of rows), so exactness stops at a size (CAP_DIGITS); the caller
-goes on in floats from there and writes what follows with ≈.
+their kinks, so the squared error's steps stay rational: w and b after k steps are integers over one
+common denominator, in Python's integers, whatever a CPU's float kernels do. The denominators grow with
+every step, so exactness stops at a size (CAP_DIGITS); the caller goes on in floats from there and
+writes what follows with ≈.
 """
 
 from __future__ import annotations
@@ -39,8 +38,8 @@ WORK_DIGITS = 2400  # … or this many over m, for few rows: one example stays e
 class Descent:
     """The exact steps taken: (w_1 … w_n, b) after step k is num[k][i] / den[k].
 
-    `z` and `side` are each step's z per row, as the floats nearest them and as the sign of z - `at`
-    (the threshold the caller asked about: -1, 0 on it, 1), decided exactly.
+    `z` is each step's z per row as the nearest floats; `side` its sign against `at`, the threshold the
+    caller asked about (-1, 0 on it, 1), decided exactly.
     """
 
     num: list[tuple[int, ...]]
@@ -126,9 +125,8 @@ def descend(
 ) -> Descent:
     """Up to `steps` exact gradient-descent steps on the mean squared error (a - y)² over the rows of x.
 
-    w_i ← w_i - lr (2/m) Σ_j (a_j - y_j) f'(z_j) x_ji, and b likewise with x_j0 = 1. It stops before a
-    step that would take a weight or b past `limit`, and once the numbers grow past CAP_DIGITS; its
-    `steps` says how many it took.
+    w_i ← w_i - lr (2/m) sum_j (a_j - y_j) f'(z_j) x_ji, and b likewise with x_j0 = 1. It stops before a
+    step past `limit`, and once the numbers grow past CAP_DIGITS; its `steps` says how many it took.
     """
     if act.piece is None:
         raise ValueError(f"{act.label} is not piecewise linear: its steps are not fractions")

@@ -64,9 +64,8 @@ def _first_bad(v: np.ndarray, name: str) -> str:
 def dot(x: np.ndarray, w: np.ndarray) -> np.ndarray:
     """x·w over the last axis, input by input in a fixed order: the same bits on every machine.
 
-    A BLAS kernel (x @ w) sums in an order, and with fused multiply-adds, that depend on the CPU, so
-    its last bit differs between servers; a product and a sum of two floats never do. A large batch is
-    summed in blocks of rows that stay in the CPU's cache.
+    BLAS (x @ w) sums in an order, and with fused multiply-adds, that depend on the CPU, so its last bit
+    differs between servers; a product and a sum of two floats never do.
     """
     x = np.asarray(x, dtype=float)
     if x.ndim < 2 or x.shape[0] <= _BLOCK:
@@ -74,6 +73,7 @@ def dot(x: np.ndarray, w: np.ndarray) -> np.ndarray:
         for i in range(1, len(w)):
             z = z + x[..., i] * w[i]
         return z
+    # A large batch in blocks of rows that stay in the CPU's cache.
     rows = x.reshape(-1, x.shape[-1])
     out = np.empty(len(rows))
     for s in range(0, len(rows), _BLOCK):
@@ -100,10 +100,9 @@ def decimals(v: float) -> int:
 def places(x: np.ndarray, w: np.ndarray, b: float) -> int | None:
     """The decimal places of the exact w·x + b, or None where rounding a float sum to them is unsafe.
 
-    Sliders and links give decimals with few places; their exact sum has no more places than its most
-    precise product (places of w_i plus places of x_i) or b. When float error is under a quarter of
-    that last place (bounded from the size of the terms), rounding the float sum to those places gives
-    the float nearest the exact decimal: -2.2·1 + 2.4 - 0.2 is then 0, not -4.4e-16.
+    The exact sum has no more places than its most precise product (places of w_i plus of x_i) or b.
+    When float error (bounded from the terms' size) is under a quarter of that last place, the float sum
+    rounded to it is the float nearest the exact decimal: -2.2·1 + 2.4 - 0.2 is then 0, not -4.4e-16.
     """
     if x.size > EXACT_MAX_VALUES:
         return None
@@ -132,8 +131,8 @@ def _exact(x: np.ndarray, w: np.ndarray, b: float, z: np.ndarray) -> np.ndarray:
 def forward(x: ArrayLike, w: ArrayLike, b: float, act: str = "relu", alpha: float | None = None) -> Forward:
     """Compute z = w·x + b and a = act(z); a ValueError says what is wrong with bad input.
 
-    z is the exact decimal sum where the inputs are decimals with few places (see _exact), so that an
-    activation's kink at z = 0 is decided by the math, not by float noise.
+    z is the exact decimal where the inputs allow (see _exact), so a kink at z = 0 is decided by the math,
+    not by float noise.
     """
     activation = get(act)
     x, w = _vector(x, "x"), _vector(w, "w")
@@ -193,23 +192,18 @@ def gradients(f: Forward) -> Gradients:
 
 
 def zero_crosses(f: Forward, i: int, j: int, lo: float = -10.0, hi: float = 10.0) -> bool:
-    """True when z = 0 somewhere in the square of inputs i and j over [lo, hi], the others held.
-
-    z is linear in x_i and x_j, so it crosses 0 in the square exactly when its corners' signs differ.
-    """
+    """True when z = 0 somewhere in the square of inputs i and j over [lo, hi], the others held."""
     rest = float(f.z) - f.w[i] * f.x[i] - f.w[j] * f.x[j]
     ends = np.array([lo, hi])
     corners = rest + f.w[i] * ends[:, None] + f.w[j] * ends
+    # z is linear in x_i and x_j: it crosses 0 in the square exactly when its corners' signs differ.
     return bool(f.w[i] or f.w[j]) and bool(corners.min() <= 0 <= corners.max())
 
 
 def landscape(
     f: Forward, i: int, j: int, lo: float = -10.0, hi: float = 10.0, steps: int = 41
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """a over a grid of inputs x_i and x_j (0-based), the other inputs held at their values.
-
-    Returns the grid values of x_i, of x_j, and a with shape (len x_j, len x_i), in one vectorised pass.
-    """
+    """a over a grid of inputs x_i and x_j (0-based), the others held: x_i's values, x_j's, and a[j, i]."""
     if f.x.ndim != 1 or not (0 <= i < f.n and 0 <= j < f.n and i != j):
         raise ValueError(f"choose two different inputs of the {f.n}")
     xi = xj = np.linspace(lo, hi, steps)

@@ -20,9 +20,8 @@ def tanh(z: Decimal, _: Decimal) -> Decimal:
 
 
 def _digits(small: Decimal) -> int:
-    """The context's digits and as many more as `small` has zeros after the point: 1 + small keeps
-    every digit of small at that precision (1 + 7.5·10⁻⁴⁹ at 50 digits kept one, and softplus(-110.8)
-    came out 7·10⁻⁴⁹)."""
+    """The context's digits plus `small`'s zeros after the point, so 1 + small keeps every digit of small."""
+    # Without them, 1 + 7.5·10⁻⁴⁹ at 50 digits kept one digit, and softplus(-110.8) came out 7·10⁻⁴⁹.
     return getcontext().prec + max(0, -small.adjusted())
 
 

@@ -15,8 +15,8 @@ from neuron_core.model.neuron import Forward, forward, gradients
 class Training:
     """Every step's weights, bias, output and loss; row 0 is where training started.
 
-    A piecewise-linear neuron's steps are exact fractions (exact.descend) up to `exact_steps`; the
-    arrays are their floats, for the charts, and the words take the fractions (value, shown).
+    Up to `exact_steps` a piecewise-linear neuron's steps are exact fractions (exact.descend): the arrays
+    hold their floats, for the charts, and `value` the fractions, for the words.
     """
 
     w: np.ndarray  # (steps + 1, n)
@@ -38,9 +38,8 @@ class Training:
     def is_exact(self, what: str, k: int = -1) -> bool:
         """Whether step k's w, b, a or loss is known exactly: a whole number shown for it is the value.
 
-        At the start w and b are the sliders' and a is as the activation gives it; a piecewise-linear
-        neuron's steps are fractions while exact.descend keeps them; any other step is a float that an
-        exponential's rounding (or a long run's) has touched.
+        Exact: the start's w and b (the sliders'), its a where the activation gives it exactly, and a
+        piecewise-linear neuron's steps while exact.descend keeps fractions. Other steps are floats.
         """
         k = self._k(k)
         if self.descent is not None and k <= self.exact_steps:
@@ -86,11 +85,9 @@ LIMIT = 1e6  # no weight or bias grows past this; training stops the step before
 def train(f: Forward, y: float, lr: float, steps: int) -> Training:
     """Take `steps` gradient-descent steps from f's weights and bias towards output y, with learning rate lr.
 
-    dL/dw_i = 2 (a - y) f'(z) x_i and dL/db = 2 (a - y) f'(z), by the chain rule; the steps replay
-    exactly from the same start, so a link that records (y, lr, steps) reproduces them. A step that
-    would take a weight or the bias past LIMIT is not taken: the run stops there (Training.steps).
-    A piecewise-linear neuron's steps are exact fractions; the others' are floats, computed in the same
-    order on every machine.
+    dL/dw_i = 2 (a - y) f'(z) x_i and dL/db = 2 (a - y) f'(z). The steps replay exactly from the same
+    start (fractions for a piecewise-linear neuron, floats in a fixed order otherwise), so a link that
+    records (y, lr, steps) reproduces them. A step past LIMIT is not taken: the run stops there.
     """
     if f.x.ndim != 1:
         raise ValueError("training here is on one example, one row of inputs")

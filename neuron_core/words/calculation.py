@@ -10,12 +10,10 @@ from neuron_core.numbers import eq, fmt, tex
 
 
 def value(act: Activation, z: float, alpha: float) -> Fraction | float:
-    """act(z) for the words: to 50 digits where it needs e^z (never a float's last bit), else the float.
-
-    A value the 50 digits hold as a whole number although the activation is not exact there (GELU(36)
-    is 36 - 10⁻¹⁴⁰⁰ or so) stays the float, which fmt then writes ≈.
-    """
+    """act(z) for the words: to 50 digits where it needs e^z (never a float's last bit), else the float."""
     v = precise(act, z, alpha)
+    # Whole in 50 digits where the activation is not exact (GELU(36) is 36 - 10⁻¹⁴⁰⁰ or so): the float,
+    # which fmt writes ≈.
     if v is None or (v.denominator == 1 and not act.exact(z)):
         return float(act(z, alpha))
     return v
@@ -40,11 +38,9 @@ def sum_line(f: Forward) -> str:
 
 
 def activation_line(f: Forward) -> str:
-    """``ReLU: z → a because …`` where the entry gives the reason (ReLU); ``Label: z → a`` for the others.
-
-    a as its float has it (the exported script prints this line from numpy's floats): ≈ -1 for ELU(-40),
-    true but without the digits of -1 + 4.2·10⁻¹⁸ that the page's other words give.
-    """
+    """``ReLU: z → a because …`` where the entry gives the reason (ReLU); ``Label: z → a`` for the others."""
+    # a as its float has it, as the exported script prints it: ≈ -1 for ELU(-40), true but without the
+    # digits of -1 + 4.2·10⁻¹⁸ that the page's other words give.
     z, a = fmt(f.z), fmt(f.a, f.exact)
     if f.act.because is not None:
         return f"{f.act.label}: {z} → {a} because {z} {f.act.because[bool(f.z >= 0)]}."
@@ -81,10 +77,7 @@ def latex(f: Forward) -> str:
 
 
 def by_hand(f: Forward, reveal: bool = True) -> str:
-    """The pen-and-paper layout as LaTeX: the row [w | b] times the column [x ; 1], term by term, then f.
-
-    With reveal=False it stops at the layout, "= z → a", for a student to work out.
-    """
+    """The pen-and-paper layout in LaTeX: [w | b] times [x ; 1], then f; reveal=False stops at "= z → a"."""
     if f.x.ndim != 1:
         raise ValueError("the by-hand layout is written for one row of inputs, not a batch")
     row = " & ".join(fmt(w) for w in f.w)
@@ -120,10 +113,9 @@ def gradient_latex(g: Gradients) -> str:
 def step_latex(f: Forward, y: float, lr: float, exact: bool = True, v: tuple | None = None) -> str:
     """The next gradient-descent step on the loss (a - y)², written out so a student can check it by hand.
 
-    f is the neuron where training stands; exact=False when its weights came out of steps that an
-    exponential rounded (see Training.is_exact); v is (w, b) as exact fractions where training kept
-    them, and then every number here is computed exactly. A result whose operands are shown rounded
-    is written ≈: worked from the shown digits, a hand check may differ in the last one.
+    f is the neuron where training stands; exact=False when an exponential rounded its weights (see
+    Training.is_exact); v is (w, b) as fractions where training kept them, and then every number is exact.
+    A result whose operands are shown rounded is written ≈: a hand check may differ in the last digit.
     """
     if f.x.ndim != 1:
         raise ValueError("a step is written for one row of inputs, not a batch")

@@ -79,9 +79,8 @@ def _which_way(f: Forward, slope: float) -> str:
 def explain_gradients(f: Forward, g: Gradients) -> str:
     """What the gradients say, in plain words: which way to move each weight and the bias to raise a.
 
-    A saturated activation (a tiny slope), a dead ReLU (a slope of exactly 0) and the step (no useful
-    derivative) are three different things, and each is said as what it is; the conventions at a kink
-    (ReLU'(0) = 0, Leaky ReLU'(0) = alpha) are stated where they are used.
+    A saturated slope (tiny), a dead ReLU (exactly 0) and the step (no useful derivative) are each said as
+    what they are, with the convention at a kink (ReLU'(0) = 0, Leaky ReLU'(0) = alpha) where it is used.
     """
     z, slope, name = float(f.z), float(g.da_dz), f.act.label
     zs = fmt(z)

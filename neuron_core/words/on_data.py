@@ -64,12 +64,7 @@ def sides(run: Run, d: Data, k: int) -> str:
 
 
 def stalled(run: Run, d: Data, k: int) -> str | None:
-    """Why gradient descent leaves the line where it is at epoch k, when every gradient is 0; else None.
-
-    Three different things, each said as it is: the points' pulls cancel (each pulls, and they add up
-    to 0); the points that pull nothing sit where the activation is flat (a slope of exactly 0); or
-    their slope underflowed (an exponential's, never 0, smaller than a float holds).
-    """
+    """Why gradient descent leaves the line where it is at epoch k, when every gradient is 0; else None."""
     if run.descent is not None and k <= run.exact_epochs:  # the fractions decide what is exactly 0
         pulls = run.descent.pulls(k)
         pull = np.array([(p > 0) - (p < 0) for p in pulls], dtype=float)  # their signs

@@ -10,12 +10,7 @@ from neuron_core.words.explain import explain_gradients
 
 
 def unreachable(act: Activation, alpha: float, y: float) -> str | None:
-    """Why no weights give a = y, in one sentence, when that is so; None when some weights do.
-
-    What each activation outputs is its entry's `outputs`: ReLU from 0 up, ELU above -alpha, GELU from
-    about -0.17 up, the sigmoid between 0 and 1 and tanh between -1 and 1 (never either end), softplus
-    above 0; the step only 0 or 1.
-    """
+    """Why no weights give a = y, in one sentence, from the entry's `outputs`; None when some weights do."""
     lo, lo_in, hi, hi_in = act.outputs(alpha)
     name, ys = act.label, fmt(y)
     if act.only is not None and y not in act.only:
@@ -82,10 +77,7 @@ def training_trouble(t: Training, asked: int) -> str:
 
 
 def notes(now: Forward, t: Training, y: float, asked: int) -> list[tuple[str, str]]:
-    """What the page says about a run, as (kind, text) with kind info, success or warning.
-
-    `now` is the neuron where the run ended; `asked` the number of steps the link asked for.
-    """
+    """What the page says about a run ending at `now`, as (kind, text): info, success or warning."""
     said = [("info", far)] if (far := unreachable(now.act, now.alpha, y)) else []
     g = gradients(now)
     if t.reached:
