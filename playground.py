@@ -304,7 +304,7 @@ def data_view(s: state.State, head) -> None:
         st.info("The table has no points yet: add a row, with x₁, x₂ and a label y of 0 or 1.")
         return
     d = data.make(pts)
-    run = batch.fit(d, s.w, s.b, s.act, s.act_alpha, s.rule, s.eta, s.epochs + training.PLAY_EPOCHS)
+    run = batch.fit(d, s.w, s.b, s.act, s.act_alpha, s.rule, s.eta, s.epochs + batch.PLAY_EPOCHS)
     k = min(s.epochs, run.epochs)  # fewer when training had to stop
     st.caption(f"{on_data.rule_text(run.act, run.alpha)} {on_data.loss_text(run.act, d.m)}")
     st.markdown(f"**Epoch {k}: {on_data.said(run, k)}.** {on_data.sides(run, d, k)}")

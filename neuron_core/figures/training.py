@@ -72,7 +72,6 @@ def training_figure(t: Training) -> Chart:
 
 
 WRONG = "#E41A1C"  # the ring round a point on the wrong side
-PLAY_EPOCHS = 25  # epochs ahead that ▶ Play animates in the browser (each frame ~120 bytes a move)
 DATA_STEPS = 13  # grid values per side of the data's landscape of a (the browser smooths between them)
 
 

@@ -50,6 +50,7 @@ def gradient(d: Data, w: np.ndarray, b: float, act: Activation, alpha: float) ->
     return np.sum(d.x * s[:, None], axis=0), float(s.sum())
 
 
+PLAY_EPOCHS = 25  # epochs past the link's that the page trains, for ▶ Play to animate in the browser
 EPOCHS_CAP = 1000  # the most epochs a link holds (the epochs control's range)
 
 

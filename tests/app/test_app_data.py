@@ -3,8 +3,8 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from neuron_core.figures.training import PLAY_EPOCHS
 from neuron_core.model import batch, data
+from neuron_core.model.batch import PLAY_EPOCHS
 from tests.charts import app_charts, plotly
 from tests.paths import APP
 from tests.shown import unescaped

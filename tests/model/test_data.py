@@ -8,10 +8,11 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from neuron_core.figures.training import PLAY_EPOCHS, data_figure, epochs_figure
+from neuron_core.figures.training import data_figure, epochs_figure
 from neuron_core.link.state import State, from_query, to_query
 from neuron_core.model import batch, data
 from neuron_core.model.activations import ACTIVATIONS, get
+from neuron_core.model.batch import PLAY_EPOCHS
 from neuron_core.model.neuron import dot
 from neuron_core.words import on_data
 from tests.charts import plotly
