@@ -10,7 +10,6 @@ from neuron_core.figures.style import (
     NODE,
     POINT,
     POSITIVE,
-    SHADE,
     ZERO,
     Chart,
     Spec,
@@ -20,6 +19,7 @@ from neuron_core.figures.style import (
     _note,
     _r,
     _room,
+    _shade,
     edge_style,
 )
 from neuron_core.model.activations import Activation
@@ -190,21 +190,7 @@ def curve_spec(
     ]
     notes = []
     if act.dead:  # its flat side, where a neuron learns nothing
-        shapes.insert(
-            0,
-            {
-                "type": "rect",
-                "x0": -span,
-                "x1": 0,
-                "yref": "paper",
-                "y0": 0,
-                "y1": 1,
-                "fillcolor": SHADE,
-                "opacity": 0.6,
-                "line": {"width": 0},
-                "layer": "below",
-            },
-        )
+        shapes.insert(0, _shade(-span, 0))
         notes.append(
             _note(-span / 2, 0.9, "off: a = 0 for z < 0", yref="paper", font={"size": 20 if big else 13})
         )

@@ -93,6 +93,22 @@ def _line(x0: float, y0: float, x1: float, y1: float, line: Spec, **kw: Any) -> 
     return {"type": "line", "x0": x0, "y0": y0, "x1": x1, "y1": y1, "line": line, **kw}
 
 
+def _shade(x0: float, x1: float) -> Spec:
+    """A grey band behind the traces from x0 to x1, the plot's full height."""
+    return {
+        "type": "rect",
+        "x0": x0,
+        "x1": x1,
+        "yref": "paper",
+        "y0": 0,
+        "y1": 1,
+        "fillcolor": SHADE,
+        "opacity": 0.6,
+        "line": {"width": 0},
+        "layer": "below",
+    }
+
+
 def _note(x: float, y: float, text: str, **kw: Any) -> Spec:
     return {"x": x, "y": y, "text": text, "showarrow": False, **kw}
 

@@ -10,7 +10,6 @@ from neuron_core.figures.style import (
     NEGATIVE,
     POINT,
     POSITIVE,
-    SHADE,
     ZERO,
     Chart,
     Spec,
@@ -20,6 +19,7 @@ from neuron_core.figures.style import (
     _r,
     _r2,
     _room,
+    _shade,
     edge_style,
 )
 from neuron_core.model.batch import Run, boundary, threshold
@@ -204,18 +204,7 @@ def epochs_figure(run: Run, k: int) -> Chart:
         del trace["x"]
         trace |= {"x0": 0, "dx": 1}
     ahead = run.epochs - k
-    shade = {
-        "type": "rect",
-        "x0": k,
-        "x1": run.epochs + 0.5,
-        "yref": "paper",
-        "y0": 0,
-        "y1": 1,
-        "fillcolor": SHADE,
-        "opacity": 0.6,
-        "line": {"width": 0},
-        "layer": "below",
-    }
+    shade = _shade(k, run.epochs + 0.5)  # the epochs ahead, that Play will show
     layout = {
         "height": 480,
         "margin": _room() | {"t": 44},
