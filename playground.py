@@ -335,7 +335,7 @@ def playground() -> None:
     """The playground: the page laid out in order, every control read in one pass, then each view drawn."""
     with st.sidebar:
         st.button("↺ Reset to the worked example", on_click=reset_to_seed, width="stretch")
-        side, side_end = st.container(), st.container()
+        sharing, side, side_end = st.container(), st.container(), st.container()
     head = st.empty()  # the title, written once every control is read
     # A teacher's link names its controls: they are in the page (its key names it for the stylesheet:
     # larger, for the room), and what it fixes is said under them.
@@ -348,6 +348,9 @@ def playground() -> None:
     if s.controls:  # the whole playground is a click away
         side_end.link_button("Open the whole playground", share.link(None, s.replace(controls=())))
         fixed.caption(share.fixed(s))
+    # The links and the QR code are made when asked for, not on every move of every student.
+    if sharing.button("Share this view", icon=":material/share:", width="stretch", key="share"):
+        share_view(s)
     for key in state.stale(s, st.query_params):  # a view switched off takes its values out of the link
         st.query_params.pop(key, None)
     with top:
@@ -379,7 +382,6 @@ def playground() -> None:
         st.download_button(
             "Download the state as JSON", lambda: state_json(f), "neuron.json", key="json", on_click="ignore"
         )
-    share_view(s)
 
 
 def top_view(s: state.State, head) -> tuple:
@@ -419,9 +421,9 @@ def gradient_view(f, g) -> None:
     (st.warning if g.dead else st.info)(explain.explain_gradients(f, g))
 
 
+@st.dialog("Share this view", width="large")
 def share_view(s: state.State) -> None:
     """Two links to this view, each one click to copy, and a QR code of the students' to scan in class."""
-    st.subheader("Share this view")
     student, teacher = share.links(st.context.url, s)
     for who, url in (
         ("students (add controls=b,act to show only those controls)", student),

@@ -25,6 +25,8 @@ def test_the_longest_point_sets_a_link_holds_open_with_a_qr_code_or_one_sentence
     corner = ";".join(["-9.9,-9.9,1"] * data.POINTS_MAX)
     for points in (full, corner):
         at = run({"data": "own", "points": points})
+        at.button(key="share").click().run()
+        assert not at.exception and not at.error
         shown = [str(el.proto) for el in walk(at._tree) if type(el).__name__ == "Image"]
         said = [c.value for c in at.caption if "too long for any QR code" in c.value]
         assert len(shown) + len(said) == 1  # a QR code (with its sentence as caption), or the sentence

@@ -37,8 +37,11 @@ def test_x_names_every_input_and_unknown_names_are_counted_not_echoed():
     assert only_junk.state.controls == () and "showing every control" in only_junk.notices[0]
 
 
-def test_the_page_shares_this_view_with_a_qr_code():
+def test_the_page_shares_this_view_with_a_qr_code_when_asked():
     at = page("b=-3&act=tanh")
+    # A move makes no link and no QR code: only Share does, in a dialog.
+    assert not at.get("image") and len(at.code) == 1  # the seed's two lines
+    at.button(key="share").click().run()
     codes = [c.value for c in at.code]
     assert any(c.endswith("?b=-3&act=tanh") for c in codes) and any("present=true" in c for c in codes)
     assert len(at.get("image")) == 1

@@ -105,10 +105,16 @@ def test_after_a_table_edit_the_share_links_and_the_qr_code_are_the_new_address(
 
     from neuron_core.link import share, state
 
+    qr = "QR code of the students' link above"
+    first = page.context.new_page()  # another tab on the same link: the QR code of the example's points
+    open_app(first, f"{app_url}/?data=own")
+    first.get_by_role("button", name="Share this view").click()
+    expect(first.get_by_role("img", name=qr)).to_be_visible(timeout=TIMEOUT)
+    before = first.get_by_role("img", name=qr).get_attribute("src")
+    first.close()
     open_app(page, f"{app_url}/?data=own")
-    img = page.get_by_role("img", name="QR code of the students' link above")
-    expect(img).to_be_visible(timeout=TIMEOUT)
-    before = img.get_attribute("src")  # the QR code of the example's points
+    share_button = page.get_by_role("button", name="Share this view")
+    img = page.get_by_role("img", name=qr)
     grid = page.get_by_test_id("stDataFrame").first
     grid.wait_for(timeout=TIMEOUT)
     page.wait_for_timeout(1500)  # the grid draws its canvas after the element appears
@@ -126,10 +132,12 @@ def test_after_a_table_edit_the_share_links_and_the_qr_code_are_the_new_address(
     s = state.from_query(query).state
     assert s.points[0] == (7.0, -1.0, 0)
     student = share.link(address, s.replace(present=False))
-    code = page.get_by_test_id("stCode").filter(has_text="points=7").first
+    share_button.click()  # asked again: the links and the QR code of the address as it is now
+    code = page.get_by_role("dialog").get_by_test_id("stCode").filter(has_text="points=7").first
     expect(code).to_contain_text(student.split("?")[1], timeout=TIMEOUT)
     shown = code.inner_text().strip()  # the students' link as the page writes it
     # The QR code is the students' link as it is now: the same PNG segno makes for that address.
+    expect(img).to_be_visible(timeout=TIMEOUT)
     expect(img).not_to_have_attribute("src", before, timeout=TIMEOUT)  # a new QR code, for the new points
     src = img.get_attribute("src")
     served = page.request.get(src if src.startswith("http") else f"{app_url}{src}").body()
