@@ -320,7 +320,7 @@ def data_view(s: state.State, head) -> None:
 
 def worked(f) -> None:
     """The calculation written out: the seed's lines, the formula, the by-hand layout and the terms."""
-    st.code("\n".join(calculation.trace_lines(f)), language=None)
+    st.code("\n".join(calculation.trace_lines(f)), language=None, wrap_lines=True)  # a phone wraps them
     st.latex(calculation.latex(f))
     st.subheader("By hand")
     st.caption(

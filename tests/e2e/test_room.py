@@ -176,3 +176,23 @@ def test_a_teacher_on_a_phone_opens_share_and_its_qr_code_is_the_address(phone: 
     src = img.get_attribute("src")
     served = page.request.get(src if src.startswith("http") else f"{app_url}{src}").body()
     assert modules(served) == [[bool(v) for v in row] for row in segno.make(student, error="m").matrix]
+
+
+WIDE_JS = """() => [...document.querySelectorAll('[data-testid=stCode] pre, .katex-display')].map(e => {
+    const css = getComputedStyle(e);
+    return [e.tagName, e.scrollWidth, e.clientWidth, css.overflowX, css.backgroundImage];
+})"""
+
+
+def test_on_a_phone_the_seeds_lines_wrap_and_a_wide_formula_shows_that_it_scrolls(phone: Page, app_url: str):
+    page = phone
+    open_app(page, f"{app_url}/?x1=2.5&w1=-1.5&x2=1.25&w3=0.75")  # z = -7.75: long products
+    page.get_by_test_id("stCode").first.scroll_into_view_if_needed()
+    shown = page.evaluate(WIDE_JS)
+    code = [s for s in shown if s[0] == "PRE"]
+    formulas = [s for s in shown if s[0] != "PRE"]
+    assert code and all(scroll <= width for _, scroll, width, _, _ in code)  # the two lines wrap
+    wide = [s for s in formulas if s[1] > s[2] + 1]
+    assert wide  # the sum and the by-hand layout are wider than 390 px
+    # each scrolls sideways and carries the shadows that say so (no scrollbar shows on a phone)
+    assert all(over == "auto" and image.count("radial-gradient") == 2 for _, _, _, over, image in wide)
