@@ -2,6 +2,7 @@
 
 import time
 from collections.abc import Callable
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -178,23 +179,6 @@ def controls(place: str, values: dict, across: int = 1) -> dict:
     return values
 
 
-def read_controls(side, chosen, training_box, data_box) -> state.State:
-    """Every control in one pass over the table, each drawn in its place's container: the run's one State."""
-    with side:
-        values = controls("sidebar", link.state.flat())
-    if chosen is not None:
-        with chosen:
-            values = controls("body", values, across=min(3, len(list(state.shown("body", values)))))
-    sections = state.State(**values)  # which sections the page has (a teacher may have chosen train)
-    if sections.train and not sections.present:
-        with training_box:
-            values = counted("training", values, "step")
-    if sections.data != "none":
-        with data_box:
-            values = controls("table", counted("batch", values, "epoch", across=3))
-    return state.State(**values)
-
-
 WIDE, HALF = 820, 560  # px: the width of a chart alone on its row; Streamlit narrows it on a phone
 
 # Every chart goes through this one element: with a fixed key it stays mounted across reruns and the
@@ -271,9 +255,8 @@ def said(notes: list[tuple[str, str]]) -> None:
             getattr(st, kind)(text)
 
 
-def training_view(f, s: state.State, head) -> None:
+def training_view(f, s: state.State) -> None:
     """Gradient descent on (a - y)² from the sliders' weights; the step count in the link replays it."""
-    head.subheader(f"Training on this one example, towards y = {fmt(s.y)}")
     y, steps = s.y, s.steps
     t = train(f, y, s.lr, steps)
     now = forward(f.x, t.w[-1], t.b[-1], f.act.name, f.alpha)
@@ -296,9 +279,8 @@ def move_sliders(s: state.State, key: str) -> None:
         st.caption(" ".join(moved))
 
 
-def data_view(s: state.State, head) -> None:
+def data_view(s: state.State) -> None:
     """The neuron on points (x1, x2) labelled 0 or 1: its boundary, and training on all of them at once."""
-    head.subheader(f"The neuron meets data: {data.NAMES[s.data]}")
     pts = data.points(s.data, s.points)
     if not pts:
         st.info("The table has no points yet: add a row, with x₁, x₂ and a label y of 0 or 1.")
@@ -332,19 +314,32 @@ def worked(f) -> None:
 
 
 def playground() -> None:
-    """The playground: the page laid out in order, every control read in one pass, then each view drawn."""
+    """The playground: every control read in one pass, in page order, then each view drawn in its place
+    from the run's one State (a view drawn above its section's controls has a container kept for it)."""
     with st.sidebar:
         st.button("↺ Reset to the worked example", on_click=reset_to_seed, width="stretch")
-        sharing, side, side_end = st.container(), st.container(), st.container()
+        sharing = st.container()
+        values = controls("sidebar", link.state.flat())
+        side_end = st.container()
     head = st.empty()  # the title, written once every control is read
-    # A teacher's link names its controls: they are in the page (its key names it for the stylesheet:
-    # larger, for the room), and what it fixes is said under them.
-    chosen = st.container(key="chosen") if link.state.controls else None
-    fixed, top = st.container(), st.container()
-    data_head, data_box, data_rest = st.container(), st.container(), st.container()
-    middle = st.container()
-    training_head, training_box, training_rest = st.container(), st.container(), st.container()
-    s = read_controls(side, chosen, training_box, data_box)
+    fixed = None
+    if link.state.controls:  # a teacher's link: its controls in the page (the key names it for the
+        with st.container(key="chosen"):  # stylesheet: larger, for the room), what it fixes under them
+            values = controls("body", values, across=min(3, len(list(state.shown("body", values)))))
+        fixed = st.container()
+    top = st.container()
+    sections = state.State(**values)  # which sections the page has (a teacher may have chosen train)
+    data_rest = middle = None
+    if sections.data != "none":
+        st.subheader(f"The neuron meets data: {data.NAMES[sections.data]}")
+        values = controls("table", counted("batch", values, "epoch", across=3))
+        data_rest = st.container()
+    training = sections.train and not sections.present
+    if training:
+        middle = st.container() if sections.sweep != "none" or sections.land else None
+        st.subheader(f"Training on this one example, towards y = {fmt(sections.y)}")
+        values = counted("training", values, "step")
+    s = state.State(**values)  # the run's one State: every view below is handed it
     if s.controls:  # the whole playground is a click away
         side_end.link_button("Open the whole playground", share.link(None, s.replace(controls=())))
         fixed.caption(share.fixed(s))
@@ -355,14 +350,14 @@ def playground() -> None:
         st.query_params.pop(key, None)
     with top:
         f, g = top_view(s, head)
-    if s.data != "none":
+    if data_rest is not None:
         with data_rest:
-            data_view(s, data_head)
-    with middle:
-        if s.present:  # the charts first on a projector; the gradients, if asked for, under them
-            if g is not None:
-                gradient_view(f, g)
-            return
+            data_view(s)
+    if s.present:  # the charts first on a projector; the gradients, if asked for, under them
+        if g is not None:
+            gradient_view(f, g)
+        return
+    with middle or nullcontext():  # above the training section's controls, where there is one
         if s.sweep != "none":
             st.subheader(f"Sweep: {s.sweep} from -10 to 10")
             st.caption(
@@ -371,9 +366,8 @@ def playground() -> None:
             draw(explore.sweep_figure(f, s.sweep), "sweep_chart", WIDE)
         if s.land:
             landscape_view(f, s.i, s.j)
-    if s.train:
-        with training_rest:
-            training_view(f, s, training_head)
+    if training:
+        training_view(f, s)
     worked(f)
     with st.container(horizontal=True):
         st.download_button(

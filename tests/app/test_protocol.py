@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import time
 from collections.abc import Coroutine
 from concurrent.futures import ThreadPoolExecutor
@@ -19,6 +20,7 @@ from bench.client import Session
 from neuron_core.pace import BURST, RATE
 from neuron_core.words.text import plain
 from tests.e2e.serve import streamlit_server
+from tests.paths import ROOT
 
 # Edits a browser's table never sends, each of a kind the probe found: the editor failed on it (an
 # error box until a reset) or spent seconds on it (20,000 junk rows: 51 s and 19.7 MB of tracebacks).
@@ -121,3 +123,26 @@ def test_a_tab_asking_for_a_rerun_every_2_ms_gets_its_share_of_runs_and_no_more(
     # it stops before the script's first line: 60 for 52 runs in 3.4 s). Unpaced, it was one per rerun.
     assert started <= 1.25 * (BURST + RATE * seconds)
     assert not moved.exception
+
+
+README = ROOT / "README.md"
+NOT_ELEMENTS = {"new_session", "session_status_changed", "page_config_changed", "script_finished"}
+
+
+def test_a_default_page_move_sends_no_more_elements_than_the_readme_states(server):
+    """Every element is a message the server writes and the browser reads: a move's count is kept in the
+    README (Speed), and a change that adds elements to every move fails here until the README says so."""
+    stated = int(re.search(r"A default-view move sends (\d+) element messages", README.read_text())[1])
+
+    async def go() -> list:
+        s = Session(server)
+        await s.open()
+        await s.move("b", -4.9)
+        await s.move("b", -4.8)  # a move like any other: the first one caches what does not change
+        await s.close()
+        return s.sizes
+
+    sizes = in_own_loop(go())
+    sent = [what for what, _ in sizes if what not in NOT_ELEMENTS]
+    assert "chart curve" in sent and "reference to a cached element" in sent  # it is the page's move
+    assert len(sent) <= stated, sorted(sent)
