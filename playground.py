@@ -74,21 +74,32 @@ def reset_to_seed() -> None:
 
 def control(p: state.Param) -> Any:
     """One control, drawn as its kind says from its line in state.PARAMS and bound to its key in the link."""
-    bound = {"key": p.key, "bind": "query-params"}
+    hooks = {"on_change": restart, "args": (p,)} if p.restarts else {}  # a change restarts other keys
+    bound = {"key": p.key, "bind": "query-params", **hooks}
     match p.kind:
         case "switch":
             return st.toggle(p.label, **bound)
         case "choice" if p.names:  # Streamlit's binding would write the name (ReLU) where links keep relu
-            return linked(p, lambda: st.selectbox(p.label, p.options, format_func=p.names, key=p.key))
+            return linked(
+                p, lambda: st.selectbox(p.label, p.options, format_func=p.names, key=p.key, **hooks)
+            )
         case "choice":
             return st.selectbox(p.label, p.options, index=p.options.index(p.default), **bound)
         case "rows":  # the learner's own points: a table, written to the link as x1,x2,y;…
             return own_points(p)
         case "whole" if p.typed:  # Streamlit's binding fails on ?steps=-inf (OverflowError) before any check
-            return linked(p, lambda: st.number_input(p.label, p.lo, p.hi, key=p.key))
+            return linked(p, lambda: st.number_input(p.label, p.lo, p.hi, key=p.key, **hooks))
         case "whole":
             return st.slider(p.label, p.lo, p.hi, p.default, **bound)
     return st.slider(p.label, p.lo, p.hi, p.default, p.step, format=p.format, **bound)
+
+
+def restart(p: state.Param) -> None:
+    """A control changed on the page: the keys it restarts go back to their defaults (a new data set
+    starts at epoch 0)."""
+    for q in state.PARAMS:
+        if q.key in p.restarts:
+            st.session_state[q.key] = q.default
 
 
 def linked(p: state.Param, draw: Callable[[], Any]) -> Any:
@@ -289,7 +300,8 @@ def data_view(s: state.State) -> None:
     run = batch.fit(d, s.w, s.b, s.act, s.act_alpha, s.rule, s.eta, s.epochs + batch.PLAY_EPOCHS)
     k = min(s.epochs, run.epochs)  # fewer when training had to stop
     st.caption(f"{on_data.rule_text(run.act, run.alpha)} {on_data.loss_text(run.act, d.m)}")
-    st.markdown(f"**Epoch {k}: {on_data.said(run, k)}.** {on_data.sides(run, d, k)}")
+    said_k = f"**Epoch {k}: {on_data.said(run, k)}.** The line it reached: {on_data.line(run, k)}."
+    st.markdown(f"{said_k} {on_data.sides(run, d, k)}")
     said(on_data.notes(pts, s.data, run, k, s.epochs, s.act))
     left, right = st.columns([3, 2])
     with left:

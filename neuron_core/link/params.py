@@ -54,6 +54,7 @@ class Param:
     names: Callable[[Any], str] | None = None  # a choice shown by these names; the link keeps the option
     held: Any = None  # where it does not apply, its value is this (n = 2 for data), not the default
     neuron: bool = False  # part of the neuron itself (x, w, b, the activation, alpha): what a link holds
+    restarts: tuple[str, ...] = ()  # keys put back to their default when this one is changed on the page
 
     @property
     def linked(self) -> bool:
@@ -129,7 +130,8 @@ PARAMS: list[Param] = [
     Param("grad", "switch", False, "Show gradients"),
     Param("land", "switch", False, "Show the landscape of two inputs"),
     # Points (x1, x2) to classify: a data set holds n at 2.
-    Param("data", "choice", "none", "data: points to classify", options=("none", *data.NAMES), names=_label),
+    Param("data", "choice", "none", "data: points to classify", options=("none", *data.NAMES), names=_label,
+          restarts=("epochs",)),  # another data set starts its epochs again
     Param("n", "whole", len(SEED_X), "n, the number of inputs", N_MIN, N_MAX, counts=True,
           when=lambda v: v.get("data", "none") == "none", held=2),
     # Inputs beyond the worked example's: x_i = 1 and w_i = 0, so a new input changes nothing until weighted.

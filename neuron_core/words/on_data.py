@@ -7,7 +7,7 @@ import numpy as np
 from neuron_core.model.activations import PERCEPTRON, Activation
 from neuron_core.model.batch import EPOCHS_CAP, LIMIT, Run, best_line, both_labels, gradient, slope, threshold
 from neuron_core.model.data import Data, Point, make
-from neuron_core.numbers import fmt, many, percent
+from neuron_core.numbers import eq, fmt, many, percent, sub
 
 TABLE_HELP = (
     "Your points, each x₁ and x₂ from -10 to 10 with a label y of 0 or 1: double-click a cell to change it, "
@@ -209,6 +209,13 @@ def short(run: Run, k: int = -1) -> str:
 
 def _loss(run: Run, k: int) -> str:
     return fmt(run.loss_at(k), run.is_exact(k))
+
+
+def line(run: Run, k: int = -1) -> str:
+    """The weights and the bias epoch k reached, as the page writes them: 'w₁ = 1.2, w₂ = -0.3, b = 0.5'."""
+    ok = k % len(run.b) == 0 or run.is_exact(k)  # epoch 0's are the sliders' own
+    ws = [f"w{sub(i)} {eq(fmt(v, ok))}" for i, v in enumerate(run.w[k], 1)]
+    return ", ".join([*ws, f"b {eq(fmt(run.b[k], ok))}"])
 
 
 def said(run: Run, k: int = -1) -> str:

@@ -5,6 +5,7 @@ from streamlit.testing.v1 import AppTest
 
 from neuron_core.model import batch, data
 from neuron_core.model.batch import PLAY_EPOCHS
+from neuron_core.numbers import fmt
 from tests.charts import app_charts, plotly
 from tests.paths import APP
 from tests.shown import unescaped
@@ -125,3 +126,15 @@ def test_reset_puts_the_example_points_back_and_turns_the_data_off():
     next(b for b in at.button if b.label.startswith("↺ Reset")).click().run()
     assert not at.exception and at.selectbox(key="data").value == "none"
     assert at.session_state["points"] == data.OWN and at.slider(key="n").value == 3
+
+
+def test_another_data_set_starts_its_epochs_again_and_the_line_reached_is_written_out():
+    at = page(data="and", act="sigmoid", epochs="10")
+    run = batch.fit(data.make(data.points("and")), (1.0, -1.0), -5.0, "sigmoid", None, "gradient", 0.5, 10)
+    w1, w2, b = (fmt(float(v)) for v in (*run.w[10], run.b[10]))
+    assert f"The line it reached: w₁ = {w1}, w₂ = {w2}, b = {b}." in said(at)
+    at.selectbox(key="data").set_value("xor").run()  # AND's 10 epochs are not XOR's
+    assert not at.exception and at.number_input(key="epochs").value == 0 and "epochs" not in at.query_params
+    assert "**Epoch 0:" in said(at) and "The line it reached: w₁ = 1, w₂ = -1, b = -5." in said(at)
+    # a link that names its epochs keeps them: only a change on the page restarts them
+    assert page(data="xor", act="sigmoid", epochs="7").number_input(key="epochs").value == 7
