@@ -333,7 +333,7 @@ def playground() -> None:
         sharing = st.container()
         values = controls("sidebar", link.state.flat())
         side_end = st.container()
-    head = st.empty()  # the title, written once every control is read
+    head = st.container()  # the title, written once every control is read (a container: one message, always)
     fixed = None
     if link.state.controls:  # a teacher's link: its controls in the page (the key names it for the
         with st.container(key="chosen"):  # stylesheet: larger, for the room), what it fixes under them
@@ -346,9 +346,12 @@ def playground() -> None:
         st.subheader(f"The neuron meets data: {data.NAMES[sections.data]}")
         values = controls("table", counted("batch", values, "epoch", across=3))
         data_rest = st.container()
+    # the sweep and the landscape keep one place whether or not training follows (a chart that moves
+    # to another container is drawn anew)
+    if not sections.present and (sections.sweep != "none" or sections.land):
+        middle = st.container()
     training = sections.train and not sections.present
     if training:
-        middle = st.container() if sections.sweep != "none" or sections.land else None
         st.subheader(f"Training on this one example, towards y = {fmt(sections.y)}")
         values = counted("training", values, "step")
     s = state.State(**values)  # the run's one State: every view below is handed it

@@ -143,7 +143,7 @@ PARAMS: list[Param] = [
     Param("act", "choice", "relu", "activation", options=lambda v: tuple(ACTIVATIONS), names=_label,
           neuron=True),
     Param("alpha", "number", 0.01, "α, the slope below zero", ALPHA_LO, ALPHA_HI, 0.01,
-          when=lambda v: ACTIVATIONS[v["act"]].slider, neuron=True),
+          when=lambda v: getattr(ACTIVATIONS.get(v["act"]), "slider", False), neuron=True),
     Param("compare", "choice", "none", "compare with a second activation",
           options=lambda v: ("none", *ACTIVATIONS), names=_label),
     Param("sweep", "choice", "none", "sweep (animate) a parameter", options=sweepable),

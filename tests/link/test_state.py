@@ -230,3 +230,8 @@ def test_no_key_is_spelled_out_but_in_the_table():
         for node in ast.walk(ast.parse(source)):
             if isinstance(node, ast.Constant) and node.value in every and not start <= node.lineno - 1 <= end:
                 pytest.fail(f"{path.name}:{node.lineno} spells out the key {node.value!r}")
+
+
+def test_a_state_with_an_unknown_activation_is_built_as_before_and_computes_no_alpha():
+    """The table's questions about an activation ask its entry, and a name it has none for is no crash."""
+    assert State(act="nope").act_alpha is None and State(act="leaky_relu", alpha=0.2).act_alpha == 0.2
