@@ -16,6 +16,14 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 FINISHED = {ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_WITH_COMPILE_ERROR}
+# What a run sends that is not an element of the page: the session's and the run's own messages.
+NOT_ELEMENTS = {
+    "new_session",
+    "session_status_changed",
+    "page_config_changed",
+    "navigation",
+    "script_finished",
+}
 
 
 @dataclass
@@ -42,9 +50,16 @@ class Session:
     editors: dict[str, str] = field(default_factory=dict)  # a table's key -> widget id
     texts: dict[str, str] = field(default_factory=dict)  # widget id -> the string it sends (a table's edit)
     said: list[str] = field(default_factory=list)  # the last run's markdown: text, captions, notices
+    page: str = ""  # the page the server ran last (its hash): a tab asks for the same page again
+    path: str = ""  # the page's address it was opened at (data for /data), until the server names its hash
 
-    async def open(self, query: str = "") -> Run:
-        """Connect and run the script once, as a tab opening the page does."""
+    def elements(self) -> list[str]:
+        """The last run's element messages (new elements, references to cached ones, containers), by kind."""
+        return [what for what, _ in self.sizes if what not in NOT_ELEMENTS]
+
+    async def open(self, query: str = "", page: str = "") -> Run:
+        """Connect and run the script once, as a tab opening the page's address (data: /data) does."""
+        self.path = page
         ws_url = self.url.replace("http://", "ws://") + "/_stcore/stream"
         self.ws = await websockets.connect(ws_url, subprotocols=["streamlit"], max_size=None)
         return await self._rerun(query)
@@ -74,6 +89,9 @@ class Session:
         msg = BackMsg()
         state = msg.rerun_script
         state.query_string = query
+        state.page_script_hash = self.page
+        if not self.page:
+            state.page_name = self.path
         state.cached_message_hashes.extend(sorted(self.cached))
         for key, wid in self.sliders.items():
             w = WidgetState(id=wid)
@@ -107,6 +125,8 @@ class Session:
             self.sizes.append((what, len(raw)))
             if kind == "page_info_changed":  # the app wrote the address: the next rerun sends it back
                 self.query = fwd.page_info_changed.query_string
+            if kind == "navigation":  # the page that ran (an old link is sent to its own)
+                self.page = fwd.navigation.page_script_hash
             if kind == "delta" and fwd.delta.WhichOneof("type") == "new_element":
                 el = fwd.delta.new_element
                 exception |= el.WhichOneof("type") == "exception"

@@ -23,9 +23,9 @@ MINIMUM = ROOT / "bench" / "minimum_app.py"
 APPS = {"app": APP, "minimum": MINIMUM, "floor": FLOOR}
 # The playground again, opened with every optional view on: gradients, landscape, sweep, training.
 VIEWS = "grad=true&land=true&sweep=b&train=true&steps=3"
-# And with data: OR, its points, boundary, the frames of Play and the epochs chart (n is 2 there),
-# against the same page without the data (the sigmoid's smooth curve costs bytes of its own).
-DATA = "data=or&act=sigmoid"
+# And the data page as it opens (/data: OR, a sigmoid), its points, boundary, the frames of Play and the
+# epochs chart, against the playground with the same activation (its smooth curve costs bytes of its own).
+DATA, DATA_PAGE = "", "data"
 DATA_BASE = "act=sigmoid"
 KEYS = ["b", "w1", "x2", "w3"]  # moved in turn
 DATA_KEYS = ["b", "w1", "w2"]  # what moves the data's line (x moves only the neuron above it)
@@ -45,11 +45,11 @@ async def measure(
 ) -> dict[str, dict[str, list[float]]]:
     sessions = {name: Session(url) for name, url in urls.items()}
     for name, s in sessions.items():
-        await s.open(queries.get(name, ""))
+        await s.open(queries.get(name, ""), DATA_PAGE if name == "data" else "")
         for _ in range(5):  # warm up: imports, caches, the first figures
             await s.move("b", -4.0)
             await s.move("b", -5.0)
-    out = {name: {"seconds": [], "bytes": [], "cpu": []} for name in sessions}
+    out = {name: {"seconds": [], "bytes": [], "cpu": [], "elements": []} for name in sessions}
     # Values that do not come back in a cycle: a state seen before would be sent as cached references.
     rng = random.Random(0)
     values = [round(rng.uniform(-10.0, 10.0), 1) for _ in range(moves)]
@@ -63,6 +63,7 @@ async def measure(
                     raise RuntimeError(f"{name} showed an exception")
                 out[name]["seconds"].append(run.seconds)
                 out[name]["bytes"].append(run.bytes)
+                out[name]["elements"].append(len(s.elements()))
             out[name]["cpu"].append((server_cpu(pids[name]) - cpu) / (min(block + BLOCK, moves) - block))
     for s in sessions.values():
         await s.close()
@@ -87,6 +88,7 @@ def main() -> None:
             "p95_ms": round(pct(o["seconds"], 95) * 1000, 2),
             "bytes_per_move": int(pct(o["bytes"], 50)),
             "cpu_ms_per_move": round(pct(o["cpu"], 50) * 1000, 2),
+            "elements_per_move": int(pct(o["elements"], 50)),
         }
     figures |= against_floor(figures, {"p50": "p50_ms", "p95": "p95_ms", "cpu": "cpu_ms_per_move"})
     figures["moves"] = args.moves
@@ -98,7 +100,8 @@ def main() -> None:
         f = figures[name]
         print(
             f"{name:8s} p50 {f['p50_ms']:7.2f} ms  p95 {f['p95_ms']:7.2f} ms  "
-            f"server CPU {f['cpu_ms_per_move']:6.2f} ms  {f['bytes_per_move']:6d} B/move"
+            f"server CPU {f['cpu_ms_per_move']:6.2f} ms  {f['bytes_per_move']:6d} B/move  "
+            f"{f['elements_per_move']:3d} elements/move"
         )
     print(f"views ÷ floor: p50 {figures['views_ratio_p50']:.3f}  server CPU {figures['views_ratio_cpu']:.3f}")
     print(

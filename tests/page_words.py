@@ -11,11 +11,9 @@ import io
 import json
 import sys
 
-from streamlit.testing.v1 import AppTest
-
 from neuron_core import cli
 from tests.charts import app_charts
-from tests.paths import APP
+from tests.paths import opened
 
 TRAIN = "train=true&y=10&lr=0.2&steps=3"
 # Training of every kind, data training of every kind, sweeps, landscapes, gradients, the quiz.
@@ -52,10 +50,7 @@ COMMANDS = [
 
 def page_words(link: str) -> list[str]:
     """Every text of the page a link opens: words, formulas, metrics and what its charts say."""
-    at = AppTest.from_file(APP, default_timeout=60)
-    for key, _, value in (p.partition("=") for p in link.split("&") if p):
-        at.query_params[key] = value
-    at.run()
+    at = opened({key: value for key, _, value in (p.partition("=") for p in link.split("&") if p)}, 60)
     kinds = (
         "title",
         "header",

@@ -7,7 +7,7 @@ label, range and step, when it applies, whether it repeats per input, and where 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, Literal
 
@@ -23,6 +23,25 @@ LR_LO, LR_HI, STEPS_MAX = 0.001, 1.0, 200
 SET_MAX = 20  # a quiz set holds at most this many exercises
 EPOCHS_MAX, ETA = batch.EPOCHS_CAP, 0.5  # training on data: at most this many epochs; η, its learning rate
 
+
+@dataclass(frozen=True)
+class Page:
+    """One page of the app: its address, its title, and where values start on it when a link says nothing."""
+
+    name: str
+    path: str  # its address after the app's: "" for the playground, the default page
+    title: str
+    starts: Mapping[str, Any] = field(default_factory=dict)
+
+
+# The pages, in the navigation's order. The data page starts from a neuron that can learn on the points: a
+# sigmoid with b = 0 (the worked example's dead ReLU has every gradient exactly 0, and learns nothing).
+PAGES = {
+    "neuron": Page("neuron", "", "Playground"),
+    "data": Page("data", "data", "Data", {"data": "or", "b": 0.0, "act": "sigmoid"}),
+    "quiz": Page("quiz", "quiz", "Quiz"),
+}
+BOTH = ("neuron", "data")  # the neuron's weights, bias and activation: on the playground and the data page
 Values = Mapping[str, Any]  # the values read so far, by key: what a later parameter may depend on
 
 
@@ -32,8 +51,11 @@ class Param:
 
     `per_input` repeats it as key1 … keyn, its default a function of i. `when`, from the values before it,
     says whether it applies: only then is its control drawn and a link's value read (alpha for leaky_relu);
-    where it does not, a `held` one takes that value (n = 2 while data are shown). `place` is the sidebar,
-    training, the data's section (batch) or its table of points, or nowhere (the link alone carries it).
+    `pages` says on which pages it does;
+    where it does not (or on a page that does not have it), a `held` one takes that value (n = 2 on the data
+    page, whose points have two coordinates), not the default. `place` is the sidebar, the top of
+    the page (head), training, the data's section (batch) or its table of points, or nowhere (the link alone
+    carries it).
     """
 
     key: str
@@ -47,19 +69,25 @@ class Param:
     options: tuple | Callable[[Values], tuple] = ()
     when: Callable[[Values], bool] = lambda v: True
     per_input: bool = False
-    place: Literal["sidebar", "training", "batch", "table", "link"] = "sidebar"
+    place: Literal["sidebar", "head", "training", "batch", "table", "link"] = "sidebar"
     typed: bool = False  # a whole number typed in a box, not slid
     sweeps: bool = False  # part of the neuron: a sweep can run it from LO to HI
     counts: bool = False  # the number of inputs, n: a parameter per input repeats this many times
     names: Callable[[Any], str] | None = None  # a choice shown by these names; the link keeps the option
-    held: Any = None  # where it does not apply, its value is this (n = 2 for data), not the default
+    held: Any = None  # where it does not apply, its value is this (n = 2 on the data page), not the default
     neuron: bool = False  # part of the neuron itself (x, w, b, the activation, alpha): what a link holds
     restarts: tuple[str, ...] = ()  # keys put back to their default when this one is changed on the page
+    pages: tuple[str, ...] = ("neuron",)  # the pages it applies on (PAGES); on any other it is its default
+    view: bool = False  # one of the views of the neuron, switched on together in one control
+    # A link at the playground's address that carries this key: the page it was written for, from the
+    # key's text (None: the playground's). Links written before the pages had addresses open there.
+    opens: Callable[[str], str | None] | None = None
 
     @property
     def linked(self) -> bool:
         """Whether the page itself keeps this key in the link (Streamlit's binding keeps the others')."""
-        return self.typed or self.kind == "rows" or (self.kind == "choice" and self.names is not None)
+        named = self.kind == "choice" and self.names is not None
+        return self.typed or self.view or self.kind == "rows" or named
 
     def each(self, values: Values) -> list[Param]:
         """The parameter as controls: one per input for x and w, with its options for these values."""
@@ -81,7 +109,7 @@ class Param:
 
 
 def count(values: Values) -> int:
-    """n, the number of inputs: its value, or the one it is held at (2 while data are shown)."""
+    """n, the number of inputs: its value, or the one it is held at (2 on the data page)."""
     return values.get(COUNT.key, COUNT.default) if COUNT.when(values) else COUNT.held
 
 
@@ -126,24 +154,22 @@ def _inputs(values: Values) -> tuple[int, ...]:
 # One parameter to a line, as a table reads: the formatter leaves the table as it is.
 # fmt: off
 PARAMS: list[Param] = [
-    Param("present", "switch", False, "Presenter mode"),
-    Param("grad", "switch", False, "Show gradients"),
-    Param("land", "switch", False, "Show the landscape of two inputs"),
-    # Points (x1, x2) to classify: a data set holds n at 2.
-    Param("data", "choice", "none", "data: points to classify", options=("none", *data.NAMES), names=_label,
-          restarts=("epochs",)),  # another data set starts its epochs again
-    Param("n", "whole", len(SEED_X), "n, the number of inputs", N_MIN, N_MAX, counts=True,
-          when=lambda v: v.get("data", "none") == "none", held=2),
+    # The neuron: n, then each input, each weight, the bias and the activation (the data page: w, b, act).
+    Param("n", "whole", len(SEED_X), "n, the number of inputs", N_MIN, N_MAX, counts=True, held=2),
     # Inputs beyond the worked example's: x_i = 1 and w_i = 0, so a new input changes nothing until weighted.
     Param("x", "number", lambda i: (*SEED_X, *[1.0] * N_MAX)[i - 1], "input x", LO, HI, STEP, per_input=True,
           sweeps=True, neuron=True),
     Param("w", "number", lambda i: (*SEED_W, *[0.0] * N_MAX)[i - 1], "weight w", LO, HI, STEP, per_input=True,
-          sweeps=True, neuron=True),
-    Param("b", "number", SEED_B, "bias b", LO, HI, STEP, sweeps=True, neuron=True),
+          sweeps=True, neuron=True, pages=BOTH),
+    Param("b", "number", SEED_B, "bias b", LO, HI, STEP, sweeps=True, neuron=True, pages=BOTH),
     Param("act", "choice", "relu", "activation", options=lambda v: tuple(ACTIVATIONS), names=_label,
-          neuron=True),
+          neuron=True, pages=BOTH),
     Param("alpha", "number", 0.01, "α, the slope below zero", ALPHA_LO, ALPHA_HI, 0.01,
-          when=lambda v: getattr(ACTIVATIONS.get(v["act"]), "slider", False), neuron=True),
+          when=lambda v: getattr(ACTIVATIONS.get(v["act"]), "slider", False), neuron=True, pages=BOTH),
+    # The views of the same neuron, one control (view) in the sidebar; the link keeps each as its own key.
+    Param("grad", "switch", False, "Gradients", view=True),
+    Param("land", "switch", False, "Landscape of two inputs", view=True),
+    Param("train", "switch", False, "Training on this example", view=True),
     Param("compare", "choice", "none", "compare with a second activation",
           options=lambda v: ("none", *ACTIVATIONS), names=_label),
     Param("sweep", "choice", "none", "sweep (animate) a parameter", options=sweepable),
@@ -151,28 +177,32 @@ PARAMS: list[Param] = [
           when=lambda v: v["land"] and v["n"] >= 2),
     Param("j", "choice", 2, "landscape: up, input xⱼ with j =", options=_inputs,
           when=lambda v: v["land"] and v["n"] >= 2),
-    Param("train", "switch", False, "Train on this example"),
     Param("y", "number", 1.0, "target y", LO, HI, STEP, when=lambda v: v["train"]),
     Param("lr", "number", 0.05, "learning rate", LR_LO, LR_HI, 0.001, when=lambda v: v["train"]),
     Param("steps", "whole", 0, "steps taken", 0, STEPS_MAX, place="training", typed=True,
           when=lambda v: v["train"]),
-    # Training on the data: the rule, its learning rate η, the epochs taken, and the learner's own points.
+    Param("present", "switch", False, "Presenter mode", pages=BOTH),
+    # The data page: its points (x1, x2), which hold n at 2; the rule, its learning rate η, the epochs taken,
+    # and the learner's own points. "none" is the playground's: no data.
+    Param("data", "choice", "none", "data: points to classify", options=tuple(data.NAMES), names=_label,
+          place="head", pages=("data",), restarts=("epochs",),  # another data set starts its epochs again
+          opens=lambda t: "data" if t in data.NAMES else None),
     Param("rule", "choice", "gradient", "training rule", options=("gradient", "perceptron"), place="batch",
-          when=lambda v: v["data"] != "none", names=lambda o: RULES[o]),
-    Param("eta", "number", ETA, "learning rate η", LR_LO, LR_HI, 0.01, place="batch",
-          when=lambda v: v["data"] != "none"),
-    Param("epochs", "whole", 0, "epochs taken", 0, EPOCHS_MAX, place="batch", typed=True,
-          when=lambda v: v["data"] != "none"),
-    Param("points", "rows", data.OWN, place="table", when=lambda v: v["data"] == "own"),
+          names=lambda o: RULES[o], pages=("data",)),
+    Param("eta", "number", ETA, "learning rate η", LR_LO, LR_HI, 0.01, place="batch", pages=("data",)),
+    Param("epochs", "whole", 0, "epochs taken", 0, EPOCHS_MAX, place="batch", typed=True, pages=("data",)),
+    Param("points", "rows", data.OWN, place="table", when=lambda v: v["data"] == "own", pages=("data",)),
     # A teacher's link: only these controls, in the page itself; the others fixed at the link's values.
     Param("controls", "keys", (), options=_controllable, place="link"),
-    Param("mode", "choice", "play", options=("play", "quiz"), place="link"),
-    Param("seed", "whole", 1, lo=0, hi=10**9 - 1, place="link", when=lambda v: v["mode"] == "quiz"),
+    # The quiz page's exercise (mode=quiz was its address before it had one: the app routes it there).
+    Param("mode", "choice", "play", options=("play", "quiz"), place="link", pages=(),
+          opens=lambda t: "quiz" if t == "quiz" else None),
+    Param("seed", "whole", 1, lo=0, hi=10**9 - 1, place="link", pages=("quiz",)),
     # A set of exercises: count of them from seed on, q the one the student is at.
-    Param("count", "whole", 1, lo=1, hi=SET_MAX, place="link", when=lambda v: v["mode"] == "quiz"),
-    Param("q", "whole", 1, lo=1, hi=SET_MAX, place="link", when=lambda v: v["mode"] == "quiz"),
+    Param("count", "whole", 1, lo=1, hi=SET_MAX, place="link", pages=("quiz",)),
+    Param("q", "whole", 1, lo=1, hi=SET_MAX, place="link", pages=("quiz",)),
     # Each exercise of the set answered so far: 1 right without the solution, 0 not, - not answered.
-    Param("got", "marks", "", hi=SET_MAX, place="link", when=lambda v: v["mode"] == "quiz"),
+    Param("got", "marks", "", hi=SET_MAX, place="link", pages=("quiz",)),
 ]
 # fmt: on
 COUNT = next(p for p in PARAMS if p.counts)
@@ -191,3 +221,21 @@ def _keys(table: tuple[int, ...]) -> frozenset[str]:
 
 CHOSEN = next(p for p in PARAMS if p.kind == "keys")
 MARKS = next(p for p in PARAMS if p.kind == "marks")
+
+
+def on(page: str) -> list[Param]:
+    """The parameters as a page has them: its own starts as defaults; one it does not have never applies."""
+    return _on(page, tuple(map(id, PARAMS)))
+
+
+def _never(values: Values) -> bool:
+    return False
+
+
+@lru_cache(maxsize=8)
+def _on(page: str, table: tuple[int, ...]) -> list[Param]:
+    starts = PAGES[page].starts
+    return [
+        replace(p, default=starts.get(p.key, p.default)) if page in p.pages else replace(p, when=_never)
+        for p in PARAMS
+    ]

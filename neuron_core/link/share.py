@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 from functools import lru_cache
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 import segno
 
@@ -13,16 +13,19 @@ from neuron_core.link.state import State, to_query
 from neuron_core.numbers import fmt, sub
 
 
-def link(base: str | None, s: State) -> str:
-    """The address of s: the app's address without its query, then s's parameters (b,act kept readable)."""
+def link(base: str | None, s: State, page: str = "neuron") -> str:
+    """The address of s on a page: the page's address without its query, then s's parameters (b,act kept
+    readable)."""
     base = (base or "").split("?")[0].split("#")[0]
-    query = urlencode(to_query(s), safe=",")
+    if base and not urlsplit(base).path:  # the app's own address: http://host/, as a browser writes it
+        base += "/"
+    query = urlencode(to_query(s, page), safe=",")
     return f"{base}?{query}" if query else base or "?"
 
 
-def links(base: str | None, s: State) -> tuple[str, str]:
+def links(base: str | None, s: State, page: str = "neuron") -> tuple[str, str]:
     """The students' link (presenter mode off) and the projector's (presenter mode on) for the same view."""
-    return link(base, s.replace(present=False)), link(base, s.replace(present=True))
+    return link(base, s.replace(present=False), page), link(base, s.replace(present=True), page)
 
 
 @lru_cache(maxsize=512)
@@ -40,12 +43,12 @@ def qr_png(text: str, scale: int = 10) -> bytes | None:
     return out.getvalue()
 
 
-def qr_for(base: str | None, s: State) -> tuple[bytes | None, str]:
+def qr_for(base: str | None, s: State, page: str = "neuron") -> tuple[bytes | None, str]:
     """The students' QR code and caption: their link's or, if too long, the view with the example's points."""
-    student = link(base, s.replace(present=False))
+    student = link(base, s.replace(present=False), page)
     if (png := qr_png(student)) is not None:
         return png, "Scan for the students' link"
-    short = link(base, s.replace(present=False, **{ROWS.key: ROWS.default}))
+    short = link(base, s.replace(present=False, **{ROWS.key: ROWS.default}), page)
     png = qr_png(short)
     why = f"The students' link is {len(student):,} characters, too long for any QR code"
     if png is None:

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from neuron_core.link.params import CHOSEN, PARAMS, Param, Values, count, keys
+from neuron_core.link.params import CHOSEN, PARAMS, Param, Values, count, keys, on
 from neuron_core.model import data
 from neuron_core.model.activations import ACTIVATIONS
 from neuron_core.model.data import Point
@@ -29,24 +29,24 @@ class State:
 
     # Each parameter as an attribute, typed for an editor and a type checker: one per line of PARAMS, of
     # its kind's type (tests/link/test_state.py holds the two together).
-    present: bool
-    grad: bool
-    land: bool
-    data: str
     n: int
     x: tuple[float, ...]
     w: tuple[float, ...]
     b: float
     act: str
     alpha: float
+    grad: bool
+    land: bool
+    train: bool
     compare: str
     sweep: str
     i: int
     j: int
-    train: bool
     y: float
     lr: float
     steps: int
+    present: bool
+    data: str
     rule: str
     eta: float
     epochs: int
@@ -105,13 +105,13 @@ class State:
         return dict(self._flat)
 
 
-def shown(place: str, values: Values) -> Iterator[Param]:
-    """The controls drawn in `place`, in order; each one's `when` is judged on the values read so far.
+def shown(place: str, values: Values, page: str = "neuron") -> Iterator[Param]:
+    """The controls drawn in `place` on `page`, in order; each one's `when` is judged on the values so far.
 
     A teacher's link that names its controls moves those from the sidebar to the page body, alone.
     """
     chosen = values.get(CHOSEN.key, CHOSEN.default)
-    for p in PARAMS:
+    for p in on(page):
         if p.when(values):
             for c in p.each(values):
                 moved = chosen and p.place == "sidebar"
@@ -185,12 +185,15 @@ def _read(p: Param, raw: QueryValue) -> tuple[Any, str]:
     return (int(v) if p.kind == "whole" else v + 0.0), ""
 
 
-def from_query(params: Mapping[str, QueryValue]) -> Reading:
-    """Read a state from query parameters; anything bad falls back to its default, with a notice."""
+def from_query(params: Mapping[str, QueryValue], page: str = "neuron") -> Reading:
+    """Read a page's state from query parameters; anything bad falls back to its default, with a notice.
+
+    A key another page has is known but not read here (the quiz's seed on the playground).
+    """
     notices: list[str] = []
     values: dict[str, Any] = {}
     known = keys()
-    for p in PARAMS:
+    for p in on(page):
         for c in p.each(values):
             values[c.key] = c.default if p.when(values) or p.held is None else p.held
             # As the page: a parameter that does not apply has no control, so its value is not read.
@@ -214,30 +217,65 @@ def _text(p: Param, v: Any) -> str:
     return str(int(v)) if isinstance(v, float) and v == int(v) else str(v)
 
 
-def to_query(state: State) -> dict[str, str]:
-    """The query parameters of a state, leaving out defaults and what does not apply to it."""
+def to_query(state: State, page: str = "neuron") -> dict[str, str]:
+    """The query parameters of a page's state, leaving out its defaults and what does not apply to it."""
     values, q = state.flat(), {}
-    for p in PARAMS:
+    for p in on(page):
         for c in p.each(values):
             if p.when(values) and values[c.key] != c.default:
                 q[c.key] = _text(p, values[c.key])
     return q
 
 
-def stale(state: State, linked: Iterable[str]) -> list[str]:
+def stale(state: State, linked: Iterable[str], page: str = "neuron") -> list[str]:
     """The page's own link keys whose parameter does not apply to state: steps once training is off."""
     values, out = state.flat(), []
-    for p in PARAMS:
+    for p in on(page):
         if p.linked and not p.when(values):
             out += [c.key for c in p.each(values) if c.key in linked]
     return out
 
 
-def widget_values(state: State) -> dict[str, Any]:
-    """What reset puts back: each control's value by its key, less a held one (n while data are shown)."""
+def widget_values(state: State, page: str = "neuron") -> dict[str, Any]:
+    """What reset puts back on a page: each control's value by its key, less a held one (n on the data
+    page) and those of parameters the page does not have."""
     values = state.flat()
-    left = {p.key for p in PARAMS if p.place == "link" or (p.held is not None and not p.when(values))}
+    left = {
+        c.key
+        for p in PARAMS
+        if p.place == "link" or page not in p.pages or (p.held is not None and not p.when(values))
+        for c in p.each(values)
+    }
     return {k: v for k, v in values.items() if k not in left}
+
+
+def routed(params: Mapping[str, QueryValue]) -> tuple[str, dict[str, QueryValue]]:
+    """Where a link at the playground's address was written for, and the query that page reads it from.
+
+    Links written before the pages had addresses (?mode=quiz&seed=4, ?data=xor&epochs=10) carry their page
+    in a key: they open that page with the same values. A value the link left out is the one it meant then,
+    the playground's, where the page starts elsewhere (the data page's sigmoid): it is written in.
+    """
+    for p in PARAMS:
+        raw = params.get(p.key)
+        if p.opens is None or raw is None:
+            continue
+        page = p.opens(raw if isinstance(raw, str) else (list(raw) or [""])[-1])
+        if page is None:
+            continue
+        query = {k: v for k, v in params.items() if k != p.key or page in p.pages}
+        meant = {q.key: q for q in on("neuron")}
+        for q in on(page):
+            then = meant[q.key]
+            if q.key not in params and {page, "neuron"} <= set(q.pages) and q.default != then.default:
+                query[q.key] = _text(then, then.default)
+        return page, query
+    return "neuron", dict(params)
+
+
+def start(page: str) -> State:
+    """Where a page starts when its link says nothing: the worked example on the playground."""
+    return from_query({}, page).state
 
 
 def clamped(state: State) -> tuple[State, list[str]]:

@@ -8,14 +8,12 @@ from neuron_core.model.activations import ACTIVATIONS
 from neuron_core.numbers import fmt
 from tests.charts import app_charts
 from tests.charts import point as chart_point
-from tests.paths import APP
+from tests.paths import opened
 from tests.shown import unescaped
 
 
 def run(query: dict | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=30)
-    at.query_params.update(query or {})
-    at.run()
+    at = opened(query or {})
     assert not at.exception
     return at
 
@@ -43,7 +41,9 @@ def test_the_default_view_is_the_worked_example():
     assert at.code[0].value == (
         "w*x + b = (1)*(2) + (-1)*(1) + (1)*(3) + (-5) = -1\nReLU: -1 → 0 because -1 is negative."
     )
-    assert "(1)(2) + (-1)(1) + (1)(3) + (-5) = -1" in at.latex[0].value
+    # written once more, by hand: the row [w | b] times the column [x ; 1], with the activation's rule
+    assert r"= (2) + (-1) + (3) + (-5) = -1 \;\xrightarrow{\text{ReLU}}\; 0" in at.latex[0].value
+    assert r"\text{ReLU}(z) = \max(0, z)" in at.latex[0].value and len(at.latex) == 1
     assert not at.warning
 
 
@@ -119,9 +119,7 @@ def test_reset_returns_to_the_worked_example_with_every_view_off():
 
 
 def test_activations_are_shown_by_name_and_kept_in_the_link_by_key():
-    at = AppTest.from_file(APP, default_timeout=30)
-    at.query_params.update({"act": "leaky_relu", "compare": "sigmoid"})
-    at.run()
+    at = opened({"act": "leaky_relu", "compare": "sigmoid"})
     box = at.selectbox(key="act")
     assert box.value == "leaky_relu" and "Leaky ReLU" in box.options and "leaky_relu" not in box.options
     assert "For comparison, sigmoid(-1) = 0.2689 (the dashed curve)." in at.markdown[1].value

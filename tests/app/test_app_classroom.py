@@ -7,13 +7,11 @@ from neuron_core.numbers import eq, fmt
 from neuron_core.quiz import exercise, hint, mark, solve, worksheet
 from neuron_core.words.calculation import trace_lines
 from tests.charts import app_charts
-from tests.paths import APP
+from tests.paths import opened
 
 
 def run(query: dict) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=30)
-    at.query_params.update(query)
-    at.run()
+    at = opened(query)
     assert not at.exception
     return at
 
@@ -152,7 +150,7 @@ def test_every_chart_goes_through_the_one_chart_element_as_built():
 
 def test_show_gradients_explains_a_dead_relu_and_annotates_the_diagram():
     at = run({"grad": "true"})
-    assert at.toggle(key="grad").value is True
+    assert at.button_group(key="views").value == ["grad"]
     (warning,) = at.warning
     assert "dead" in warning.value and "cannot learn" in warning.value
     assert r"\frac{\partial a}{\partial w} = (0, 0, 0)" in at.latex[0].value
@@ -185,7 +183,7 @@ def test_a_reload_in_the_middle_of_a_set_keeps_every_answer_in_the_link():
     guess(at, 3, *right_answer(3))
     assert at.query_params["got"] == "1"
     button(at, "Next exercise →").click().run()
-    again = run(dict(at.query_params))  # a reload, or another server: a new session, the same link
+    again = opened(dict(at.query_params), page="quiz")  # a reload, or another server: the same link
     assert again.title[0].value == "Quiz: exercise 2 of 5"
     for k in range(1, 5):
         seed = 3 + k
@@ -197,7 +195,7 @@ def test_a_reload_in_the_middle_of_a_set_keeps_every_answer_in_the_link():
             button(again, "Next exercise →").click().run()
     assert again.query_params["got"] == "11011"
     assert [s.value for s in again.success][-1] == "Done: 4 of 5 right without the solution."
-    reloaded = run(dict(again.query_params))  # the last exercise, reloaded after it was answered
+    reloaded = opened(dict(again.query_params), page="quiz")  # the last exercise, reloaded once answered
     assert "Exercise 5 was answered before: right." in [i.value for i in reloaded.info]
     assert [s.value for s in reloaded.success][-1] == "Done: 4 of 5 right without the solution."
 

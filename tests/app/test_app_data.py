@@ -7,14 +7,12 @@ from neuron_core.model import batch, data
 from neuron_core.model.batch import PLAY_EPOCHS
 from neuron_core.numbers import fmt
 from tests.charts import app_charts, plotly
-from tests.paths import APP
+from tests.paths import opened
 from tests.shown import unescaped
 
 
 def page(**query: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=30)
-    at.query_params.update(query)
-    at.run()
+    at = opened(query)
     assert not at.exception
     return at
 
@@ -34,12 +32,12 @@ def test_each_preset_shows_its_points_boundary_and_sentences(name):
     plotly(chart)
     shown = sum(len(t["x"]) for t in chart["data"] if t["name"] in ("y = 0", "y = 1"))
     assert shown == len(pts)
-    # n is held at 2: no slider for it, and inputs and weights for two inputs only
-    assert {s.key for s in at.slider} >= {"x1", "x2", "w1", "w2", "b"} and not {"n", "x3", "w3"} & {
+    # n is held at 2: no slider for it, and weights for two inputs only (the points are the inputs)
+    assert {s.key for s in at.slider} >= {"w1", "w2", "b"} and not {"n", "x1", "w3"} & {
         s.key for s in at.slider
     }
     text = said(at)
-    assert f"The neuron meets data: {data.NAMES[name]}" in [h.value for h in at.subheader]
+    assert f"The neuron meets data: {data.NAMES[name]}" == at.title[0].value
     assert "its boundary is the line w₁x₁ + w₂x₂ + b = 0" in text and "The loss is the cross-entropy" in text
     assert f"Epoch 0: {len(pts)}" not in text or batch.separable(pts)
     assert ("the best any line does is" in text) == (not batch.separable(pts))
@@ -121,11 +119,12 @@ def test_an_empty_table_asks_for_points():
     assert not at.exception and "The table has no points yet" in said(at)
 
 
-def test_reset_puts_the_example_points_back_and_turns_the_data_off():
+def test_reset_puts_the_data_pages_start_back_and_the_example_points():
     at = page(data="own", points="1,1,1;2,2,0")
     next(b for b in at.button if b.label.startswith("↺ Reset")).click().run()
-    assert not at.exception and at.selectbox(key="data").value == "none"
-    assert at.session_state["points"] == data.OWN and at.slider(key="n").value == 3
+    assert not at.exception and at.selectbox(key="data").value == "or"  # the data page's start
+    assert at.session_state["points"] == data.OWN and not [s for s in at.slider if s.key == "n"]
+    assert (at.slider(key="b").value, at.selectbox(key="act").value) == (0.0, "sigmoid")
 
 
 def test_another_data_set_starts_its_epochs_again_and_the_line_reached_is_written_out():

@@ -2,13 +2,11 @@
 
 from streamlit.testing.v1 import AppTest
 
-from tests.paths import APP
+from tests.paths import opened
 
 
 def page(query: dict[str, str]) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=30)
-    at.query_params.update(query)
-    at.run()
+    at = opened(query)
     assert not at.exception and not at.error
     return at
 

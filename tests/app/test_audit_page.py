@@ -8,15 +8,12 @@ from neuron_core import forward
 from neuron_core.model.training import train
 from neuron_core.words import on_example
 from tests.charts import app_charts
-from tests.paths import APP
+from tests.paths import opened
 
 
 def page(link: str) -> AppTest:
     """The page a link opens, with no exception and no error box."""
-    at = AppTest.from_file(APP, default_timeout=30)
-    for key, _, text in (p.partition("=") for p in link.split("&")):
-        at.query_params[key] = text
-    at.run()
+    at = opened({key: text for key, _, text in (p.partition("=") for p in link.split("&"))}, 30)
     assert not at.exception and not at.error
     return at
 
@@ -131,7 +128,7 @@ def test_18_small_words():
     at = page("land=true")
     assert all("x_i" not in s.label and "x_j" not in s.label for s in at.selectbox)
     at = page("train=true&steps=1")
-    at.toggle(key="train").set_value(False).run()
+    at.button_group(key="views").set_value([]).run()  # training switched off
     assert "steps" not in at.query_params
 
 

@@ -5,14 +5,12 @@ from streamlit.testing.v1 import AppTest
 from neuron_core.link import state
 from neuron_core.model import data
 from neuron_core.words.text import plain
-from tests.paths import APP
+from tests.paths import opened
 from tests.shown import unescaped
 
 
 def run(query: dict) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params.update(query)
-    at.run()
+    at = opened(query, 60)
     assert not at.exception and not at.error
     return at
 
@@ -46,7 +44,7 @@ def test_a_notice_that_quotes_a_link_shows_the_link_as_text():
         warning = at.warning[0]  # the link's notice comes first
         assert (
             unescaped(warning.value)
-            == state.from_query({"data": "own", "points": f"1,1,1;{junk},2,0"}).notices[0]
+            == state.from_query({"data": "own", "points": f"1,1,1;{junk},2,0"}, "data").notices[0]
         )
         assert warning.value == plain(unescaped(warning.value))
 

@@ -3,13 +3,12 @@
 import math
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from neuron_core.link import params as table
 from neuron_core.link import state
 from neuron_core.link.state import from_query
 from tests.hostile import HOSTILE, params
-from tests.paths import APP
+from tests.paths import opened
 from tests.shown import unescaped
 
 RAW = ("<script", "<img", "onerror", "javascript:")
@@ -24,20 +23,19 @@ def elements(node):
 
 @pytest.mark.parametrize("name", list(HOSTILE))
 def test_a_hostile_link_renders_valid_values_and_a_notice(name):
-    q = params(HOSTILE[name])
-    at = AppTest.from_file(APP, default_timeout=30)
-    at.query_params.update(q)
-    at.run()
+    page, q = state.routed(params(HOSTILE[name]))  # a link with a data set opens the data page
+    at = opened(q, page=page)
     assert not at.exception
 
     # The page's controls as Streamlit holds them; those a teacher's link hides keep the link's values.
-    shown = {k: at.session_state[k] for k in from_query(q).state.flat() if k in at.session_state}
-    s = state.State(**(from_query(q).state.flat() | shown))
+    shown = {k: at.session_state[k] for k in from_query(q, page).state.flat() if k in at.session_state}
+    s = state.State(**(from_query(q, page).state.flat() | shown))
     assert table.N_MIN <= s.n <= table.N_MAX and s.act in table.ACTIVATIONS
     assert all(math.isfinite(v) and table.LO <= v <= table.HI for v in (*s.x, *s.w, s.b))
-    assert s.x == from_query(q).state.x and s.w == from_query(q).state.w and s.b == from_query(q).state.b
+    meant = from_query(q, page).state
+    assert (s.x, s.w, s.b) == (meant.x, meant.w, meant.b)
 
-    notices, expected = [unescaped(w.value) for w in at.warning], from_query(q).notices
+    notices, expected = [unescaped(w.value) for w in at.warning], from_query(q, page).notices
     assert expected and notices[: len(expected)] == expected  # the link's notices come first
     assert not any(w.startswith(("Ignored", "Read")) for w in notices[len(expected) :])  # then training's
     for el in elements(at._tree):

@@ -7,7 +7,7 @@ from neuron_core.figures.explore import landscape_figure
 from neuron_core.link.state import State, from_query, to_query
 from neuron_core.model.neuron import forward, zero_crosses
 from tests.charts import app_charts
-from tests.paths import APP
+from tests.paths import APP, opened
 
 
 def test_the_landscape_travels_in_the_link():
@@ -18,16 +18,12 @@ def test_the_landscape_travels_in_the_link():
         2,
         1,
     )
-    at = AppTest.from_file(APP, default_timeout=30)
-    at.query_params.update({"land": "true", "i": "2", "j": "2"})
-    at.run()
+    at = opened({"land": "true", "i": "2", "j": "2"})
     assert not at.exception and any("two different inputs" in i.value for i in at.info)
 
 
 def test_the_landscape_in_the_app():
-    at = AppTest.from_file(APP, default_timeout=30)
-    at.query_params.update({"land": "true", "i": "1", "j": "3"})
-    at.run()
+    at = opened({"land": "true", "i": "1", "j": "3"})
     assert not at.exception
     heat = app_charts(at)["landscape"]
     assert heat["data"][0]["type"] == "heatmap"

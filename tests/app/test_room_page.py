@@ -4,14 +4,12 @@ from streamlit.testing.v1 import AppTest
 
 from neuron_core.link.state import from_query
 from tests.hostile import params
-from tests.paths import APP
+from tests.paths import opened
 from tests.shown import unescaped
 
 
 def page(query: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=30)
-    at.query_params.update(params(query))
-    at.run()
+    at = opened(params(query))
     assert not at.exception
     return at
 

@@ -18,12 +18,13 @@ from tests.paths import ROOT
 
 SOURCES = [
     ROOT / "playground.py",
+    *sorted((ROOT / "pages").glob("*.py")),  # every page and what they share
     *sorted((ROOT / "neuron_core").rglob("*.py")),  # every floor of the core
     *sorted((ROOT / "bench").glob("*_app.py")),
 ]
 # The reviewed element, in the only form it may be declared.
 ELEMENT = "st.components.v2.component('neuron_chart', js=element.loader(), isolate_styles=False)"
-STYLE, STYLE_PATH = "st.html(ROOM)", "ROOM = Path(__file__).with_name('static') / 'room.css'"
+STYLE, STYLE_PATH = "st.html(ROOM)", "ROOM = Path(__file__).parents[1] / 'static' / 'room.css'"
 JS_SINKS = re.compile(r"innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\b|Function\s*\(")
 
 
@@ -66,16 +67,19 @@ def test_no_raw_html_and_no_component_but_the_reviewed_one(path):
     assert html_sinks(path.read_text()) == []
 
 
+PAGES = sorted((ROOT / "pages").glob("*.py"))  # the pages and what they share (__init__.py)
+
+
 def test_the_app_declares_the_chart_element_once():
-    assert declarations((ROOT / "playground.py").read_text()) == 1
+    assert sum(declarations(p.read_text()) for p in [ROOT / "playground.py", *PAGES]) == 1
 
 
 def test_the_one_stylesheet_is_css_only_and_loaded_once():
     css = (ROOT / "static" / "room.css").read_text()
     assert not re.search(r"<|>\s*<|url\(|@import|expression\(|javascript:", css)
     assert css.count("{") == css.count("}") > 0
-    source = (ROOT / "playground.py").read_text()
-    assert ast.unparse(ast.parse(source)).count(STYLE) == 1 and STYLE_PATH in ast.unparse(ast.parse(source))
+    sources = [ast.unparse(ast.parse(p.read_text())) for p in [ROOT / "playground.py", *PAGES]]
+    assert sum(s.count(STYLE) for s in sources) == 1 and any(STYLE_PATH in s for s in sources)
 
 
 def test_the_chart_elements_javascript_makes_no_html_and_runs_no_strings():

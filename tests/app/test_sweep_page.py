@@ -5,14 +5,12 @@ from streamlit.testing.v1 import AppTest
 
 from neuron_core.link.state import from_query
 from tests.charts import app_charts
-from tests.paths import APP
+from tests.paths import APP, opened
 from tests.shown import unescaped
 
 
 def test_the_sweep_in_the_app():
-    at = AppTest.from_file(APP, default_timeout=30)
-    at.query_params.update({"sweep": "x1"})
-    at.run()
+    at = opened({"sweep": "x1"})
     assert not at.exception and at.selectbox(key="sweep").value == "x1"
     spec = app_charts(at)["sweep_chart"]
     assert len(spec["frames"]) == 41

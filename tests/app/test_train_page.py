@@ -9,13 +9,11 @@ from neuron_core.model.training import train
 from neuron_core.words.on_example import unreachable
 from tests.charts import app_charts
 from tests.model.test_train import W, X
-from tests.paths import APP
+from tests.paths import APP, opened
 
 
 def test_training_in_the_app_steps_and_replays():
-    at = AppTest.from_file(APP, default_timeout=30)
-    at.query_params.update({"train": "true", "b": "-3", "y": "3", "lr": "0.01", "steps": "2"})
-    at.run()
+    at = opened({"train": "true", "b": "-3", "y": "3", "lr": "0.01", "steps": "2"})
     assert not at.exception and at.number_input(key="steps").value == 2
     next(b for b in at.button if b.label == "Take one step").click().run()
     assert at.number_input(key="steps").value == 3
@@ -29,9 +27,7 @@ def test_training_in_the_app_steps_and_replays():
 
 
 def test_training_a_dead_relu_warns():
-    at = AppTest.from_file(APP, default_timeout=30)
-    at.query_params.update({"train": "true", "steps": "3"})
-    at.run()
+    at = opened({"train": "true", "steps": "3"})
     assert any("cannot learn" in w.value for w in at.warning)
 
 
@@ -47,9 +43,7 @@ def test_a_diverging_run_says_so_and_the_page_shows_no_error_box():
             "the loss grew from 121 to 1890625 in 3 steps",
         ),
     ]:
-        at = AppTest.from_file(APP, default_timeout=30)
-        at.query_params.update(query)
-        at.run()
+        at = opened(query)
         assert not at.exception
         (warning,) = at.warning
         assert "The learning rate is too large for these inputs" in warning.value and said in warning.value
@@ -77,9 +71,7 @@ def test_reaching_the_target_is_celebrated_not_warned_about():
     ],
 )
 def test_a_target_no_weights_can_reach_is_named(act, y, said):
-    at = AppTest.from_file(APP, default_timeout=30)
-    at.query_params.update({"act": act, "train": "true", "y": y, "b": "-3", "steps": "5"})
-    at.run()
+    at = opened({"act": act, "train": "true", "y": y, "b": "-3", "steps": "5"})
     assert not at.exception and any(said in i.value for i in at.info)
     assert (
         unreachable(ACTIVATIONS["identity"], 0.0, -7.0) is None

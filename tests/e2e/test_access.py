@@ -76,7 +76,7 @@ def test_reset_brings_the_page_back_to_its_top(page: Page, app_url: str):
     page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollTo(0, 900)")
     page.wait_for_timeout(300)
     assert page.evaluate(main) > 300
-    page.get_by_role("button", name="↺ Reset to the worked example").click()
+    page.get_by_role("button", name="↺ Reset").click()
     expect_numbers(page, "-1", "0")
     page.wait_for_function(f"() => ({main})() === 0", timeout=TIMEOUT)
 

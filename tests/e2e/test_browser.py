@@ -9,11 +9,24 @@ from playwright.sync_api import Page, expect
 TIMEOUT = 15_000  # ms; a shared machine can be slow to rerun
 
 
+def read_qr(image: bytes) -> list[str]:
+    """What a phone's camera reads from a QR code image: the text of each code in it."""
+    import io
+
+    import zxingcpp
+    from PIL import Image
+
+    return [r.text for r in zxingcpp.read_barcodes(Image.open(io.BytesIO(image)))]
+
+
 def open_app(page: Page, url: str) -> None:
-    """Open a link and wait for z and a (the metrics, or the title of a compact view) and both charts."""
+    """Open a link and wait for z and a (the metrics, or the title of a compact view) and both charts, or
+    on the data page for its title and its two charts."""
     page.goto(url)
     expect(
-        page.get_by_test_id("stMetricValue").or_(page.get_by_role("heading", name=re.compile("^z = "))).first
+        page.get_by_test_id("stMetricValue")
+        .or_(page.get_by_role("heading", name=re.compile("^(z = |The neuron meets data)")))
+        .first
     ).to_be_visible(timeout=TIMEOUT)
     page.locator(".js-plotly-plot").nth(1).wait_for(timeout=TIMEOUT)
 

@@ -131,7 +131,7 @@ def test_a_replica_stopped_for_12_s_keeps_its_qr_codes_and_downloads(browser: Br
     expect_numbers(page, "2.2", "0.9002")
     # option persist: the tab's cookie still names its replica, so the QR image and the script,
     # which that replica made and holds, are asked of it (they were 404 from the other one)
-    page.get_by_role("button", name="Share this view").click()
+    page.get_by_role("button", name="Share").click()
     img = page.get_by_role("img", name="QR code of the students' link above")
     img.scroll_into_view_if_needed()
     expect(img).to_have_js_property("complete", True, timeout=TIMEOUT)

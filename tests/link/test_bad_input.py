@@ -11,7 +11,9 @@ from tests.shown import unescaped
 
 
 def test_a_link_a_qr_code_holds_gets_its_own_qr_code():
-    png, said = share.qr_for("http://127.0.0.1:8501/", state.from_query({"data": "xor"}).state)
+    png, said = share.qr_for(
+        "http://127.0.0.1:8501/data", state.from_query({"data": "xor"}, "data").state, "data"
+    )
     assert png is not None and said == "Scan for the students' link"
 
 

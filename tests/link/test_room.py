@@ -25,6 +25,10 @@ def test_the_share_links_are_the_view_for_students_and_for_the_projector():
         "controls": ["b"],
     }
     assert from_query(parse_qs(urlsplit(student).query)).state == s.replace(present=False)
+    # the app's own address gets its slash, as a browser writes it; a page's keeps its path
+    assert share.link("http://127.0.0.1:8501", State(b=1.0)) == "http://127.0.0.1:8501/?b=1"
+    data_start = from_query({}, "data").state
+    assert share.link("http://h/data", data_start.replace(data="xor"), "data") == "http://h/data?data=xor"
 
 
 def qr_matrix(png: bytes, scale: int, border: int = 4) -> list[list[bool]]:

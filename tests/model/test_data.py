@@ -9,7 +9,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from neuron_core.figures.training import data_figure, epochs_figure
-from neuron_core.link.state import State, from_query, to_query
+from neuron_core.link.state import from_query, to_query
 from neuron_core.model import batch, data
 from neuron_core.model.activations import ACTIVATIONS, get
 from neuron_core.model.batch import PLAY_EPOCHS
@@ -47,8 +47,8 @@ def points(min_size: int = 1, max_size: int = 30) -> st.SearchStrategy:
 @given(points(max_size=200))
 def test_points_written_to_a_link_read_back_the_same(pts):
     assert data.read_points(data.points_text(pts)) == (pts, [])
-    s = State(data="own", points=pts)
-    assert from_query(to_query(s)).state == s
+    s = from_query({}, "data").state.replace(data="own", points=pts)
+    assert from_query(to_query(s, "data"), "data").state == s
 
 
 @pytest.mark.parametrize(
@@ -67,14 +67,15 @@ def test_junk_points_are_left_out_and_said(text, kept, why):
 
 
 def test_junk_points_in_a_link_fall_back_with_one_notice_and_keep_the_rest_of_the_state():
-    good = {"data": "own", "b": "2", "act": "sigmoid", "epochs": "3"}
-    r = from_query(good | {"points": "1,2,1;3,<b>,0"})
-    assert r.state == State(data="own", b=2.0, act="sigmoid", epochs=3, points=((1.0, 2.0, 1),))
+    good = {"data": "own", "b": "2", "act": "relu", "epochs": "3"}
+    r = from_query(good | {"points": "1,2,1;3,<b>,0"}, "data")
+    start = from_query({}, "data").state
+    assert r.state == start.replace(data="own", b=2.0, act="relu", epochs=3, points=((1.0, 2.0, 1),))
     assert r.notices == [
         "Ignored part of points from the link because point 2: x2 = '<b>' is not a number; kept the other 1."
     ]
-    r = from_query(good | {"points": "junk"})
-    assert r.state == State(data="own", b=2.0, act="sigmoid", epochs=3) and r.state.points == data.OWN
+    r = from_query(good | {"points": "junk"}, "data")
+    assert r.state == start.replace(data="own", b=2.0, act="relu", epochs=3) and r.state.points == data.OWN
     assert len(r.notices) == 1 and r.notices[0].endswith("using the 5 of the example.")
 
 
@@ -85,10 +86,11 @@ def test_more_than_200_points_keep_the_first_200_and_say_so():
     assert len(pts) == 200 and len(said) == 1
 
 
-def test_data_hold_n_at_2_and_the_table_of_points_applies_only_to_own_points():
-    assert State(data="xor").n == 2 and from_query({"data": "or", "n": "5"}).state.n == 2
-    assert from_query({"data": "or", "points": "junk"}).notices == []  # not read: it does not apply
-    assert to_query(State(data="xor", points=((1.0, 1.0, 1),))) == {"data": "xor"}
+def test_the_data_page_holds_n_at_2_and_the_table_of_points_applies_only_to_own_points():
+    assert from_query({"data": "or", "n": "5"}, "data").state.n == 2
+    assert from_query({"data": "or", "points": "junk"}, "data").notices == []  # not read: it does not apply
+    s = from_query({"data": "xor"}, "data").state.replace(points=((1.0, 1.0, 1),))
+    assert to_query(s, "data") == {"data": "xor"}
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,415 @@
+"""The pages, and what they share: the router, the link's reading, the controls drawn from the parameter
+table, the chart element, the charts of the neuron, the written calculation, and the Share dialog.
+
+Each page is a script here (neuron.py, data.py, quiz.py). Only Streamlit in this folder; the work is
+neuron_core's.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+
+from neuron_core import element
+from neuron_core.figures import neuron, style
+from neuron_core.link import share, state
+from neuron_core.link.params import PAGES
+from neuron_core.model import data
+from neuron_core.numbers import first
+from neuron_core.pace import Pace
+from neuron_core.words import calculation, explain, on_data, text
+
+
+class Kept:
+    """Every key the pages keep in session_state beside their controls' own (each is its parameter's key)."""
+
+    PACE = "pace"  # this session's fair share of the server (neuron_core.pace)
+    LINK = "link"  # this run's reading of the link: the page's state and its notices (set by the router)
+    PAGE = "page"  # this run's page, by name (neuron, data, quiz)
+    VIEWS = "views"  # the one control that switches the views of the neuron on
+    RESETS = "resets"  # how many times Reset was pressed: the page goes back to its top, the table afresh
+    TABLES = "tables"  # how many table edits were not given to the editor: each starts it afresh
+    CHECKS, TRIES_Z, TRIES_A, SHOWN = "checks", "tries z", "tries a", "shown"  # each exercise's, by seed
+
+    @staticmethod
+    def count(key: str) -> int:
+        """A counter's value: 0 until it is first counted."""
+        return st.session_state.get(key, 0)
+
+    @staticmethod
+    def add(key: str, k: int = 1) -> None:
+        """Count k more on a counter."""
+        st.session_state[key] = st.session_state.get(key, 0) + k
+
+    @staticmethod
+    def exercise(what: str, seed: int) -> str:
+        """An exercise's own counter (checks, tries z, tries a) or flag (shown): the next starts afresh."""
+        return f"{what} {seed}"
+
+
+ROOM = Path(__file__).parents[1] / "static" / "room.css"  # the one stylesheet: constant, reviewed
+
+
+def paced() -> None:
+    """Wait this session's turn when it asks for more runs than its share (neuron_core.pace)."""
+    wait = st.session_state.setdefault(Kept.PACE, Pace()).wait(time.monotonic())
+    if wait:
+        time.sleep(wait)
+
+
+MAIN = "playground"  # the entry script's name: playground.py
+_run = threading.local()  # whether this thread's run went through the router (Streamlit runs one per thread)
+
+
+def route() -> st.Page:
+    """Start a run: the session's fair share, the pages, an old link sent to its page, the link read for the
+    page, the page's settings and stylesheet. Returns the page to run.
+
+    A link written before the pages had addresses (?mode=quiz&seed=4, ?data=xor) opens the page it was
+    written for, with its values.
+    """
+    paced()
+    # The playground is the default page, at the app's own address. Its name (its hash) is the entry
+    # script's, as Streamlit's older multipage apps name it: a run that Streamlit resolves their way (the
+    # first after the server starts, every run of AppTest) then runs the router too, not the page alone.
+    nav = {
+        name: st.Page(f"pages/{name}.py", title=p.title, url_path=p.path or MAIN, default=not p.path)
+        for name, p in PAGES.items()
+    }
+    current = st.navigation(list(nav.values()), position="top")
+    name = next(n for n, p in nav.items() if p is current)
+    if not PAGES[name].path:  # the playground's address: an old link may be for another page
+        to, query = state.routed({k: st.query_params.get_all(k) for k in st.query_params})
+        if to != name:
+            st.switch_page(nav[to], query_params=query)
+    # Before any control seeds itself from the link, note which of the link's values will be ignored.
+    reading = state.from_query({k: st.query_params.get_all(k) for k in st.query_params}, name)
+    if st.session_state.get(Kept.PAGE) not in (None, name):  # a page entered starts from its link (the
+        # navigation clears it: the page's start), not from the last page's values
+        st.session_state.update(state.widget_values(reading.state, name))
+        st.session_state[Kept.VIEWS] = [
+            p.key for p in state.on(name) if p.view and getattr(reading.state, p.key)
+        ]
+    st.session_state[Kept.LINK], st.session_state[Kept.PAGE] = reading, name
+    # A teacher's link that names its controls puts them in the page: the sidebar starts closed.
+    st.set_page_config(
+        page_title=f"{PAGES[name].title} · Neuron Playground" if PAGES[name].path else "Neuron Playground",
+        page_icon="🧠",
+        layout="wide",
+        initial_sidebar_state="collapsed" if reading.state.controls else "auto",
+    )
+    st.html(ROOM)
+    return current
+
+
+def run() -> None:
+    """The app: route, then run the page (it knows it was routed)."""
+    page = route()
+    _run.routed = True
+    try:
+        page.run()
+    finally:
+        _run.routed = False
+
+
+def started() -> state.Reading:
+    """At the top of each page: its link's reading. A page Streamlit ran without the router routes itself.
+
+    Streamlit runs a script in pages/ by itself (its older multipage apps) on the first run after the server
+    starts, before any run has called st.navigation, and in every run of AppTest.
+    """
+    if not getattr(_run, "routed", False):
+        route()
+    return link()
+
+
+def link() -> state.Reading:
+    """This run's reading of the link (read by the router before the page ran)."""
+    return st.session_state[Kept.LINK]
+
+
+def page_name() -> str:
+    """This run's page, by name."""
+    return st.session_state[Kept.PAGE]
+
+
+def notices() -> None:
+    """What the link had that was ignored: shown as text, never as markdown (a notice may quote the link)."""
+    for notice in link().notices:
+        st.warning(text.plain(notice), icon="⚠️")
+
+
+def reset(page: str) -> None:
+    """Put every control of the page back to where it starts: the worked example on the playground."""
+    st.session_state.update(state.widget_values(state.start(page), page))
+    st.session_state[Kept.VIEWS] = []
+    Kept.add(Kept.RESETS)  # the page goes back to its top
+
+
+def control(p: state.Param) -> Any:
+    """One control, drawn as its kind says from its line in state.PARAMS and bound to its key in the link."""
+    hooks = {"on_change": restart, "args": (p,)} if p.restarts else {}  # a change restarts other keys
+    bound = {"key": p.key, "bind": "query-params", **hooks}
+    match p.kind:
+        case "switch":
+            return st.toggle(p.label, **bound)
+        case "choice" if p.names:  # Streamlit's binding would write the name (ReLU) where links keep relu
+            return linked(
+                p, lambda: st.selectbox(p.label, p.options, format_func=p.names, key=p.key, **hooks)
+            )
+        case "choice":
+            return st.selectbox(p.label, p.options, index=p.options.index(p.default), **bound)
+        case "rows":  # the learner's own points: a table, written to the link as x1,x2,y;…
+            return own_points(p)
+        case "whole" if p.typed:  # Streamlit's binding fails on ?steps=-inf (OverflowError) before any check
+            return linked(p, lambda: st.number_input(p.label, p.lo, p.hi, key=p.key, **hooks))
+        case "whole":
+            return st.slider(p.label, p.lo, p.hi, p.default, **bound)
+    return st.slider(p.label, p.lo, p.hi, p.default, p.step, format=p.format, **bound)
+
+
+def views(shown: list[state.Param]) -> dict[str, bool]:
+    """The views of the neuron as one control: each one chosen is on, and its key true in the link."""
+    st.session_state.setdefault(Kept.VIEWS, [p.key for p in shown if getattr(link().state, p.key)])
+    labels = {p.key: p.label for p in shown}
+    chosen = st.pills(
+        "Show", list(labels), selection_mode="multi", format_func=labels.get, key=Kept.VIEWS, width="stretch"
+    )
+    for p in shown:
+        written(p.key, "true" if p.key in chosen else None)
+    return {p.key: p.key in chosen for p in shown}
+
+
+def restart(p: state.Param) -> None:
+    """A control changed on the page: the keys it restarts go back to their defaults (a new data set
+    starts at epoch 0)."""
+    for q in state.on(page_name()):
+        if q.key in p.restarts:
+            st.session_state[q.key] = q.default
+
+
+def linked(p: state.Param, draw: Callable[[], Any]) -> Any:
+    """A control that follows the link itself: seeded from the core's reading of it, written back to it."""
+    st.session_state.setdefault(p.key, getattr(link().state, p.key))
+    value = draw()
+    written(p.key, None if value == p.default else str(value))
+    return value
+
+
+def written(key: str, text: str | None) -> None:
+    """The link's value for a key, or none: changed only when it differs (each change is sent anew)."""
+    if text is None:
+        st.query_params.pop(key, None)
+    elif st.query_params.get(key) != text:
+        st.query_params[key] = text
+
+
+def readable_table_edits() -> None:
+    """Make the points table's editor read any edit a browser sends without raising.
+
+    Streamlit parses the edit (JSON from the browser) before the script runs: one that is not JSON, not an
+    object, or nested 100,000 deep raised there, with an error box on every run until a reset. Now it is
+    marked unreadable, and own_points puts the link's points back with one notice. The parser is not a
+    public API: where a release moves it, this does nothing (tests/app/test_protocol.py then fails).
+    """
+    try:
+        from streamlit.elements.widgets.data_editor import DataEditorSerde
+
+        parse = DataEditorSerde.deserialize
+    except (ImportError, AttributeError):
+        return
+    if getattr(parse, "readable", False):
+        return
+
+    def tolerant(self: DataEditorSerde, ui_value: str | None) -> dict:
+        try:
+            return parse(self, ui_value)
+        except (ValueError, TypeError, AttributeError, RecursionError):
+            return {"edited_rows": {}, "added_rows": [], "deleted_rows": [], "unreadable": True}
+
+    tolerant.readable = True
+    DataEditorSerde.deserialize = tolerant
+
+
+def own_points(p: state.Param) -> tuple:
+    """The learner's points in a table to edit (rows can be added and deleted), kept in the link."""
+    base = st.session_state.setdefault(p.key, getattr(link().state, p.key))  # Reset puts the example back
+    st.caption(on_data.TABLE_HELP)
+
+    def editor() -> str:  # a new key, so an empty editor, after a Reset and after an edit not given it
+        return f"{p.key} {Kept.count(Kept.RESETS) + Kept.count(Kept.TABLES)}"
+
+    key = editor()
+    # An edit the editor would spend seconds on or fail at (data.edited) is not given to it: the table
+    # starts afresh on the points it leaves, with one notice.
+    read = data.edited(base, st.session_state.get(key))
+    if read is not None:
+        base, notice = read
+        st.session_state[p.key] = base
+        Kept.add(Kept.TABLES)
+        key = editor()
+        st.caption(text.plain(notice))
+    cols = {
+        c: st.column_config.NumberColumn(label, min_value=lo, max_value=hi, step=step)
+        for c, (label, lo, hi, step) in data.COLUMNS.items()
+    }
+    rows = st.data_editor(
+        [dict(zip(cols, r, strict=True)) for r in base], num_rows="dynamic", column_config=cols, key=key
+    )
+    pts, said = data.from_rows([[r.get(c) for c in cols] for r in rows])
+    if said:
+        st.caption(text.plain(f"Left out: {first(said)}."))
+    written(p.key, None if pts == p.default else data.points_text(pts))
+    return pts
+
+
+def controls(place: str, values: dict, across: int = 1) -> dict:
+    """Draw one place's controls (sidebar, body, training…) in `across` columns; return the values so far."""
+    values = dict(values)
+    spots = st.columns(across) if across > 1 else [st.container()]
+    k, group = 0, [p for p in state.shown(place, dict(values), page_name()) if p.view]
+    for p in state.shown(place, values, page_name()):  # each `when` judged on the values read before it
+        if p.view and p.key != group[0].key:
+            continue  # drawn with the first: the views are one control
+        with spots[k % len(spots)]:
+            values.update(views(group)) if p.view else values.update({p.key: control(p)})
+        k += 1
+    return values
+
+
+def sidebar_top(page: str, to: str) -> Any:
+    """Reset (back `to` the page's start) and, beside it, a place for the Share button, drawn once the run's
+    state is known: one row, so that the neuron's controls start high in the sidebar."""
+    with st.container(horizontal=True):
+        st.button("↺ Reset", on_click=reset, args=(page,), help=f"Back to {to}", width="stretch")
+        return st.container(width="stretch")
+
+
+def share_button(place, s: state.State, page: str) -> None:
+    """The Share button: the links and the QR code are made when asked for, not on every move."""
+    if place.button(
+        "Share", icon=":material/share:", width="stretch", key="share", help="Links and a QR code"
+    ):
+        share_view(s, page)
+
+
+WIDE, HALF = 820, 560  # px: the width of a chart alone on its row; Streamlit narrows it on a phone
+
+# Every chart goes through this one element: with a fixed key it stays mounted across reruns and the
+# browser updates it in place with Plotly.react (st.plotly_chart remounts a chart whose figure changed).
+chart_element = st.components.v2.component("neuron_chart", js=element.loader(), isolate_styles=False)
+
+
+def draw(
+    chart: style.Chart, key: str, width: int | str = "stretch", told: element.Page | None = None
+) -> None:
+    """Show a chart in the chart element under `key`, with the page-wide message `told` where there is one."""
+    chart_element(key=key, data=element.payload(chart, told), width=width)
+
+
+def scroll(to: str, count: int, key: str) -> None:
+    """Scroll the page when `count` changes: to its top ("top"), or so that what is above is seen ("here")."""
+    chart_element(key=key, data=element.payload(None, element.page(scroll=to, count=count)))
+
+
+def charts(f, big: bool = False, grads=None, other=None, curve_first: bool = False, s=None) -> None:
+    """The neuron diagram beside the activation curve with the current point (and a second, compared)."""
+    # curve_first: the curve on the left, under the controls on a phone; `s` lets it say what changed.
+    left, right = st.columns(2)[:: -1 if curve_first else 1]
+    with left:
+        if not big:  # presenter mode: every pixel for the charts
+            st.subheader("The neuron")
+        draw(neuron.neuron_diagram(f, big, grads), "diagram")
+    with right:
+        if not big:
+            st.subheader("The activation")
+        al = explain.compare_alpha(f, other) if other else None
+        curve = neuron.activation_curve(
+            f.act, f.alpha, float(f.z), float(f.a), big, compare=other, compare_alpha=al
+        )
+        # What a screen reader hears after a change, for the controls' values it is for (said only while
+        # the sliders still show them); a new count of resets takes the page back to its top.
+        after = {k: v for k, v in state.widget_values(s).items() if type(v) in (int, float)} if s else {}
+        say = explain.announce(f) if s else ""
+        draw(curve, "curve", told=element.page(say=say, after=after, top=Kept.count(Kept.RESETS)))
+
+
+def apply_training(trained: state.State) -> None:
+    """Move the sliders to the trained weights and bias and start counting again."""
+    st.session_state.update(state.widget_values(trained, page_name()))
+
+
+def take(p: state.Param, k: int | None) -> None:
+    """k more steps (or epochs) in the link, up to the most it holds, or none at all (k = None)."""
+    st.session_state[p.key] = 0 if k is None else min(int(p.hi), st.session_state[p.key] + k)
+
+
+def counted(place: str, values: dict, what: str, across: int = 1) -> dict:
+    """Take one, take ten, start again; then the place's controls, its count of steps among them."""
+    # steps, or epochs: the link replays them
+    count = next(p for p in state.shown(place, values, page_name()) if p.typed)
+    with st.container(horizontal=True):
+        full = st.session_state.get(count.key, values[count.key]) >= count.hi  # the link holds no more
+        for label, k in ((f"Take one {what}", 1), (f"Take ten {what}s", 10), ("Start again", None)):
+            st.button(
+                label, on_click=take, args=(count, k), key=f"{place} {label}", disabled=full and k is not None
+            )
+    return controls(place, values, across)
+
+
+def said(notes: list[tuple[str, str]]) -> None:
+    """Notes as boxes of their kind (info, success, warning), in one container."""
+    # One container however many notes: the charts after it keep their place, and so stay mounted.
+    with st.container():
+        for kind, note in notes:
+            getattr(st, kind)(note)
+
+
+def move_sliders(s: state.State, key: str) -> None:
+    """The button that moves the sliders to trained weights, and what will not fit on them."""
+    trained, moved = state.clamped(s)
+    st.button(
+        "Move the sliders to these weights", key=f"move {key}", on_click=apply_training, args=(trained,)
+    )
+    if moved:
+        st.caption(" ".join(moved))
+
+
+def worked(f) -> None:
+    """The calculation written out twice, as the seed prints it and by hand (with the activation's rule),
+    then each term's share of z."""
+    st.code("\n".join(calculation.trace_lines(f)), language=None, wrap_lines=True)  # a phone wraps them
+    st.subheader("By hand")
+    st.caption(
+        "The weights and the bias as one row, the inputs and a 1 as one column: multiply, add, activate."
+    )
+    st.latex(rf"{calculation.by_hand(f)} \\[0.4em] {calculation.formula(f)}")
+    st.subheader("Each term's share of z")
+    draw(neuron.contributions(f), "terms", HALF)
+
+
+@st.dialog("Share this view", width="large")
+def share_view(s: state.State, page: str) -> None:
+    """Two links to this view, each one click to copy, and a QR code of the students' to scan in class."""
+    student, teacher = share.links(st.context.url, s, page)
+    for who, url in (
+        ("students (add controls=b,act to show only those controls)", student),
+        ("the projector (presenter mode)", teacher),
+    ):
+        st.caption(f"For {who}; the button at the right copies it:")
+        st.code(url, language=None, wrap_lines=True)
+    png, said_ = share.qr_for(st.context.url, s, page)
+    if png is None:
+        st.caption(said_)
+    else:
+        st.image(
+            png, caption=said_, width=360, alt="QR code of the students' link above", output_format="PNG"
+        )
+
+
+readable_table_edits()

@@ -1,0 +1,63 @@
+"""The data page: a neuron of two inputs on points (x1, x2) labelled 0 or 1, its boundary, training on all
+of them at once (gradient descent or the perceptron rule), and XOR, which no line splits."""
+
+import streamlit as st
+
+import pages
+from neuron_core.figures import training
+from neuron_core.link import state
+from neuron_core.model import batch, data
+from neuron_core.words import on_data
+from pages import controls, counted, draw
+
+PAGE = "data"
+
+
+def data_page() -> None:
+    """The data set and the training's controls at the top, then the boundary and the loss, epoch by epoch.
+
+    In presenter mode the charts come first, under the title: the points are on a projector's first screen.
+    """
+    reading = pages.started()
+    with st.sidebar:
+        sharing = pages.sidebar_top(PAGE, "the start: OR, a sigmoid, w = (1, -1), b = 0")
+        values = controls("sidebar", reading.state.flat())
+    head = st.container()
+    present = values.get("present", False)
+    shown = st.container() if present else None  # a projector: the charts under the title
+    values = controls("head", values)
+    values = controls("table", counted("batch", values, "epoch", across=3))
+    s = state.State(**values)
+    pages.share_button(sharing, s, PAGE)
+    for key in state.stale(s, st.query_params, PAGE):
+        st.query_params.pop(key, None)
+    head.title(f"The neuron meets data: {data.NAMES[s.data]}")
+    with head:
+        pages.notices()
+    with shown or st.container():
+        data_view(s)
+
+
+def data_view(s: state.State) -> None:
+    """The neuron on the points: its boundary, and training on all of them at once, epoch by epoch."""
+    pts = data.points(s.data, s.points)
+    if not pts:
+        st.info("The table has no points yet: add a row, with x₁, x₂ and a label y of 0 or 1.")
+        return
+    d = data.make(pts)
+    run = batch.fit(d, s.w, s.b, s.act, s.act_alpha, s.rule, s.eta, s.epochs + batch.PLAY_EPOCHS)
+    k = min(s.epochs, run.epochs)  # fewer when training had to stop
+    said_k = f"**Epoch {k}: {on_data.said(run, k)}.** The line it reached: {on_data.line(run, k)}."
+    st.markdown(f"{said_k} {on_data.sides(run, d, k)}")
+    left, right = st.columns([3, 2])
+    with left:
+        draw(training.data_figure(d, pts, run, k), "points_chart")
+    with right:
+        draw(training.epochs_figure(run, k), "epochs_chart")
+    st.caption(on_data.play_text(run, k))
+    pages.said(on_data.notes(pts, s.data, run, k, s.epochs, s.act))
+    st.caption(f"{on_data.rule_text(run.act, run.alpha)} {on_data.loss_text(run.act, d.m)}")
+    pages.move_sliders(s.replace(w=tuple(run.w[k].tolist()), b=float(run.b[k]), epochs=0), "to the data")
+
+
+data_page()
