@@ -26,23 +26,26 @@ import time
 from pathlib import Path
 
 from bench.client import Session
-from bench.server_cost import DATA, DATA_KEYS, KEYS, VIEWS, server_cpu
+from bench.server_cost import DATA, DATA_KEYS, DATA_PAGE, KEYS, VIEWS, server_cpu
 from bench.stats import save
 from tests.e2e.serve import streamlit_server
 
 RATE = 200  # samples a second
-PAGES = {"default view": "", "every view on": VIEWS, "data (OR, sigmoid)": DATA}
+# Each page measured: its query and its address (the data page's own, /data).
+PAGES = {"default view": ("", ""), "every view on": (VIEWS, ""), "data page (OR, sigmoid)": (DATA, DATA_PAGE)}
+APP_CODE = ("playground.py", "/pages/")  # the app's own scripts: the router and the pages
 
 
 def bucket(stack: str) -> str:
     """What one sample was doing, from its frames (outermost first, separated by ';')."""
     frames = stack.split(";")
     names = [f.split(" (")[0] for f in frames]
-    if "playground.py" not in stack:
+    mine = max(stack.rfind(f) for f in APP_CODE)
+    if mine < 0:
         if "script_runner" in stack:
             return "Streamlit: running the script, around the page's calls"
         return "Streamlit: the server's event loop (messages, websocket)"
-    after = stack.split("playground.py")[-1]
+    after = stack[mine:].split(";", 1)[-1]
     if "segno" in after:
         return "core: the QR code (segno)"
     if "neuron_core/figures/" in after or "neuron_core/element.py" in after:
@@ -56,10 +59,10 @@ def bucket(stack: str) -> str:
     return "Streamlit: running the script, around the page's calls"
 
 
-async def drive(url: str, query: str, keys: list[str], moves: int, sampler: list) -> float:
+async def drive(url: str, query: str, page: str, keys: list[str], moves: int, sampler: list) -> float:
     """Open the page, warm it up, then time `moves` slider moves while py-spy samples."""
     s = Session(url)
-    await s.open(query)
+    await s.open(query, page)
     for _ in range(5):
         await s.move("b", -4.0)
         await s.move("b", -5.0)
@@ -76,7 +79,7 @@ async def drive(url: str, query: str, keys: list[str], moves: int, sampler: list
     return used
 
 
-def profile(url, query: str, keys: list[str], moves: int) -> dict:
+def profile(url, query: str, keys: list[str], moves: int, page: str = "") -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "samples.txt"
         spy = subprocess.Popen(
@@ -98,7 +101,7 @@ def profile(url, query: str, keys: list[str], moves: int) -> dict:
             stderr=subprocess.DEVNULL,
         )
         time.sleep(1.0)
-        used = asyncio.run(drive(url, query, keys, moves, []))
+        used = asyncio.run(drive(url, query, page, keys, moves, []))
         spy.send_signal(signal.SIGINT)
         spy.wait(timeout=60)
         counts: collections.Counter = collections.Counter()
@@ -121,9 +124,9 @@ def main() -> None:
     os.sched_setaffinity(0, {1})  # the client on CPU 1, the server alone on CPU 0
     figures: dict = {"moves": args.moves, "server_cpus": "0 (taskset)"}
     with streamlit_server(cpus="0") as url:
-        for page, query in PAGES.items():
-            keys = DATA_KEYS if query == DATA else KEYS
-            figures[page] = f = profile(url, query, keys, args.moves)
+        for page, (query, address) in PAGES.items():
+            keys = DATA_KEYS if address == DATA_PAGE else KEYS
+            figures[page] = f = profile(url, query, keys, args.moves, address)
             print(f"{page}: {f['cpu_ms_per_move']} ms of server CPU a move, on one core")
             for what, ms in f["split_ms"].items():
                 if ms >= 0.05:

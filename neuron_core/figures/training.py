@@ -94,13 +94,24 @@ def square(pts: tuple[Point, ...]) -> tuple[float, float]:
 def data_figure(d: Data, pts: tuple, run: Run, k: int) -> Chart:
     """The points on the landscape of a over (x1, x2) at epoch k, the boundary, and the wrong ones ringed.
 
-    Frames for the later epochs move the boundary and the rings; the landscape is epoch k's, so they hide it.
+    Frames for the later epochs move the boundary and the rings; the landscape is epoch k's, so they hide it,
+    and the last frame shows the last epoch's: Play ends on a chart with its colours.
     """
     lo, hi = square(pts)
     z_half = threshold(run.act, run.alpha)
-    w, b = run.w[k], float(run.b[k])
     g = np.linspace(lo, hi, DATA_STEPS)
-    a = run.act(w[0] * g[None, :] + w[1] * g[:, None] + b, run.alpha)
+
+    def landscape(e: int) -> np.ndarray:
+        """a over the square at epoch e."""
+        w, b = run.w[e], float(run.b[e])
+        return run.act(w[0] * g[None, :] + w[1] * g[:, None] + b, run.alpha)
+
+    a, end = landscape(k), landscape(run.epochs)
+    # One colour scale for both (the colour bar stays as Play runs): 0 to 1 at least.
+    scale = {
+        "zmin": _r(min(0.0, float(a.min()), float(end.min()))),
+        "zmax": _r(max(1.0, float(a.max()), float(end.max()))),
+    }
     line, wrong = _epoch_traces(run, d, k, lo, hi, z_half)
     marker = {"size": 13, "line": {"color": "#FFFFFF", "width": 2}}
     step = _r(g[1] - g[0])
@@ -136,8 +147,7 @@ def data_figure(d: Data, pts: tuple, run: Run, k: int) -> Chart:
             # 0 to 1 at least, so a colour means the same for the sigmoid and the step on every data set, and
             # as far as a goes beyond (identity, ReLU, tanh), so that no value is shown as 0 or 1 it is not
             "colorscale": "Cividis",
-            "zmin": _r(min(0.0, float(a.min()))),
-            "zmax": _r(max(1.0, float(a.max()))),
+            **scale,
             "colorbar": {"title": {"text": "a"}, "len": 0.8},
             "hoverinfo": "skip",
             "showlegend": False,
@@ -167,6 +177,8 @@ def data_figure(d: Data, pts: tuple, run: Run, k: int) -> Chart:
     ]
     if frames:
         frames[0] |= {"data": [*frames[0]["data"], {"opacity": 0}], "traces": [0, 1, 2]}
+        shown = {"type": "heatmap", "opacity": 1, "z": np.round(end, 2).tolist()}
+        frames[-1] |= {"data": [*frames[-1]["data"][:2], shown], "traces": [0, 1, 2]}
     layout = {
         "height": 480,
         "margin": _room() | {"t": 44, "b": 110},

@@ -120,7 +120,7 @@ def play_text(run: Run, k: int) -> str:
     )
     return (
         f"▶ Play runs epochs {k + 1} to {run.epochs} here, in the browser. The colours of a are epoch {k}'s, "
-        f"so they are hidden while it plays; {keep}."
+        f"so they are hidden while it plays, and epoch {run.epochs}'s come back at its end; {keep}."
     )
 
 

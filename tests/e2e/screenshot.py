@@ -26,9 +26,9 @@ def answer_quiz(page: Page) -> None:
 
 def to_the_data(page: Page) -> None:
     """Scroll the data's sentence (its epoch, points right and loss) to the top of the window."""
-    page.locator(".js-plotly-plot").nth(3).wait_for(timeout=60_000)
+    page.locator(".js-plotly-plot").nth(1).wait_for(timeout=60_000)
     page.get_by_text("Where it says 1").first.evaluate("e => e.scrollIntoView({block: 'start'})")
-    page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollBy(0, -16)")
+    page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollBy(0, -72)")
 
 
 def play_the_data(page: Page) -> None:
@@ -50,15 +50,18 @@ def scroll_to_by_hand(page: Page) -> None:
 SHOTS: dict[str, tuple[str, dict, Callable[[Page], None] | None, bool]] = {
     "screenshot.png": ("", DESKTOP, None, True),
     "screenshot-by-hand.png": ("", {"width": 1440, "height": 2000}, None, True),
-    "screenshot-quiz.png": ("?mode=quiz&seed=3", DESKTOP, None, True),
-    "screenshot-quiz-checked.png": ("?mode=quiz&seed=3", {"width": 1440, "height": 2400}, answer_quiz, True),
+    "screenshot-quiz.png": ("quiz?seed=3", DESKTOP, None, True),
+    "screenshot-quiz-checked.png": ("quiz?seed=3", {"width": 1440, "height": 2400}, answer_quiz, True),
     "screenshot-presenter.png": ("?present=true", DESKTOP, None, True),
     "screenshot-gradients.png": ("?grad=true", DESKTOP, None, True),
     "screenshot-landscape.png": ("?land=true&j=3&b=-2", {"width": 1440, "height": 2200}, None, True),
     "screenshot-phone.png": ("?n=2&x1=1&x2=2&w1=3&w2=-1&b=0.5", {"width": 390, "height": 844}, None, False),
-    # The neuron meets data: XOR, which no line splits, and OR after ▶ Play.
-    "screenshot-xor.png": ("?data=xor&act=sigmoid&epochs=200", DATA, to_the_data, False),
-    "screenshot-or-played.png": ("?data=or&act=sigmoid", DATA, play_the_data, False),
+    # The data page: XOR, which no line splits, and OR (where it starts) after ▶ Play; a laptop's first
+    # screen of the playground (b without a scroll) and of the data page with XOR chosen.
+    "screenshot-xor.png": ("data?data=xor&epochs=200", DATA, to_the_data, False),
+    "screenshot-or-played.png": ("data", DATA, play_the_data, False),
+    "screenshot-laptop.png": ("", {"width": 1366, "height": 768}, None, False),
+    "screenshot-laptop-data.png": ("data?data=xor", {"width": 1366, "height": 768}, None, False),
     # The room: a teacher's link on a projector, on a slide (in an iframe, as slides embed it), on a phone.
     "screenshot-projector.png": ("?present=true&controls=b,act", {"width": 1280, "height": 720}, None, False),
     "screenshot-slide.png": (
@@ -105,7 +108,7 @@ def main(only: list[str]) -> int:
             # Ready when the charts are drawn, or, on a quiz before a guess, the formulas.
             (page.frames[-1] if query.startswith("iframe:") else page).wait_for_function(
                 "() => document.querySelectorAll('.js-plotly-plot').length >= 2"
-                " || (location.search.includes('mode=quiz') && document.querySelector('annotation'))",
+                " || (location.pathname.endsWith('/quiz') && document.querySelector('annotation'))",
                 timeout=60_000,
             )
             if act:

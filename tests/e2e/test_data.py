@@ -56,8 +56,11 @@ def test_play_moves_the_boundary_epoch_by_epoch_with_no_message_to_the_server(pa
         f"() => {PLOT}.layout.title.text === 'epoch 25: 4 of 4 right, loss 0.1886'",
         timeout=TIMEOUT,
     )
-    # The colours of a are epoch 0's: hidden while the later epochs play.
-    assert page.evaluate(f"() => {PLOT}.data[2].opacity") == 0
+    # The colours of a are epoch 0's, hidden while the later epochs play; the last frame shows epoch 25's.
+    assert page.evaluate(f"() => {PLOT}.data[2].opacity") == 1
+    run = batch.fit(data.make(data.points("or")), (1.0, -1.0), -5.0, "sigmoid", None, "gradient", 0.5, 25)
+    corner = float(run.act(run.w[25] @ [-0.5, -0.5] + run.b[25], None))  # a at the square's corner
+    assert abs(page.evaluate(f"() => {PLOT}.data[2].z[0][0]") - corner) < 0.01
     assert sent.reruns() == []
 
 

@@ -356,6 +356,16 @@ def test_the_data_figures_are_valid_plotly_and_draw_the_boundary_where_a_is_one_
         assert title == on_data.short(run, 5) and title.startswith(
             f"epoch 5: {int(run.right[5])} of {len(pts)} right, loss "
         )
+        # Play hides epoch 5's colours of a at its first frame and ends on the last epoch's.
+        (heat,) = [tr for tr in chart["data"] if tr["type"] == "heatmap"]
+        first, last = chart["frames"][0], chart["frames"][-1]
+        assert first["traces"] == last["traces"] == [0, 1, 2]
+        assert first["data"][2]["opacity"] == 0 or len(chart["frames"]) == 1
+        g = np.linspace(heat["x0"], heat["x0"] + heat["dx"] * (len(heat["z"]) - 1), len(heat["z"]))
+        w, b = run.w[run.epochs], float(run.b[run.epochs])
+        end = np.round(run.act(w[0] * g[None, :] + w[1] * g[:, None] + b, run.alpha), 2)
+        assert last["data"][2]["opacity"] == 1 and np.allclose(last["data"][2]["z"], end, atol=0.011)
+        assert heat["zmin"] <= end.min() + 0.01 and end.max() - 0.01 <= heat["zmax"]  # one colour scale
 
 
 # The points table's edits, as its editor sends them (data.edited).
