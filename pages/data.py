@@ -50,10 +50,10 @@ def data_view(s: state.State) -> None:
     said_k = f"**Epoch {k}: {on_data.said(run, k)}.** The line it reached: {on_data.line(run, k)}."
     st.markdown(f"{said_k} {on_data.sides(run, d, k)}")
     left, right = st.columns([3, 2])
-    with left:
-        draw(training.data_figure(d, pts, run, k), "points_chart")
+    with left:  # a projector's charts fit what is left of its window
+        draw(training.data_figure(d, pts, run, k, s.present), "points_chart")
     with right:
-        draw(training.epochs_figure(run, k), "epochs_chart")
+        draw(training.epochs_figure(run, k, s.present), "epochs_chart")
     st.caption(on_data.play_text(run, k))
     pages.said(on_data.notes(pts, s.data, run, k, s.epochs, s.act))
     st.caption(f"{on_data.rule_text(run.act, run.alpha)} {on_data.loss_text(run.act, d.m)}")

@@ -91,8 +91,9 @@ def square(pts: tuple[Point, ...]) -> tuple[float, float]:
     return lo - pad, hi + pad
 
 
-def data_figure(d: Data, pts: tuple, run: Run, k: int) -> Chart:
-    """The points on the landscape of a over (x1, x2) at epoch k, the boundary, and the wrong ones ringed.
+def data_figure(d: Data, pts: tuple, run: Run, k: int, fit: bool = False) -> Chart:
+    """The points on the landscape of a over (x1, x2) at epoch k, the boundary, and the wrong ones ringed;
+    `fit` (presenter mode) has the browser fit it to what is left of the window.
 
     Frames for the later epochs move the boundary and the rings; the landscape is epoch k's, so they hide it,
     and the last frame shows the last epoch's: Play ends on a chart with its colours.
@@ -181,10 +182,19 @@ def data_figure(d: Data, pts: tuple, run: Run, k: int) -> Chart:
         frames[-1] |= {"data": [*frames[-1]["data"][:2], shown], "traces": [0, 1, 2]}
     layout = {
         "height": 480,
-        "margin": _room() | {"t": 44, "b": 110},
+        "margin": _room()
+        | {"t": 44, "b": 130 if fit else 110},  # a fitted chart may be narrow: legend in rows
         "title": {**title, "text": on_data.short(run, k)},
         "showlegend": True,
-        "legend": {"orientation": "h", "y": -0.2, "x": 0, "traceorder": "reversed"},
+        # under the x axis at any height (a projector fits the chart to its window): from the bottom up
+        "legend": {
+            "orientation": "h",
+            "yref": "container",
+            "y": 0,
+            "yanchor": "bottom",
+            "x": 0,
+            "traceorder": "reversed",
+        },
         "xaxis": _axis("input x₁", range=[lo, hi], showgrid=False, constrain="domain"),
         "yaxis": _axis("input x₂", range=[lo, hi], showgrid=False, scaleanchor="x"),
     }
@@ -200,10 +210,10 @@ def data_figure(d: Data, pts: tuple, run: Run, k: int) -> Chart:
     )
     play = {"frame": {"duration": 200, "redraw": True}, "transition": {"duration": 0}}
     chart = _figure(data, layout, label, "data", frames=frames)
-    return chart | ({"play": play} if frames else {})
+    return chart | ({"play": play} if frames else {}) | ({"fit": True} if fit else {})
 
 
-def epochs_figure(run: Run, k: int) -> Chart:
+def epochs_figure(run: Run, k: int, fit: bool = False) -> Chart:
     """Loss (above) and points right (below) per epoch, up to the last that ▶ Play shows (shaded)."""
     name = loss_name(run.act)
     right = (100 * run.right / run.m).round(1).tolist()
@@ -232,4 +242,4 @@ def epochs_figure(run: Run, k: int) -> Chart:
         "yaxis2": _axis("points right (%)", domain=[0, 0.42], range=[-5, 105]),
     }
     label = f"{name} and points right over epochs 0 to {run.epochs}; at epoch {k}: {on_data.said(run, k)}."
-    return _figure(data, layout, label, "epochs")
+    return _figure(data, layout, label, "epochs") | ({"fit": True} if fit else {})

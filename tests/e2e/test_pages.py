@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from tests.e2e.test_browser import TIMEOUT, open_app, read_qr
 
@@ -65,8 +65,7 @@ def test_a_bad_page_name_opens_the_playground_with_one_notice(page: Page, app_ur
 
 def on_screen(page: Page, selector: str) -> bool:
     """Whether all of the element is inside the window, as it is now scrolled."""
-    box = page.locator(selector).first.bounding_box()
-    return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= page.viewport_size["height"]
+    return on_screen_box(page.locator(selector).first.bounding_box(), page)
 
 
 def test_a_new_user_at_1366x768(page: Page, app_url: str):
@@ -108,3 +107,59 @@ def test_a_new_user_at_1366x768(page: Page, app_url: str):
     page.get_by_role("link", name="Playground").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Neuron Playground", timeout=TIMEOUT)
     expect(page.locator(".st-key-b [data-testid=stSliderThumbValue]")).to_have_text("-5")  # the example
+
+
+ROOM = {"projector": (1280, 720), "slide": (960, 540), "phone": (390, 844)}
+
+
+def sized(browser: Browser, size: str) -> Page:
+    """A page at one of the room's sizes (a phone with touch)."""
+    w, h = ROOM[size]
+    phone = w < 500
+    return browser.new_page(viewport={"width": w, "height": h}, has_touch=phone, is_mobile=phone)
+
+
+@pytest.mark.parametrize("size", list(ROOM))
+def test_the_data_page_in_presenter_mode_shows_the_points_on_the_first_screen(
+    browser: Browser, app_url: str, size: str
+):
+    page = sized(browser, size)
+    page.goto(f"{app_url}/data?data=xor&present=true")
+    svg = page.locator(".st-key-points_chart .main-svg").first
+    svg.wait_for(timeout=TIMEOUT)
+    # The chart is fitted to what is left of the window once it is drawn.
+    page.wait_for_function(
+        "() => { const r = document.querySelector('.st-key-points_chart .main-svg').getBoundingClientRect();"
+        " return r.top >= 0 && r.bottom <= window.innerHeight; }",
+        timeout=TIMEOUT,
+    )
+    points = page.locator(".st-key-points_chart .scatterlayer .point")
+    assert points.count() >= 4 and all(on_screen_box(p.bounding_box(), page) for p in points.all())
+    assert page.evaluate("document.documentElement.scrollWidth") <= ROOM[size][0]  # no sideways scroll
+    expect(page.locator(ERRORS)).to_have_count(0)
+    page.close()
+
+
+@pytest.mark.parametrize("size", list(ROOM))
+def test_the_quiz_page_fits_the_rooms_sizes(browser: Browser, app_url: str, size: str):
+    page = sized(browser, size)
+    page.goto(f"{app_url}/quiz?seed=3")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Quiz: exercise 3", timeout=TIMEOUT)
+    layout = page.locator(".katex-display").first
+    layout.wait_for(timeout=TIMEOUT)
+    assert on_screen_box(page.get_by_role("heading", level=1).bounding_box(), page)
+    assert layout.bounding_box()["y"] < ROOM[size][1]  # the exercise starts on the first screen
+    assert page.evaluate("document.documentElement.scrollWidth") <= ROOM[size][0]
+    page.close()
+
+
+def on_screen_box(box: dict | None, page: Page) -> bool:
+    """Whether a bounding box is all inside the window."""
+    w, h = page.viewport_size["width"], page.viewport_size["height"]
+    return (
+        box is not None
+        and box["x"] >= 0
+        and box["y"] >= 0
+        and box["x"] + box["width"] <= w
+        and box["y"] + box["height"] <= h
+    )
