@@ -83,18 +83,18 @@ def route() -> st.Page:
     }
     current = st.navigation(list(nav.values()), position="top")
     name = next(n for n, p in nav.items() if p is current)
+    query = {k: st.query_params.get_all(k) for k in st.query_params}
     if not PAGES[name].path:  # the playground's address: an old link may be for another page
-        to, query = state.routed({k: st.query_params.get_all(k) for k in st.query_params})
+        to, sent = state.routed(query)
         if to != name:
-            st.switch_page(nav[to], query_params=query)
+            st.switch_page(nav[to], query_params=sent)
     # Before any control seeds itself from the link, note which of the link's values will be ignored.
-    reading = state.from_query({k: st.query_params.get_all(k) for k in st.query_params}, name)
+    reading = state.from_query(query, name)
     if st.session_state.get(Kept.PAGE) not in (None, name):  # a page entered starts from its link (the
-        # navigation clears it: the page's start), not from the last page's values
+        # navigation clears it: the page's start), not from the last page's values; the views' control
+        # seeds itself from the link again (views)
         st.session_state.update(state.widget_values(reading.state, name))
-        st.session_state[Kept.VIEWS] = [
-            p.key for p in state.on(name) if p.view and getattr(reading.state, p.key)
-        ]
+        st.session_state.pop(Kept.VIEWS, None)
     st.session_state[Kept.LINK], st.session_state[Kept.PAGE] = reading, name
     # A teacher's link that names its controls puts them in the page: the sidebar starts closed.
     st.set_page_config(
@@ -272,10 +272,12 @@ def controls(place: str, values: dict, across: int = 1) -> dict:
     """Draw one place's controls (sidebar, body, training…) in `across` columns; return the values so far."""
     values = dict(values)
     spots = st.columns(across) if across > 1 else [st.container()]
-    k, group = 0, [p for p in state.shown(place, dict(values), page_name()) if p.view]
+    k, group = 0, None
     for p in state.shown(place, values, page_name()):  # each `when` judged on the values read before it
-        if p.view and p.key != group[0].key:
+        if p.view and group is not None:
             continue  # drawn with the first: the views are one control
+        if p.view:  # every view this place has (a view applies whatever was read before it)
+            group = [q for q in state.shown(place, values, page_name()) if q.view]
         with spots[k % len(spots)]:
             values.update(views(group)) if p.view else values.update({p.key: control(p)})
         k += 1

@@ -26,9 +26,9 @@ EPOCHS_MAX, ETA = batch.EPOCHS_CAP, 0.5  # training on data: at most this many e
 
 @dataclass(frozen=True)
 class Page:
-    """One page of the app: its address, its title, and where values start on it when a link says nothing."""
+    """One page of the app (PAGES holds it by name): its address, its title, and where values start on it
+    when a link says nothing."""
 
-    name: str
     path: str  # its address after the app's: "" for the playground, the default page
     title: str
     starts: Mapping[str, Any] = field(default_factory=dict)
@@ -37,9 +37,9 @@ class Page:
 # The pages, in the navigation's order. The data page starts from a neuron that can learn on the points: a
 # sigmoid with b = 0 (the worked example's dead ReLU has every gradient exactly 0, and learns nothing).
 PAGES = {
-    "neuron": Page("neuron", "", "Playground"),
-    "data": Page("data", "data", "Data", {"data": "or", "b": 0.0, "act": "sigmoid"}),
-    "quiz": Page("quiz", "quiz", "Quiz"),
+    "neuron": Page("", "Playground"),
+    "data": Page("data", "Data", {"data": "or", "b": 0.0, "act": "sigmoid"}),
+    "quiz": Page("quiz", "Quiz"),
 }
 BOTH = ("neuron", "data")  # the neuron's weights, bias and activation: on the playground and the data page
 Values = Mapping[str, Any]  # the values read so far, by key: what a later parameter may depend on
