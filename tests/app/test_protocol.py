@@ -119,9 +119,12 @@ def test_a_tab_asking_for_a_rerun_every_2_ms_gets_its_share_of_runs_and_no_more(
 
     sent, started, seconds, moved = in_own_loop(go())
     assert sent > 300  # it asked for hundreds
-    # It ran at the session's pace: a run says new_session as it starts (Streamlit also announces a few
-    # it stops before the script's first line: 60 for 52 runs in 3.4 s). Unpaced, it was one per rerun.
-    assert started <= 1.25 * (BURST + RATE * seconds)
+    # It ran at the session's pace. A run says new_session as it begins; each takes a turn from the
+    # session's bucket (BURST, then RATE a second) at its first line and sleeps while the bucket is empty.
+    # Streamlit also begins runs that a rerun asked right away stops before that first line: up to one
+    # for each turn on a loaded machine (here 62-70 runs for 55 turns in 3.5 s; 70 on CI's). Unpaced,
+    # 357-384 runs began in the same 3.5 s.
+    assert started <= 2 * (BURST + RATE * seconds)
     assert not moved.exception
 
 
