@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -195,8 +196,42 @@ def _on_data(p: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     return 0
 
 
+LESSON_EXAMPLE = "python -m neuron_core lesson check my_lesson.toml"
+
+
+def lesson_command(argv: Sequence[str]) -> int:
+    """`lesson check FILE …`: check lesson files as the app loads them; exit 2 with one line per problem."""
+    from neuron_core.lessons import LessonError, load  # the lessons load only for this command
+
+    p = _Parser(
+        prog="python -m neuron_core",
+        usage="python -m neuron_core lesson check FILE [FILE ...]",
+        description="Check a lesson file (TOML, the format in the README) as the app would load it.",
+        epilog=f"example:\n  {LESSON_EXAMPLE}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("what", choices=["check"], help="check: read each file and report every problem")
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE", help="a lesson file, name.toml")
+    args = p.parse_args(argv)
+    problems = []
+    for path in args.files:
+        try:
+            lesson = load(path)
+        except LessonError as e:
+            problems += e.problems
+            continue
+        n = len(lesson.steps)
+        print(f"{path.name}: {lesson.title!r}, {n} step{'s' * (n > 1)}, each one checked: ready")
+    for line in problems:  # one line each, control characters shown escaped
+        print("".join(c if c.isprintable() else repr(c)[1:-1] for c in line), file=sys.stderr)
+    return 2 if problems else 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (2 for bad input)."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["lesson"]:
+        return lesson_command(argv[1:])
     p = parser()
     args = p.parse_args(argv)
     if args.data is None and (args.train or args.rule != "gradient" or args.lr != ETA):

@@ -1,8 +1,8 @@
 """The pages, and what they share: the router, the link's reading, the controls drawn from the parameter
 table, the chart element, the charts of the neuron, the written calculation, and the Share dialog.
 
-Each page is a script here (neuron.py, data.py, quiz.py). Only Streamlit in this folder; the work is
-neuron_core's.
+Each page is a script here (neuron.py, data.py, quiz.py, lessons.py). Only Streamlit in this folder;
+the work is neuron_core's.
 """
 
 from __future__ import annotations
@@ -16,10 +16,14 @@ from typing import Any
 import streamlit as st
 
 from neuron_core import element
-from neuron_core.figures import neuron, style
+
+# Named apart from the pages neuron.py and data.py: importing a page (lessons.py uses their views) makes
+# it an attribute of this package, which would hide a module of the same name.
+from neuron_core.figures import neuron as drawn_neuron
+from neuron_core.figures import style
 from neuron_core.link import share, state
-from neuron_core.link.params import PAGES
-from neuron_core.model import data
+from neuron_core.link.params import PAGES, Page
+from neuron_core.model import data as datasets
 from neuron_core.numbers import first
 from neuron_core.pace import Pace
 from neuron_core.words import calculation, explain, on_data, text
@@ -30,7 +34,9 @@ class Kept:
 
     PACE = "pace"  # this session's fair share of the server (neuron_core.pace)
     LINK = "link"  # this run's reading of the link: the page's state and its notices (set by the router)
-    PAGE = "page"  # this run's page, by name (neuron, data, quiz)
+    PAGE = "page"  # this run's page, by name (neuron, data, quiz, lessons)
+    ON = "on"  # whose parameters this run's controls are: the page's, or a lesson step's (params.Page)
+    STEP = "step"  # the lesson and step the sliders were last set for: another starts them afresh
     VIEWS = "views"  # the one control that switches the views of the neuron on
     RESETS = "resets"  # how many times Reset was pressed: the page goes back to its top, the table afresh
     TABLES = "tables"  # how many table edits were not given to the editor: each starts it afresh
@@ -95,7 +101,7 @@ def route() -> st.Page:
         # seeds itself from the link again (views)
         st.session_state.update(state.widget_values(reading.state, name))
         st.session_state.pop(Kept.VIEWS, None)
-    st.session_state[Kept.LINK], st.session_state[Kept.PAGE] = reading, name
+    st.session_state[Kept.LINK], st.session_state[Kept.PAGE], st.session_state[Kept.ON] = reading, name, name
     # A teacher's link that names its controls puts them in the page: the sidebar starts closed.
     st.set_page_config(
         page_title=f"{PAGES[name].title} · Neuron Playground" if PAGES[name].path else "Neuron Playground",
@@ -136,6 +142,11 @@ def link() -> state.Reading:
 def page_name() -> str:
     """This run's page, by name."""
     return st.session_state[Kept.PAGE]
+
+
+def on_page() -> str | Page:
+    """Whose parameters this run's controls have: the page's, by name, or the lesson step's (a Page)."""
+    return st.session_state.get(Kept.ON, page_name())
 
 
 def notices() -> None:
@@ -188,7 +199,7 @@ def views(shown: list[state.Param]) -> dict[str, bool]:
 def restart(p: state.Param) -> None:
     """A control changed on the page: the keys it restarts go back to their defaults (a new data set
     starts at epoch 0)."""
-    for q in state.on(page_name()):
+    for q in state.on(on_page()):
         if q.key in p.restarts:
             st.session_state[q.key] = q.default
 
@@ -245,9 +256,9 @@ def own_points(p: state.Param) -> tuple:
         return f"{p.key} {Kept.count(Kept.RESETS) + Kept.count(Kept.TABLES)}"
 
     key = editor()
-    # An edit the editor would spend seconds on or fail at (data.edited) is not given to it: the table
+    # An edit the editor would spend seconds on or fail at (datasets.edited) is not given to it: the table
     # starts afresh on the points it leaves, with one notice.
-    read = data.edited(base, st.session_state.get(key))
+    read = datasets.edited(base, st.session_state.get(key))
     if read is not None:
         base, notice = read
         st.session_state[p.key] = base
@@ -256,15 +267,15 @@ def own_points(p: state.Param) -> tuple:
         st.caption(text.plain(notice))
     cols = {
         c: st.column_config.NumberColumn(label, min_value=lo, max_value=hi, step=step)
-        for c, (label, lo, hi, step) in data.COLUMNS.items()
+        for c, (label, lo, hi, step) in datasets.COLUMNS.items()
     }
     rows = st.data_editor(
         [dict(zip(cols, r, strict=True)) for r in base], num_rows="dynamic", column_config=cols, key=key
     )
-    pts, said = data.from_rows([[r.get(c) for c in cols] for r in rows])
+    pts, said = datasets.from_rows([[r.get(c) for c in cols] for r in rows])
     if said:
         st.caption(text.plain(f"Left out: {first(said)}."))
-    written(p.key, None if pts == p.default else data.points_text(pts))
+    written(p.key, None if pts == p.default else datasets.points_text(pts))
     return pts
 
 
@@ -273,11 +284,11 @@ def controls(place: str, values: dict, across: int = 1) -> dict:
     values = dict(values)
     spots = st.columns(across) if across > 1 else [st.container()]
     k, group = 0, None
-    for p in state.shown(place, values, page_name()):  # each `when` judged on the values read before it
+    for p in state.shown(place, values, on_page()):  # each `when` judged on the values read before it
         if p.view and group is not None:
             continue  # drawn with the first: the views are one control
         if p.view:  # every view this place has (a view applies whatever was read before it)
-            group = [q for q in state.shown(place, values, page_name()) if q.view]
+            group = [q for q in state.shown(place, values, on_page()) if q.view]
         with spots[k % len(spots)]:
             values.update(views(group)) if p.view else values.update({p.key: control(p)})
         k += 1
@@ -326,12 +337,12 @@ def charts(f, big: bool = False, grads=None, other=None, curve_first: bool = Fal
     with left:
         if not big:  # presenter mode: every pixel for the charts
             st.subheader("The neuron")
-        draw(neuron.neuron_diagram(f, big, grads), "diagram")
+        draw(drawn_neuron.neuron_diagram(f, big, grads), "diagram")
     with right:
         if not big:
             st.subheader("The activation")
         al = explain.compare_alpha(f, other) if other else None
-        curve = neuron.activation_curve(
+        curve = drawn_neuron.activation_curve(
             f.act, f.alpha, float(f.z), float(f.a), big, compare=other, compare_alpha=al
         )
         # What a screen reader hears after a change, for the controls' values it is for (said only while
@@ -343,7 +354,7 @@ def charts(f, big: bool = False, grads=None, other=None, curve_first: bool = Fal
 
 def apply_training(trained: state.State) -> None:
     """Move the sliders to the trained weights and bias and start counting again."""
-    st.session_state.update(state.widget_values(trained, page_name()))
+    st.session_state.update(state.widget_values(trained, on_page()))
 
 
 def take(p: state.Param, k: int | None) -> None:
@@ -354,7 +365,7 @@ def take(p: state.Param, k: int | None) -> None:
 def counted(place: str, values: dict, what: str, across: int = 1) -> dict:
     """Take one, take ten, start again; then the place's controls, its count of steps among them."""
     # steps, or epochs: the link replays them
-    count = next(p for p in state.shown(place, values, page_name()) if p.typed)
+    count = next(p for p in state.shown(place, values, on_page()) if p.typed)
     with st.container(horizontal=True):
         full = st.session_state.get(count.key, values[count.key]) >= count.hi  # the link holds no more
         for label, k in ((f"Take one {what}", 1), (f"Take ten {what}s", 10), ("Start again", None)):
@@ -392,7 +403,7 @@ def worked(f) -> None:
     )
     st.latex(rf"{calculation.by_hand(f)} \\[0.4em] {calculation.formula(f)}")
     st.subheader("Each term's share of z")
-    draw(neuron.contributions(f), "terms", HALF)
+    draw(drawn_neuron.contributions(f), "terms", HALF)
 
 
 @st.dialog("Share this view", width="large")

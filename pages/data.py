@@ -60,4 +60,5 @@ def data_view(s: state.State) -> None:
     pages.move_sliders(s.replace(w=tuple(run.w[k].tolist()), b=float(run.b[k]), epochs=0), "to the data")
 
 
-data_page()
+if __name__ == "__main__":  # run as a page (Streamlit runs a page as __main__), not imported
+    data_page()

@@ -138,4 +138,5 @@ def training_view(f, s: state.State) -> None:
     pages.move_sliders(s.replace(w=tuple(t.w[-1].tolist()), b=float(t.b[-1]), steps=0), "to one example")
 
 
-playground()
+if __name__ == "__main__":  # run as a page (Streamlit runs a page as __main__), not imported
+    playground()

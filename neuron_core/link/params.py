@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from pathlib import Path
 from typing import Any, Literal
 
 from neuron_core.model import batch, data
@@ -32,6 +33,14 @@ class Page:
     path: str  # its address after the app's: "" for the playground, the default page
     title: str
     starts: Mapping[str, Any] = field(default_factory=dict)
+    # A view that is not one of PAGES (a lesson's step): the page whose parameters it has, by name. Its
+    # starts are over that page's (x1, w2 for each input).
+    of: str = ""
+
+
+def named(page: str | Page) -> str:
+    """The name of the page whose parameters a page has: its own, or the one a lesson's step is on."""
+    return page if isinstance(page, str) else page.of
 
 
 # The pages, in the navigation's order. The data page starts from a neuron that can learn on the points: a
@@ -40,7 +49,17 @@ PAGES = {
     "neuron": Page("", "Playground"),
     "data": Page("data", "Data", {"data": "or", "b": 0.0, "act": "sigmoid"}),
     "quiz": Page("quiz", "Quiz"),
+    "lessons": Page("lessons", "Lessons"),
 }
+# The lessons, by their files' names (neuron_core/lessons/NAME.toml), in the seed post's order.
+LESSON_ORDER = ("neuron", "activations", "learning", "line")
+LESSON_NAMES = tuple(
+    sorted(
+        (p.stem for p in (Path(__file__).parents[1] / "lessons").glob("*.toml")),
+        key=lambda k: (LESSON_ORDER.index(k) if k in LESSON_ORDER else len(LESSON_ORDER), k),
+    )
+)
+LESSON_STEPS = 8  # a lesson has at most this many steps
 BOTH = ("neuron", "data")  # the neuron's weights, bias and activation: on the playground and the data page
 Values = Mapping[str, Any]  # the values read so far, by key: what a later parameter may depend on
 
@@ -203,6 +222,10 @@ PARAMS: list[Param] = [
     Param("q", "whole", 1, lo=1, hi=SET_MAX, place="link", pages=("quiz",)),
     # Each exercise of the set answered so far: 1 right without the solution, 0 not, - not answered.
     Param("got", "marks", "", hi=SET_MAX, place="link", pages=("quiz",)),
+    # A lesson (none: the list of them), the step the student is at, and each step done (1) or not (-).
+    Param("lesson", "choice", "none", options=("none", *LESSON_NAMES), place="link", pages=("lessons",)),
+    Param("step", "whole", 1, lo=1, hi=LESSON_STEPS, place="link", pages=("lessons",)),
+    Param("done", "marks", "", hi=LESSON_STEPS, place="link", pages=("lessons",)),
 ]
 # fmt: on
 COUNT = next(p for p in PARAMS if p.counts)
@@ -220,22 +243,28 @@ def _keys(table: tuple[int, ...]) -> frozenset[str]:
 
 
 CHOSEN = next(p for p in PARAMS if p.kind == "keys")
-MARKS = next(p for p in PARAMS if p.kind == "marks")
+MARKS = next(p for p in PARAMS if p.kind == "marks")  # the quiz set's got (the lessons' done comes after)
 
 
-def on(page: str) -> list[Param]:
+def on(page: str | Page) -> list[Param]:
     """The parameters as a page has them: its own starts as defaults; one it does not have never applies."""
-    return _on(page, tuple(map(id, PARAMS)))
+    extra = () if isinstance(page, str) else tuple(sorted(page.starts.items()))
+    return _on(named(page), extra, tuple(map(id, PARAMS)))
 
 
 def _never(values: Values) -> bool:
     return False
 
 
-@lru_cache(maxsize=8)
-def _on(page: str, table: tuple[int, ...]) -> list[Param]:
-    starts = PAGES[page].starts
-    return [
-        replace(p, default=starts.get(p.key, p.default)) if page in p.pages else replace(p, when=_never)
-        for p in PARAMS
-    ]
+@lru_cache(maxsize=64)
+def _on(page: str, extra: tuple, table: tuple[int, ...]) -> list[Param]:
+    starts = {**PAGES[page].starts, **dict(extra)}
+    out = []
+    for p in PARAMS:
+        if page not in p.pages:
+            out.append(replace(p, when=_never))
+        elif p.per_input and any(k.rstrip("0123456789") == p.key for k in starts):  # an input's own (x2)
+            out.append(replace(p, default=lambda i, d=p.default, k=p.key: starts.get(f"{k}{i}", d(i))))
+        else:
+            out.append(replace(p, default=starts.get(p.key, p.default)))
+    return out

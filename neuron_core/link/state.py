@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from neuron_core.link.params import CHOSEN, PARAMS, Param, Values, count, keys, on
+from neuron_core.link.params import CHOSEN, PARAMS, Page, Param, Values, count, keys, named, on
 from neuron_core.model import data
 from neuron_core.model.activations import ACTIVATIONS
 from neuron_core.model.data import Point
@@ -57,6 +57,9 @@ class State:
     count: int
     q: int
     got: str
+    lesson: str
+    step: int
+    done: str
 
     def __init__(self, **values: Any) -> None:
         rows = {p.key: tuple(values.pop(p.key)) for p in PARAMS if p.per_input and p.key in values}
@@ -105,7 +108,7 @@ class State:
         return dict(self._flat)
 
 
-def shown(place: str, values: Values, page: str = "neuron") -> Iterator[Param]:
+def shown(place: str, values: Values, page: str | Page = "neuron") -> Iterator[Param]:
     """The controls drawn in `place` on `page`, in order; each one's `when` is judged on the values so far.
 
     A teacher's link that names its controls moves those from the sidebar to the page body, alone.
@@ -185,7 +188,7 @@ def _read(p: Param, raw: QueryValue) -> tuple[Any, str]:
     return (int(v) if p.kind == "whole" else v + 0.0), ""
 
 
-def from_query(params: Mapping[str, QueryValue], page: str = "neuron") -> Reading:
+def from_query(params: Mapping[str, QueryValue], page: str | Page = "neuron") -> Reading:
     """Read a page's state from query parameters; anything bad falls back to its default, with a notice.
 
     A key another page has is known but not read here (the quiz's seed on the playground).
@@ -217,7 +220,7 @@ def _text(p: Param, v: Any) -> str:
     return str(int(v)) if isinstance(v, float) and v == int(v) else str(v)
 
 
-def to_query(state: State, page: str = "neuron") -> dict[str, str]:
+def to_query(state: State, page: str | Page = "neuron") -> dict[str, str]:
     """The query parameters of a page's state, leaving out its defaults and what does not apply to it."""
     values, q = state.flat(), {}
     for p in on(page):
@@ -227,7 +230,7 @@ def to_query(state: State, page: str = "neuron") -> dict[str, str]:
     return q
 
 
-def stale(state: State, linked: Iterable[str], page: str = "neuron") -> list[str]:
+def stale(state: State, linked: Iterable[str], page: str | Page = "neuron") -> list[str]:
     """The page's own link keys whose parameter does not apply to state: steps once training is off."""
     values, out = state.flat(), []
     for p in on(page):
@@ -236,14 +239,14 @@ def stale(state: State, linked: Iterable[str], page: str = "neuron") -> list[str
     return out
 
 
-def widget_values(state: State, page: str = "neuron") -> dict[str, Any]:
+def widget_values(state: State, page: str | Page = "neuron") -> dict[str, Any]:
     """What reset puts back on a page: each control's value by its key, less a held one (n on the data
     page) and those of parameters the page does not have."""
     values = state.flat()
     left = {
         c.key
         for p in PARAMS
-        if p.place == "link" or page not in p.pages or (p.held is not None and not p.when(values))
+        if p.place == "link" or named(page) not in p.pages or (p.held is not None and not p.when(values))
         for c in p.each(values)
     }
     return {k: v for k, v in values.items() if k not in left}
@@ -273,7 +276,7 @@ def routed(params: Mapping[str, QueryValue]) -> tuple[str, dict[str, QueryValue]
     return "neuron", dict(params)
 
 
-def start(page: str) -> State:
+def start(page: str | Page) -> State:
     """Where a page starts when its link says nothing: the worked example on the playground."""
     return from_query({}, page).state
 

@@ -12,7 +12,12 @@ from neuron_core.numbers import eq, fmt
 from neuron_core.words import calculation
 from tests.paths import APP, opened
 
-TITLES = {"neuron": "Neuron Playground", "data": "The neuron meets data: OR", "quiz": "Quiz: exercise 1"}
+TITLES = {
+    "neuron": "Neuron Playground",
+    "data": "The neuron meets data: OR",
+    "quiz": "Quiz: exercise 1",
+    "lessons": "Lessons",
+}
 
 
 @pytest.mark.parametrize("page", list(PAGES))

@@ -1,0 +1,193 @@
+"""The lessons page: the list of lessons, and a lesson's steps one at a time, each checked on every rerun
+from the neuron's own numbers (neuron_core.lessons); the step and the steps done are kept in the link."""
+
+import streamlit as st
+
+import pages
+from neuron_core import forward, gradients
+from neuron_core.lessons import LESSONS, Lesson, Step
+from neuron_core.link import state
+from neuron_core.model.activations import ACTIVATIONS
+from neuron_core.numbers import fmt
+from neuron_core.words import explain
+from pages import Kept, controls, counted
+from pages.data import data_view
+from pages.neuron import gradient_view, training_view
+
+PAGE = "lessons"
+LESSON_KEYS = ("lesson", "step", "done")
+
+
+def listing() -> None:
+    """Every lesson, one line each, and a link that starts it."""
+    st.title("Lessons")
+    pages.notices()
+    st.markdown(
+        "Short steps on one neuron. Each step says what to try, shows only the controls it needs, and checks "
+        "your result from the neuron's own numbers; a hint is there when you want one. Your place is kept "
+        "in the link: a reload, or the link sent to another device, carries on where you were."
+    )
+    for lesson in LESSONS.values():
+        with st.container(border=True):
+            st.markdown(f"**{lesson.title}** · {len(lesson.steps)} steps  \n{lesson.about}")
+            start = {"lesson": lesson.name}
+            st.page_link("pages/lessons.py", label=f"Start: {lesson.title}", icon="▶️", query_params=start)
+
+
+def go(lesson: Lesson, k: int, done: str) -> None:
+    """Open step k of the lesson from its start (the values of the step before leave the link)."""
+    st.query_params.from_dict({"lesson": lesson.name, "step": str(k), **({"done": done} if done else {})})
+
+
+def marks(done: str, n: int) -> str:
+    """The steps done as the link keeps them: one mark per step, 1 done, - not yet."""
+    return (done.replace("0", "-") + "-" * n)[:n]
+
+
+def step_list(lesson: Lesson, k: int, done: str) -> None:
+    """The sidebar: the lesson's steps, each a button (a step done, this one and the next open)."""
+    st.markdown(f"**{lesson.title}**")
+    reach = next((j for j, m in enumerate(done, start=1) if m != "1"), len(lesson.steps))
+    for j, step in enumerate(lesson.steps, start=1):
+        mark = "✓" if done[j - 1] == "1" else "▶" if j == k else "○"
+        st.button(
+            f"{mark} {j}. {step.title}",
+            key=f"go {j}",
+            on_click=go,
+            args=(lesson, j, done),
+            disabled=j == k or j > max(reach, k),
+            width="stretch",
+            type="tertiary",
+        )
+    st.page_link("pages/lessons.py", label="All lessons", icon="📚", query_params={})
+
+
+def predicted(step: Step, key: str) -> bool:
+    """The step's prediction asked first: a number or a choice, marked as the quiz marks. True once right
+    or once the answer is shown."""
+    p = step.predict
+    tries, shown = f"tries {key}", f"shown {key}"
+    if st.session_state.get(f"right {key}") or st.session_state.get(shown):
+        return True
+    with st.form(f"predict {key}"):
+        if p.choices:
+            guess = st.radio(p.ask, p.choices, index=None, key=f"guess {key}")
+        else:
+            guess = st.number_input(p.ask, value=None, step=0.1, format="%g", key=f"guess {key}")
+        checked = st.form_submit_button("Check")
+    if checked and guess is None:
+        st.caption("Give an answer first, then check.")
+    elif checked and step.right(guess):
+        st.session_state[f"right {key}"] = True
+        return True
+    elif checked:
+        Kept.add(tries)
+    if Kept.count(tries):
+        k = Kept.count(tries)
+        hint = step.hints[min(k, len(step.hints)) - 1] if step.hints else "Look at the text again."
+        st.error(f"Not yet ({k} {'try' if k == 1 else 'tries'}). Hint: {hint}")
+    st.button("Show the answer", key=f"show {key}", on_click=lambda: st.session_state.update({shown: True}))
+    return False
+
+
+def answer_text(step: Step) -> str:
+    """The prediction's right answer, as the page writes numbers."""
+    v, _ = step.answer()
+    return v if isinstance(v, str) else fmt(float(v))
+
+
+def hints(step: Step, key: str) -> None:
+    """The step's hints, one at a time, on request."""
+    asked = Kept.count(f"hints {key}")
+    for h in step.hints[:asked]:
+        st.info(f"Hint: {h}")
+    if asked < len(step.hints):
+        label = "A hint" if not asked else "Another hint"
+        st.button(label, key=f"hint {key}", on_click=Kept.add, args=(f"hints {key}",))
+
+
+def neuron_charts(s: state.State) -> None:
+    """The step's neuron: its sentence, the diagram and curve, and the views its start switched on."""
+    f = forward(s.x, s.w, s.b, s.act, s.act_alpha)
+    other = ACTIVATIONS.get(s.compare)
+    st.markdown(f"**{explain.explain(f)}**" + (f" {explain.compared(f, other)}" if other else ""))
+    g = gradients(f) if s.grad else None
+    if g is not None:
+        gradient_view(f, g)
+    pages.charts(f, s.present, g, other, s=s)
+    if s.train:
+        training_view(f, s)
+
+
+def lesson_page() -> None:
+    """A lesson's step: its text, its controls, the charts and its check; or the list of lessons."""
+    reading = pages.started()
+    here = reading.state
+    if here.lesson == "none":
+        listing()
+        return
+    lesson = LESSONS[here.lesson]
+    k = min(here.step, len(lesson.steps))
+    said = list(reading.notices)
+    if here.step > len(lesson.steps):
+        said.append(f"Ignored step from the link: the lesson has {k} steps; showing the last.")
+    step = lesson.steps[k - 1]
+    view = step.view
+    read = state.from_query({q: st.query_params.get_all(q) for q in st.query_params}, view)
+    said += [n for n in read.notices if n not in said]
+    st.session_state[Kept.LINK] = state.Reading(read.state, said)
+    st.session_state[Kept.ON] = view
+    key = f"{lesson.name} {k}"
+    if st.session_state.get(Kept.STEP) != key:  # a step entered starts at its link's values
+        st.session_state.update(state.widget_values(read.state, view))
+        st.session_state[Kept.STEP] = key
+    done = marks(here.done, len(lesson.steps))
+    with st.sidebar:
+        step_list(lesson, k, done)
+    pages.scroll("top", k, "lesson top")  # a new step from its top
+    st.title(f"{lesson.title}")
+    st.progress(done.count("1") / len(lesson.steps), text=f"Step {k} of {len(lesson.steps)}: {step.title}")
+    pages.notices()
+    st.markdown(step.text)
+    done_before = done[k - 1] == "1"  # a step done stays done: its prediction too, after a reload
+    if step.predict is not None and not done_before and not predicted(step, key):
+        return
+    if step.predict is not None:
+        st.success(f"The answer: {answer_text(step)}.")
+    values = read.state.flat() | {"controls": step.controls}
+    chosen = list(state.shown("body", values, view))
+    if chosen:
+        with st.container(key="chosen"):  # the room's stylesheet: larger controls
+            values = controls("body", values, across=min(3, len(chosen)))
+    if step.page == "neuron" and "steps" in step.controls and values.get("train"):
+        values = counted("training", values, "step")
+    if step.page == "data" and "epochs" in step.controls:
+        values = counted("batch", values, "epoch", across=3)
+    s = state.State(**values)
+    met = step.met(s) if step.goal is not None else True
+    if done[k - 1] == "1" or met:
+        if done[k - 1] != "1":
+            done = done[: k - 1] + "1" + done[k:]
+            st.query_params["done"] = done
+        st.success(f"**Done.** {step.why}")
+        if k < len(lesson.steps):
+            st.button("Next step →", type="primary", on_click=go, args=(lesson, k + 1, done), key="next")
+        else:
+            n = len(lesson.steps)
+            st.success(f"That was the last step: the lesson is done, {done.count('1')} of {n} steps.")
+            st.page_link("pages/lessons.py", label="All lessons", icon="📚", query_params={})
+    else:
+        st.caption(f"Goal: {goal_words(step)}")
+        hints(step, key)
+    if step.page == "data":
+        data_view(s)
+    else:
+        neuron_charts(s)
+
+
+def goal_words(step: Step) -> str:
+    """The step's goal as the file writes it, for a student to read beside the text."""
+    return step.goal_text.replace("==", "=").replace(" and ", ", and ")
+
+
+lesson_page()
