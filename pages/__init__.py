@@ -37,6 +37,7 @@ class Kept:
     PAGE = "page"  # this run's page, by name (neuron, data, quiz, lessons)
     ON = "on"  # whose parameters this run's controls are: the page's, or a lesson step's (params.Page)
     STEP = "step"  # the lesson and step the sliders were last set for: another starts them afresh
+    ROUTED = "routed"  # this session's page ran once without the router (pages.started) and again with it
     VIEWS = "views"  # the one control that switches the views of the neuron on
     RESETS = "resets"  # how many times Reset was pressed: the page goes back to its top, the table afresh
     TABLES = "tables"  # how many table edits were not given to the editor: each starts it afresh
@@ -131,6 +132,13 @@ def started() -> state.Reading:
     """
     if not getattr(_run, "routed", False):
         route()
+        # Such a run gives its widgets other ids than the runs through the router after it: a browser's
+        # first click or value on that page was lost (a form's Check did nothing). Once a session, the
+        # page runs again at once, through the router, and the browser gets the widgets every later run
+        # knows. (AppTest, which has no browser's request headers, runs every run this way: its ids agree.)
+        if st.context.headers and not st.session_state.get(Kept.ROUTED):
+            st.session_state[Kept.ROUTED] = True
+            st.rerun()
     return link()
 
 
@@ -279,12 +287,15 @@ def own_points(p: state.Param) -> tuple:
     return pts
 
 
-def controls(place: str, values: dict, across: int = 1) -> dict:
-    """Draw one place's controls (sidebar, body, training…) in `across` columns; return the values so far."""
+def controls(place: str, values: dict, across: int = 1, only: tuple[str, ...] | None = None) -> dict:
+    """Draw one place's controls (sidebar, body, training…) in `across` columns, or `only` those of these
+    keys (a lesson's step); return the values so far."""
     values = dict(values)
     spots = st.columns(across) if across > 1 else [st.container()]
     k, group = 0, None
     for p in state.shown(place, values, on_page()):  # each `when` judged on the values read before it
+        if only is not None and p.key not in only:
+            continue
         if p.view and group is not None:
             continue  # drawn with the first: the views are one control
         if p.view:  # every view this place has (a view applies whatever was read before it)
@@ -330,16 +341,21 @@ def scroll(to: str, count: int, key: str) -> None:
     chart_element(key=key, data=element.payload(None, element.page(scroll=to, count=count)))
 
 
-def charts(f, big: bool = False, grads=None, other=None, curve_first: bool = False, s=None) -> None:
+def charts(
+    f, big: bool = False, grads=None, other=None, curve_first: bool = False, s=None, stacked: bool = False
+) -> None:
     """The neuron diagram beside the activation curve with the current point (and a second, compared)."""
     # curve_first: the curve on the left, under the controls on a phone; `s` lets it say what changed.
-    left, right = st.columns(2)[:: -1 if curve_first else 1]
+    # stacked: the curve above the diagram, in a column of their own (a lesson's step, beside its text).
+    spots = [st.container(), st.container()] if stacked else st.columns(2)
+    left, right = spots[:: -1 if curve_first or stacked else 1]
+    heads = not big and not stacked  # presenter mode: every pixel for the charts
     with left:
-        if not big:  # presenter mode: every pixel for the charts
+        if heads:
             st.subheader("The neuron")
         draw(drawn_neuron.neuron_diagram(f, big, grads), "diagram")
     with right:
-        if not big:
+        if heads:
             st.subheader("The activation")
         al = explain.compare_alpha(f, other) if other else None
         curve = drawn_neuron.activation_curve(
@@ -362,8 +378,11 @@ def take(p: state.Param, k: int | None) -> None:
     st.session_state[p.key] = 0 if k is None else min(int(p.hi), st.session_state[p.key] + k)
 
 
-def counted(place: str, values: dict, what: str, across: int = 1) -> dict:
-    """Take one, take ten, start again; then the place's controls, its count of steps among them."""
+def counted(
+    place: str, values: dict, what: str, across: int = 1, only: tuple[str, ...] | None = None
+) -> dict:
+    """Take one, take ten, start again; then the place's controls (or `only` some), its count of steps
+    among them."""
     # steps, or epochs: the link replays them
     count = next(p for p in state.shown(place, values, on_page()) if p.typed)
     with st.container(horizontal=True):
@@ -372,7 +391,7 @@ def counted(place: str, values: dict, what: str, across: int = 1) -> dict:
             st.button(
                 label, on_click=take, args=(count, k), key=f"{place} {label}", disabled=full and k is not None
             )
-    return controls(place, values, across)
+    return controls(place, values, across, only)
 
 
 def said(notes: list[tuple[str, str]]) -> None:

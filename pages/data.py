@@ -38,8 +38,10 @@ def data_page() -> None:
         data_view(s)
 
 
-def data_view(s: state.State) -> None:
-    """The neuron on the points: its boundary, and training on all of them at once, epoch by epoch."""
+def data_view(s: state.State, stacked: bool = False) -> None:
+    """The neuron on the points: its boundary, and training on all of them at once, epoch by epoch (the
+    two charts side by side; or `stacked` in a column of their own beside a lesson's text, which has no
+    weight sliders to move)."""
     pts = data.points(s.data, s.points)
     if not pts:
         st.info("The table has no points yet: add a row, with x₁, x₂ and a label y of 0 or 1.")
@@ -49,7 +51,7 @@ def data_view(s: state.State) -> None:
     k = min(s.epochs, run.epochs)  # fewer when training had to stop
     said_k = f"**Epoch {k}: {on_data.said(run, k)}.** The line it reached: {on_data.line(run, k)}."
     st.markdown(f"{said_k} {on_data.sides(run, d, k)}")
-    left, right = st.columns([3, 2])
+    left, right = (st.container(), st.container()) if stacked else st.columns([3, 2])
     with left:  # a projector's charts fit what is left of its window
         draw(training.data_figure(d, pts, run, k, s.present), "points_chart")
     with right:
@@ -57,7 +59,8 @@ def data_view(s: state.State) -> None:
     st.caption(on_data.play_text(run, k))
     pages.said(on_data.notes(pts, s.data, run, k, s.epochs, s.act))
     st.caption(f"{on_data.rule_text(run.act, run.alpha)} {on_data.loss_text(run.act, d.m)}")
-    pages.move_sliders(s.replace(w=tuple(run.w[k].tolist()), b=float(run.b[k]), epochs=0), "to the data")
+    if not stacked:
+        pages.move_sliders(s.replace(w=tuple(run.w[k].tolist()), b=float(run.b[k]), epochs=0), "to the data")
 
 
 if __name__ == "__main__":  # run as a page (Streamlit runs a page as __main__), not imported

@@ -30,8 +30,8 @@ def listing() -> None:
     for lesson in LESSONS.values():
         with st.container(border=True):
             st.markdown(f"**{lesson.title}** · {len(lesson.steps)} steps  \n{lesson.about}")
-            start = {"lesson": lesson.name}
-            st.page_link("pages/lessons.py", label=f"Start: {lesson.title}", icon="▶️", query_params=start)
+            # a button, not a page link: a link to the page it is on does nothing in Streamlit
+            st.button(f"Start: {lesson.title}", icon="▶️", on_click=go, args=(lesson, 1, ""), key=lesson.name)
 
 
 def go(lesson: Lesson, k: int, done: str) -> None:
@@ -39,9 +39,15 @@ def go(lesson: Lesson, k: int, done: str) -> None:
     st.query_params.from_dict({"lesson": lesson.name, "step": str(k), **({"done": done} if done else {})})
 
 
+def all_lessons(key: str) -> None:
+    """Back to the list of lessons."""
+    st.button("All lessons", icon=":material/school:", on_click=st.query_params.clear, key=f"all {key}")
+
+
 def marks(done: str, n: int) -> str:
-    """The steps done as the link keeps them: one mark per step, 1 done, - not yet."""
-    return (done.replace("0", "-") + "-" * n)[:n]
+    """The steps done as the link keeps them: one mark per step, 1 done, 0 its prediction answered, - not
+    yet."""
+    return (done + "-" * n)[:n]
 
 
 def step_list(lesson: Lesson, k: int, done: str) -> None:
@@ -50,16 +56,21 @@ def step_list(lesson: Lesson, k: int, done: str) -> None:
     reach = next((j for j, m in enumerate(done, start=1) if m != "1"), len(lesson.steps))
     for j, step in enumerate(lesson.steps, start=1):
         mark = "✓" if done[j - 1] == "1" else "▶" if j == k else "○"
-        st.button(
+        st.button(  # this step framed; another done, or the next to do, a click away; the rest not yet
             f"{mark} {j}. {step.title}",
             key=f"go {j}",
-            on_click=go,
-            args=(lesson, j, done),
-            disabled=j == k or j > max(reach, k),
+            on_click=go if j != k else None,
+            args=(lesson, j, done) if j != k else None,
+            disabled=j > max(reach, k),
             width="stretch",
-            type="tertiary",
+            type="secondary" if j == k else "tertiary",
+            help="You are here"
+            if j == k
+            else None
+            if j <= max(reach, k)
+            else "Open once the steps before are done",
         )
-    st.page_link("pages/lessons.py", label="All lessons", icon="📚", query_params={})
+    all_lessons("side")
 
 
 def predicted(step: Step, key: str) -> bool:
@@ -111,12 +122,12 @@ def neuron_charts(s: state.State) -> None:
     f = forward(s.x, s.w, s.b, s.act, s.act_alpha)
     other = ACTIVATIONS.get(s.compare)
     st.markdown(f"**{explain.explain(f)}**" + (f" {explain.compared(f, other)}" if other else ""))
+    if s.train:  # the steps taken first: what the step's goal is about
+        training_view(f, s, moves=False)
     g = gradients(f) if s.grad else None
     if g is not None:
         gradient_view(f, g)
-    pages.charts(f, s.present, g, other, s=s)
-    if s.train:
-        training_view(f, s)
+    pages.charts(f, s.present, g, other, s=s, stacked=True)
 
 
 def lesson_page() -> None:
@@ -142,52 +153,74 @@ def lesson_page() -> None:
         st.session_state.update(state.widget_values(read.state, view))
         st.session_state[Kept.STEP] = key
     done = marks(here.done, len(lesson.steps))
-    with st.sidebar:
-        step_list(lesson, k, done)
     pages.scroll("top", k, "lesson top")  # a new step from its top
-    st.title(f"{lesson.title}")
-    st.progress(done.count("1") / len(lesson.steps), text=f"Step {k} of {len(lesson.steps)}: {step.title}")
+    st.title(step.title)
+    bar = st.empty()  # the progress, written once this run has marked the step
     pages.notices()
     st.markdown(step.text)
-    done_before = done[k - 1] == "1"  # a step done stays done: its prediction too, after a reload
-    if step.predict is not None and not done_before and not predicted(step, key):
-        return
-    if step.predict is not None:
-        st.success(f"The answer: {answer_text(step)}.")
-    values = read.state.flat() | {"controls": step.controls}
-    chosen = list(state.shown("body", values, view))
-    if chosen:
+    # The prediction in one container, asked or answered: what follows keeps its place (and so the
+    # browser keeps its sliders and charts) once the answer is in.
+    with st.container():
+        answered = done[k - 1] in "01"  # answered before (0, or done: 1), as the link says after a reload
+        if step.predict is not None and not answered and not predicted(step, key):
+            progress(bar, lesson, k, done)
+            return  # the prediction first: its controls and its charts would give the answer away
+        if step.predict is not None:
+            st.success(f"{step.predict.ask} **{answer_text(step)}**.")
+            if not answered:
+                done = mark(done, k, "0")
+    # The step beside its charts: on a projector both on the first screen; on a phone one after the other.
+    told, shown = st.columns([2, 3], gap="medium")
+    with told:
+        s, done = step_view(lesson, step, k, read.state, done)
+    with shown:
+        if step.page == "data":
+            data_view(s, stacked=True)
+        else:
+            neuron_charts(s)
+    progress(bar, lesson, k, done)
+
+
+def progress(bar, lesson: Lesson, k: int, done: str) -> None:
+    """The lesson's progress bar and, in the sidebar, its steps, as this run leaves them."""
+    n, finished = len(lesson.steps), done.count("1")
+    bar.progress(finished / n, text=f"{lesson.title} · step {k} of {n} · {finished} done")
+    with st.sidebar:
+        step_list(lesson, k, done)
+
+
+def mark(done: str, k: int, m: str) -> str:
+    """Step k marked in the link: 0 its prediction answered, 1 done."""
+    done = done[: k - 1] + m + done[k:]
+    st.query_params["done"] = done
+    return done
+
+
+def step_view(lesson: Lesson, step: Step, k: int, start: state.State, done: str) -> tuple[state.State, str]:
+    """The step's controls and its check; returns the state its charts show, and the steps done."""
+    done_before = done[k - 1] == "1"
+    values = start.flat() | {"controls": step.controls}
+    if list(state.shown("body", values, step.view)):
         with st.container(key="chosen"):  # the room's stylesheet: larger controls
-            values = controls("body", values, across=min(3, len(chosen)))
+            values = controls("body", values)
     if step.page == "neuron" and "steps" in step.controls and values.get("train"):
-        values = counted("training", values, "step")
+        values = counted("training", values, "step", only=step.controls)
     if step.page == "data" and "epochs" in step.controls:
-        values = counted("batch", values, "epoch", across=3)
+        values = counted("batch", values, "epoch", only=step.controls)
     s = state.State(**values)
-    met = step.met(s) if step.goal is not None else True
-    if done[k - 1] == "1" or met:
-        if done[k - 1] != "1":
-            done = done[: k - 1] + "1" + done[k:]
-            st.query_params["done"] = done
+    if done_before or step.goal is None or step.met(s):
+        if not done_before:
+            done = mark(done, k, "1")
         st.success(f"**Done.** {step.why}")
         if k < len(lesson.steps):
             st.button("Next step →", type="primary", on_click=go, args=(lesson, k + 1, done), key="next")
         else:
             n = len(lesson.steps)
             st.success(f"That was the last step: the lesson is done, {done.count('1')} of {n} steps.")
-            st.page_link("pages/lessons.py", label="All lessons", icon="📚", query_params={})
-    else:
-        st.caption(f"Goal: {goal_words(step)}")
-        hints(step, key)
-    if step.page == "data":
-        data_view(s)
-    else:
-        neuron_charts(s)
-
-
-def goal_words(step: Step) -> str:
-    """The step's goal as the file writes it, for a student to read beside the text."""
-    return step.goal_text.replace("==", "=").replace(" and ", ", and ")
+            all_lessons("end")
+    else:  # the goal is in the step's words above; its hints on request
+        hints(step, f"{lesson.name} {k}")
+    return s, done
 
 
 lesson_page()

@@ -124,7 +124,7 @@ def landscape_view(f, i: int, j: int) -> None:
     draw(explore.landscape_figure(f, i - 1, j - 1), "landscape", WIDE)
 
 
-def training_view(f, s: state.State) -> None:
+def training_view(f, s: state.State, moves: bool = True) -> None:
     """Gradient descent on (a - y)² from the sliders' weights; the step count in the link replays it."""
     y, steps = s.y, s.steps
     t = train(f, y, s.lr, steps)
@@ -135,7 +135,8 @@ def training_view(f, s: state.State) -> None:
     if not t.reached:
         st.caption("The next step, by the chain rule: the loss, its slope in z, and each weight's update.")
         st.latex(calculation.step_latex(now, y, s.lr, t.is_exact("w"), t.exact_now()))
-    pages.move_sliders(s.replace(w=tuple(t.w[-1].tolist()), b=float(t.b[-1]), steps=0), "to one example")
+    if moves:  # a lesson's step has no weight sliders to move
+        pages.move_sliders(s.replace(w=tuple(t.w[-1].tolist()), b=float(t.b[-1]), steps=0), "to one example")
 
 
 if __name__ == "__main__":  # run as a page (Streamlit runs a page as __main__), not imported

@@ -35,7 +35,10 @@ def test_every_step_opens_at_its_link_with_its_title_and_no_notice_or_error(name
     assert not at.exception and not at.error
     assert not [w for w in at.warning if w.value.startswith(("Ignored", "Read"))]  # no notice (a dead
     # neuron's gradients are a warning of the page's own)
-    assert f"Step {k} of {len(LESSONS[name].steps)}: {step.title}" in at.get("progress")[0].proto.text
+    assert at.title[0].value == step.title
+    assert (
+        f"{LESSONS[name].title} · step {k} of {len(LESSONS[name].steps)}" in at.get("progress")[0].proto.text
+    )
 
 
 @pytest.mark.parametrize(
@@ -130,3 +133,12 @@ def test_the_data_lesson_trains_by_the_perceptron_rule_to_4_of_4():
     button(at, "Take one epoch").click().run()
     button(at, "Take one epoch").click().run()
     assert done(at) and not at.exception
+
+
+def test_an_answered_prediction_survives_a_reload_before_the_goal_is_met():
+    at = lesson_at({"lesson": "neuron", "step": "3", "done": "11"})
+    predict(at, -4)
+    assert at.query_params["done"] == "110---" and not done(at)  # answered, not yet done: b is still -5
+    at = lesson_at(dict(at.query_params))  # a reload
+    assert not at.number_input and at.slider(key="b").value == -5.0  # the answer kept, no question again
+    assert any(s.value.endswith("**-4**.") for s in at.success)
