@@ -62,6 +62,20 @@ SHOTS: dict[str, tuple[str, dict, Callable[[Page], None] | None, bool]] = {
     "screenshot-or-played.png": ("data", DATA, play_the_data, False),
     "screenshot-laptop.png": ("", {"width": 1366, "height": 768}, None, False),
     "screenshot-laptop-data.png": ("data?data=xor", {"width": 1366, "height": 768}, None, False),
+    # Lessons: a step done on a projector (its control, its why and the point on one screen), and AND by
+    # hand, 4 of 4.
+    "screenshot-lesson.png": (
+        "lessons?lesson=neuron&step=2&done=1&b=-3.9",
+        {"width": 1280, "height": 720},
+        None,
+        False,
+    ),
+    "screenshot-lesson-line.png": (
+        "lessons?lesson=line&w2=1&b=-1.5",
+        {"width": 1280, "height": 720},
+        None,
+        False,
+    ),
     # The room: a teacher's link on a projector, on a slide (in an iframe, as slides embed it), on a phone.
     "screenshot-projector.png": ("?present=true&controls=b,act", {"width": 1280, "height": 720}, None, False),
     "screenshot-slide.png": (

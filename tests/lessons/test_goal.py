@@ -3,6 +3,7 @@ above all) with one clear error, and a junk lesson file gives one line per probl
 
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 
 import pytest
@@ -26,6 +27,7 @@ from neuron_core.lessons.goal import (
     show,
 )
 from neuron_core.lessons.quantities import TEXTS, known
+from tests.paths import ROOT
 
 NAMES = ["z", "a", "b", "w1", "x2", "loss", "right"]
 numbers = st.one_of(
@@ -133,8 +135,13 @@ def test_a_junk_lesson_file_gives_one_clear_error_naming_the_file_and_the_step(n
     assert not out and err.splitlines() == e.value.problems
 
 
-def test_a_lesson_written_from_the_readme_checks(tmp_path, capsys):
-    path = tmp_path / "mine.toml"
-    path.write_text(LESSON, encoding="utf-8")
+def test_the_readmes_lesson_checks_as_the_readme_says(tmp_path, capsys):
+    """The README's complete example, taken from it, checks with the command it gives, printing its line."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    part = readme[readme.index("### Write a lesson") :]
+    example = re.search(r"```toml\n(.*?)```", part, re.S)[1]
+    said = re.search(r"It prints `(my_lesson\.toml: [^`]*)`", part)[1]
+    path = tmp_path / "my_lesson.toml"
+    path.write_text(example, encoding="utf-8")
     assert main(["lesson", "check", str(path)]) == 0
-    assert capsys.readouterr().out == "mine.toml: 'Mine', 1 step, each one checked: ready\n"
+    assert capsys.readouterr().out == said + "\n"
