@@ -1,10 +1,12 @@
 """The lessons page: the list of lessons, and a lesson's steps one at a time, each checked on every rerun
 from the neuron's own numbers (neuron_core.lessons); the step and the steps done are kept in the link."""
 
+import re
+
 import streamlit as st
 
 import pages
-from neuron_core import forward, gradients
+from neuron_core import element, forward, gradients
 from neuron_core.lessons import LESSONS, Lesson, Step
 from neuron_core.link import state
 from neuron_core.model.activations import ACTIVATIONS
@@ -149,7 +151,8 @@ def lesson_page() -> None:
     st.session_state[Kept.LINK] = state.Reading(read.state, said)
     st.session_state[Kept.ON] = view
     key = f"{lesson.name} {k}"
-    if st.session_state.get(Kept.STEP) != key:  # a step entered starts at its link's values
+    entered = st.session_state.get(Kept.STEP) != key
+    if entered:  # a step entered starts at its link's values
         st.session_state.update(state.widget_values(read.state, view))
         st.session_state[Kept.STEP] = key
     done = marks(here.done, len(lesson.steps))
@@ -164,6 +167,7 @@ def lesson_page() -> None:
         answered = done[k - 1] in "01"  # answered before (0, or done: 1), as the link says after a reload
         if step.predict is not None and not answered and not predicted(step, key):
             progress(bar, lesson, k, done)
+            heard(lesson, k, entered)
             return  # the prediction first: its controls and its charts would give the answer away
         if step.predict is not None:
             st.success(f"{step.predict.ask} **{answer_text(step)}**.")
@@ -179,6 +183,16 @@ def lesson_page() -> None:
         else:
             neuron_charts(s)
     progress(bar, lesson, k, done)
+    heard(lesson, k, entered, newly=done[k - 1] == "1" and marks(here.done, len(lesson.steps))[k - 1] != "1")
+
+
+def heard(lesson: Lesson, k: int, entered: bool, newly: bool = False) -> None:
+    """What a screen reader hears: the step as it opens, its why once it is done (the curve says each
+    move), through the page's one live region."""
+    step = lesson.steps[k - 1]
+    said = f"Done. {step.why}" if newly else f"Step {k} of {len(lesson.steps)}: {step.title}. {step.text}"
+    say = re.sub(r"[$\\]", "", said) if newly or entered else ""  # the maths' $ and \ are not read out
+    pages.chart_element(key="lesson said", data=element.payload(None, element.page(say=say)))
 
 
 def progress(bar, lesson: Lesson, k: int, done: str) -> None:

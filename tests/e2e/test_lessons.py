@@ -57,9 +57,14 @@ def test_lesson_neuron_from_its_first_step_to_its_last_with_the_mouse_and_the_ke
     done(page)
     expect(page).to_have_url(re.compile(r"done=1-----"), timeout=TIMEOUT)
     next_step(page, "Make a stop being 0")
+    live = page.locator(".neuron-live[role=status][aria-live=polite]")  # what a screen reader hears
+    expect(live).to_have_text(
+        re.compile(r"^Step 2 of 6: Make a stop being 0\. Only the bias"), timeout=TIMEOUT
+    )
     expect(page.get_by_role("slider")).to_have_count(1)  # only b, as the step says
     slide(page, "bias b", 11)  # b: -5 → -3.9, z = 0.1
     done(page)
+    expect(live).to_have_text(re.compile(r"^Done\. ReLU passes a positive z"), timeout=TIMEOUT)
     expect(page).to_have_url(re.compile(r"b=-3\.9"), timeout=TIMEOUT)
     next_step(page, "Predict the corner")
     page.get_by_role("spinbutton").first.fill("-4")
