@@ -38,7 +38,10 @@ def slide(page: Page, label: str, presses: int, key: str = "ArrowRight") -> None
 
 
 def next_step(page: Page, title: str) -> None:
-    page.get_by_role("button", name="Next step →").click()
+    """Next step by the keyboard: the button focused, then Enter."""
+    button = page.get_by_role("button", name="Next step →")
+    button.focus()
+    button.press("Enter")
     heading(page, title)
 
 
@@ -86,8 +89,8 @@ def test_lesson_neuron_from_its_first_step_to_its_last_with_the_mouse_and_the_ke
     slide(page, "weight w₄", 11)  # w4 = 1.1: z = 0.1
     done(page)
     next_step(page, "Which way does z move?")
-    page.get_by_text("it goes up by 1", exact=True).click()
-    page.get_by_role("button", name="Check").click()
+    page.get_by_role("radio", name="it goes up by 1").press("Space")  # the keyboard's way to choose
+    page.get_by_role("button", name="Check").press("Enter")
     expect(page.get_by_text(re.compile("the lesson is done, 6 of 6 steps"))).to_be_visible(timeout=TIMEOUT)
     expect(page.locator(ERRORS)).to_have_count(0)
 
