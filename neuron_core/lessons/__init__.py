@@ -40,8 +40,9 @@ class LessonError(ValueError):
     """A lesson file that cannot be used: one line per problem, each naming the file and the step."""
 
     def __init__(self, problems: list[str]) -> None:
-        super().__init__("\n".join(problems))
-        self.problems = problems
+        # one line each, whatever a file's text quoted in it holds
+        self.problems = [p.replace("\r", "\\r").replace("\n", "\\n") for p in problems]
+        super().__init__("\n".join(self.problems))
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@ above all) with one clear error, and a junk lesson file gives one line per probl
 
 from __future__ import annotations
 
+import json
 import re
 from fractions import Fraction
 
@@ -145,3 +146,32 @@ def test_the_readmes_lesson_checks_as_the_readme_says(tmp_path, capsys):
     path.write_text(example, encoding="utf-8")
     assert main(["lesson", "check", str(path)]) == 0
     assert capsys.readouterr().out == said + "\n"
+
+
+FIELDS = ["title", "text", "page", "start", "controls", "goal", "hints", "why", "zz"]
+values = st.one_of(
+    st.text(max_size=30).map(json.dumps),  # a TOML basic string (JSON's escapes are TOML's)
+    st.sampled_from(['"a > 0"', '"b=-3"', '"data"', '"neuron"', '["b"]', '["zz", "w1"]', '"__import__(1)"']),
+    st.integers(-5, 5).map(str),
+    st.lists(st.text(max_size=8).map(json.dumps), max_size=3).map(lambda v: f"[{', '.join(v)}]"),
+    st.sampled_from(["true", "1.5", "{}"]),
+)
+steps = st.dictionaries(st.sampled_from(FIELDS), values, max_size=8).map(
+    lambda d: "[[step]]\n" + "".join(f"{k} = {v}\n" for k, v in d.items())
+)
+files = st.one_of(
+    st.text(max_size=200),
+    st.tuples(
+        st.sampled_from(['title = "t"\nabout = "a"\n', "title = 3\n", ""]), st.lists(steps, max_size=9)
+    ).map(lambda t: t[0] + "\n".join(t[1])),
+)
+
+
+@given(files)
+def test_any_lesson_file_loads_or_gives_its_problems_never_a_traceback(text):
+    try:
+        lesson = read(text, "fuzz")
+    except LessonError as e:
+        assert e.problems and all(p.startswith("fuzz.toml") and "\n" not in p for p in e.problems)
+    else:
+        assert 1 <= len(lesson.steps) <= 8 and all(s.goal is not None or s.predict for s in lesson.steps)
