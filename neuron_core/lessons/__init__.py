@@ -196,7 +196,7 @@ def _step(raw: Any, where: str, problems: list[str]) -> Step | None:
         except goals.GoalError as e:
             said.append(f"goal: {e}")
     predict = _predict(raw.get("predict"), s, page, names, said)
-    if node is None and predict is None and goal_text is None:
+    if goal_text is None and raw.get("predict") is None:
         said.append("a step needs a goal, a prediction, or both")
     if node is not None and not said and goals.holds(node, Quantities(s, page)):
         said.append(f"goal: {goal_text!r} already holds at the start; there is nothing to do")

@@ -78,6 +78,8 @@ def _tokens(text: str) -> list[tuple[str, str]]:
         m = _TOKEN.match(text, at)
         if m is None:
             rest = text[at:].strip()
+            if rest.startswith("="):
+                raise GoalError(f"cannot read “{rest[:20]}” (at character {at + 1}): compare with ==, not =")
             raise GoalError(f"cannot read “{rest[:20]}” (at character {at + 1}): a goal is no Python")
         kind = m.lastgroup or ""
         out.append(("text" if kind.startswith("text") else kind, m.group(kind)))

@@ -104,8 +104,8 @@ def gradient_latex(g: Gradients) -> str:
     dx = ", ".join(show(v) for v in g.da_dx)
     return (
         rf"\frac{{\partial a}}{{\partial z}} {tex(eq(fmt(g.da_dz, g.exact)))} \qquad "
-        rf"\frac{{\partial a}}{{\partial b}} {tex(eq(fmt(g.da_db, g.exact)))} \\ "
-        rf"\frac{{\partial a}}{{\partial w}} = ({dw}) \\ "
+        rf"\frac{{\partial a}}{{\partial b}} {tex(eq(fmt(g.da_db, g.exact)))} \\[0.6em] "  # the fractions
+        rf"\frac{{\partial a}}{{\partial w}} = ({dw}) \\[0.6em] "  # apart: one row's never touches the next
         rf"\frac{{\partial a}}{{\partial x}} = ({dx})"
     )
 

@@ -70,6 +70,7 @@ STEP_NAMES = known("neuron", 3, alpha=False)
         ("[a for a in b]", "cannot read “["),
         ("a > 0 and", "it ends too soon"),
         ("0 < a < 1", "one comparison at a time"),
+        ("a = 0", "compare with ==, not ="),
         ("a + 1", "is not a condition"),
         ("zz > 0", "there is no 'zz' here"),
         ("right == 4", "there is no 'right' here"),  # the data page's, not the playground's
@@ -116,6 +117,10 @@ JUNK = {
     "a control unknown": (LESSON.replace('["b"]', '["zz"]'), "controls: there is no control 'zz'"),
     "a bad start": (LESSON.replace("controls", 'start = "b=99"\ncontrols'), "start: Ignored b from the link"),
     "a goal met at the start": (LESSON.replace("a > 0", "a == 0"), "already holds at the start"),
+    "a bad prediction alone": (
+        LESSON.replace('goal = "a > 0"\n', "") + '[step.predict]\nask = "?"\nanswer = "q"\n',
+        "predict's answer: there is no 'q' here",
+    ),
     "a wrong right": (
         LESSON + '[step.predict]\nask = "?"\nchoices = ["x", "y"]\nright = "z"\n',
         "right must be",
