@@ -130,7 +130,12 @@ def finger(page: Page, label: str, value: float, lo: float = -10.0, hi: float = 
     cdp.detach()
 
 
+def tapped(page: Page, name: str) -> None:
+    page.get_by_role("button", name=name).tap()
+
+
 def test_lesson_line_on_a_phone_by_touch(browser: Browser, app_url: str):
+    """The whole of lesson line at 390x844, by a finger: sliders dragged, buttons and choices tapped."""
     page = sized(browser, "phone")
     page.goto(f"{app_url}/lessons?lesson=line")
     heading(page, "AND by hand")
@@ -138,10 +143,40 @@ def test_lesson_line_on_a_phone_by_touch(browser: Browser, app_url: str):
     expect(page).to_have_url(re.compile(r"w2=(0\.[6-9]|1|1\.[0-4])(&|$)"), timeout=TIMEOUT)
     finger(page, "bias b", -1.5)
     done(page)  # w = (1, about 1), b about -1.5: 4 of 4
-    page.get_by_role("button", name="Next step →").tap()
+    tapped(page, "Next step →")
     heading(page, "OR by hand")
-    page.get_by_role("button", name="A hint").tap()
+    tapped(page, "A hint")
     expect(page.get_by_text(re.compile("Hint: Now only"))).to_be_visible(timeout=TIMEOUT)
+    finger(page, "weight w₂", 1.0)
+    expect(page).to_have_url(re.compile(r"w2=(0\.[6-9]|1|1\.[0-4])(&|$)"), timeout=TIMEOUT)
+    finger(page, "bias b", -0.5)
+    done(page)
+    tapped(page, "Next step →")
+    heading(page, "The perceptron rule does it alone")
+    tapped(page, "Take ten epochs")
+    expect(page).to_have_url(re.compile(r"epochs=10"), timeout=TIMEOUT)
+    tapped(page, "Take one epoch")
+    expect(page).to_have_url(re.compile(r"epochs=11"), timeout=TIMEOUT)
+    tapped(page, "Take one epoch")
+    done(page)  # AND, 4 of 4 at epoch 12
+    tapped(page, "Next step →")
+    heading(page, "XOR by hand")
+    page.get_by_role("spinbutton").first.tap()
+    page.get_by_role("spinbutton").first.fill("3")
+    tapped(page, "Check")
+    expect(page.get_by_role("slider", name="bias b")).to_be_visible(timeout=TIMEOUT)
+    finger(page, "weight w₂", 1.0)
+    expect(page).to_have_url(re.compile(r"w2=(0\.[6-9]|1|1\.[0-4])(&|$)"), timeout=TIMEOUT)
+    finger(page, "bias b", -0.5)
+    done(page)  # 3 of 4, the best a line does
+    tapped(page, "Next step →")
+    heading(page, "XOR and the perceptron rule")
+    page.get_by_text("no, never", exact=True).tap()
+    tapped(page, "Check")
+    tapped(page, "Take ten epochs")
+    expect(page).to_have_url(re.compile(r"epochs=10"), timeout=TIMEOUT)
+    tapped(page, "Take ten epochs")
+    expect(page.get_by_text(re.compile("the lesson is done, 5 of 5 steps"))).to_be_visible(timeout=TIMEOUT)
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     expect(page.locator(ERRORS)).to_have_count(0)
     page.close()
