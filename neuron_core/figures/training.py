@@ -196,7 +196,7 @@ def data_figure(d: Data, pts: tuple, run: Run, k: int, fit: bool = False) -> Cha
             "traceorder": "reversed",
         },
         "xaxis": _axis("input x₁", range=[lo, hi], showgrid=False, constrain="domain"),
-        "yaxis": _axis("input x₂", range=[lo, hi], showgrid=False, scaleanchor="x"),
+        "yaxis": _axis("input x₂", range=[lo, hi], showgrid=False, scaleanchor="x", constrain="domain"),
     }
     said = f"{on_data.said(run, k)} at epoch {k}"
     label = (
