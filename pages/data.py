@@ -38,16 +38,16 @@ def data_page() -> None:
         data_view(s)
 
 
-def data_view(s: state.State, stacked: bool = False) -> None:
+def data_view(s: state.State, stacked: bool = False, play: bool = True) -> None:
     """The neuron on the points: its boundary, and training on all of them at once, epoch by epoch (the
     two charts side by side; or `stacked` in a column of their own beside a lesson's text, which has no
-    weight sliders to move)."""
+    weight sliders to move). Without `play` (a lesson's step done by hand) there is no ▶ Play."""
     pts = data.points(s.data, s.points)
     if not pts:
         st.info("The table has no points yet: add a row, with x₁, x₂ and a label y of 0 or 1.")
         return
     d = data.make(pts)
-    run = batch.fit(d, s.w, s.b, s.act, s.act_alpha, s.rule, s.eta, s.epochs + batch.PLAY_EPOCHS)
+    run = batch.fit(d, s.w, s.b, s.act, s.act_alpha, s.rule, s.eta, s.epochs + batch.PLAY_EPOCHS * play)
     k = min(s.epochs, run.epochs)  # fewer when training had to stop
     said_k = f"**Epoch {k}: {on_data.said(run, k)}.** The line it reached: {on_data.line(run, k)}."
     st.markdown(f"{said_k} {on_data.sides(run, d, k)}")
@@ -56,7 +56,8 @@ def data_view(s: state.State, stacked: bool = False) -> None:
         draw(training.data_figure(d, pts, run, k, s.present), "points_chart")
     with right:
         draw(training.epochs_figure(run, k, s.present), "epochs_chart")
-    st.caption(on_data.play_text(run, k))
+    if play:
+        st.caption(on_data.play_text(run, k))
     pages.said(on_data.notes(pts, s.data, run, k, s.epochs, s.act))
     st.caption(f"{on_data.rule_text(run.act, run.alpha)} {on_data.loss_text(run.act, d.m)}")
     if not stacked:

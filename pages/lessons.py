@@ -179,7 +179,7 @@ def lesson_page() -> None:
         s, done = step_view(lesson, step, k, read.state, done)
     with shown:
         if step.page == "data":
-            data_view(s, stacked=True)
+            data_view(s, stacked=True, play="epochs" in step.controls)  # by hand: no ▶ Play to train it
         else:
             neuron_charts(s)
     progress(bar, lesson, k, done)

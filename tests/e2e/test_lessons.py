@@ -139,6 +139,8 @@ def test_lesson_line_on_a_phone_by_touch(browser: Browser, app_url: str):
     page = sized(browser, "phone")
     page.goto(f"{app_url}/lessons?lesson=line")
     heading(page, "AND by hand")
+    page.locator(".st-key-points_chart .main-svg").first.wait_for(timeout=TIMEOUT)
+    expect(page.get_by_role("button", name="▶ Play")).to_have_count(0)  # by hand: nothing trains it
     finger(page, "weight w₂", 1.0)
     expect(page).to_have_url(re.compile(r"w2=(0\.[6-9]|1|1\.[0-4])(&|$)"), timeout=TIMEOUT)
     finger(page, "bias b", -1.5)
@@ -153,6 +155,7 @@ def test_lesson_line_on_a_phone_by_touch(browser: Browser, app_url: str):
     done(page)
     tapped(page, "Next step →")
     heading(page, "The perceptron rule does it alone")
+    expect(page.get_by_role("button", name="▶ Play")).to_have_count(1, timeout=TIMEOUT)  # epochs to play
     tapped(page, "Take ten epochs")
     expect(page).to_have_url(re.compile(r"epochs=10"), timeout=TIMEOUT)
     tapped(page, "Take one epoch")
