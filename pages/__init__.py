@@ -429,6 +429,8 @@ def worked(f) -> None:
 def share_view(s: state.State, page: str) -> None:
     """Two links to this view, each one click to copy, and a QR code of the students' to scan in class."""
     student, teacher = share.links(st.context.url, s, page)
+    if warning := share.unreachable(st.context.url):
+        st.warning(warning, icon=":material/wifi_off:")
     for who, url in (
         ("students (add controls=b,act to show only those controls)", student),
         ("the projector (presenter mode)", teacher),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from functools import lru_cache
 from urllib.parse import urlencode, urlsplit
 
@@ -21,6 +22,29 @@ def link(base: str | None, s: State, page: str = "neuron") -> str:
         base += "/"
     query = urlencode(to_query(s, page), safe=",")
     return f"{base}?{query}" if query else base or "?"
+
+
+def unreachable(base: str | None) -> str:
+    """What to say when the page is served on this computer's own address, which no student's phone or
+    laptop can open (a teacher's laptop running `streamlit run`): how to serve it to a room. "" otherwise."""
+    try:
+        host = (urlsplit(base or "").hostname or "").lower()
+    except ValueError:  # an address a browser would not send
+        return ""
+    own = (
+        host == "localhost"
+        or host.endswith(".localhost")
+        or host.startswith("127.")
+        or host in ("::1", "0.0.0.0")
+    )
+    if not own or not re.fullmatch(r"[a-z0-9.:-]+", host):  # the page writes it: a plain name or number only
+        return ""
+    return (
+        f"These links name this computer's own address ({host}): a student's phone or laptop cannot open "
+        "them. To serve the room, run `streamlit run playground.py --server.address 0.0.0.0` on a trusted "
+        "network and open the app at this computer's address on it (its links and QR code then use that "
+        "address), or deploy it on Streamlit Community Cloud."
+    )
 
 
 def links(base: str | None, s: State, page: str = "neuron") -> tuple[str, str]:

@@ -170,6 +170,8 @@ def test_a_teacher_on_a_phone_opens_share_and_its_qr_code_is_the_address(phone: 
     assert box["x"] >= 0 and box["x"] + box["width"] <= 390 + 1  # no sideways scroll on a phone
     student = dialog.get_by_test_id("stCode").first.inner_text().strip()
     assert student == f"{app_url}/?b=-3&act=tanh"
+    # served on 127.0.0.1: the dialog says that no student's phone opens it, and how to serve the room
+    expect(dialog.get_by_text(re.compile(r"this computer's own address \(127\.0\.0\.1\)"))).to_be_visible()
     src = img.get_attribute("src")
     served = page.request.get(src if src.startswith("http") else f"{app_url}{src}").body()
     assert read_qr(served) == [student]  # a phone's camera reads it as the link shown

@@ -50,3 +50,22 @@ def test_the_qr_code_is_the_students_link_and_big_enough_for_a_room():
     expected = [[bool(v) for v in row] for row in segno.make(student, error="m", micro=False).matrix]
     assert qr_matrix(png, scale=10) == expected
     assert Image.open(__import__("io").BytesIO(png)).size[0] >= 330  # ≥ 33 modules of 10 px
+
+
+def test_a_link_on_this_computers_own_address_says_no_student_can_open_it_and_how_to_serve_the_room():
+    for own in (
+        "http://127.0.0.1:8501/",
+        "http://localhost:8501/data",
+        "http://[::1]:8501/",
+        "http://0.0.0.0:8501",
+    ):
+        said = share.unreachable(own)
+        assert "cannot open" in said and "--server.address 0.0.0.0" in said and "Community Cloud" in said
+    for room in (
+        "https://neuron.streamlit.app/",
+        "http://192.168.1.20:8501/",
+        "http://classroom.school.example/",
+    ):
+        assert share.unreachable(room) == ""
+    assert share.unreachable(None) == "" and share.unreachable("") == ""  # no address known: nothing to say
+    assert share.unreachable("http://*x*[y](z).localhost/") == ""  # the page writes no name but a plain one
