@@ -73,6 +73,13 @@ def test_presenter_mode_fits_a_1280x720_projector(page: Page, app_url: str):
     expect(page.get_by_role("heading", name="z = -1 → a = 0")).to_be_visible()
     on_screen(page, 1280, 720)
     assert page.evaluate(VALUE_HEIGHT_JS) >= 24  # the slider's value, readable from the back
+    # the chosen select box's text is as large as the slider's value
+    sizes = page.evaluate(
+        """() => [document.querySelector('.st-key-act input[role=combobox]'),
+                  document.querySelector('.st-key-b [data-testid=stSliderThumbValue] p')]
+                 .map(e => parseFloat(getComputedStyle(e).fontSize))"""
+    )
+    assert sizes[0] >= sizes[1] >= 24, sizes
 
 
 def test_a_slide_at_960x540_holds_the_view(page: Page, app_url: str):
