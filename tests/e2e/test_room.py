@@ -177,6 +177,10 @@ def test_a_teacher_on_a_phone_opens_share_and_its_qr_code_is_the_address(phone: 
     assert box["x"] >= 0 and box["x"] + box["width"] <= 390 + 1  # no sideways scroll on a phone
     student = dialog.get_by_test_id("stCode").first.inner_text().strip()
     assert student == f"{app_url}/?b=-3&act=tanh"
+    copy = dialog.get_by_role("button", name="Copy to clipboard")
+    expect(copy).to_have_count(2)
+    expect(copy.first).to_be_visible()  # without a hover: a phone has none (it was visibility: hidden)
+    expect(copy.last).to_be_visible()
     # served on 127.0.0.1: the dialog says that no student's phone opens it, and how to serve the room
     expect(dialog.get_by_text(re.compile(r"this computer's own address \(127\.0\.0\.1\)"))).to_be_visible()
     src = img.get_attribute("src")
