@@ -103,12 +103,13 @@ def route() -> st.Page:
         st.session_state.update(state.widget_values(reading.state, name))
         st.session_state.pop(Kept.VIEWS, None)
     st.session_state[Kept.LINK], st.session_state[Kept.PAGE], st.session_state[Kept.ON] = reading, name, name
-    # A teacher's link that names its controls puts them in the page: the sidebar starts closed.
+    # A teacher's link that names its controls puts them in the page, and a projector's (presenter mode)
+    # wants every pixel for the charts: the sidebar starts closed (» opens it).
     st.set_page_config(
         page_title=f"{PAGES[name].title} · Neuron Playground" if PAGES[name].path else "Neuron Playground",
         page_icon="🧠",
         layout="wide",
-        initial_sidebar_state="collapsed" if reading.state.controls else "auto",
+        initial_sidebar_state="collapsed" if reading.state.controls or reading.state.present else "auto",
     )
     st.html(ROOM)
     return current

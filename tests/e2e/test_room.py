@@ -143,10 +143,15 @@ def test_a_student_on_a_phone_moves_b_in_one_gesture_and_swipes_scroll(phone: Pa
     )
 
 
-def test_presenter_mode_without_a_teachers_choice_fits_beside_the_sidebar(page: Page, app_url: str):
+@pytest.mark.parametrize("address", ["/?present=true", "/data?data=xor&present=true"])
+def test_a_projectors_link_opens_with_the_sidebar_closed_and_fits_1280x720(page: Page, app_url: str, address):
     page.set_viewport_size({"width": 1280, "height": 720})
-    open_app(page, f"{app_url}/?present=true")
-    on_screen(page, 1280, 720)
+    page.goto(f"{app_url}{address}")
+    page.locator(".js-plotly-plot").nth(1).wait_for(timeout=TIMEOUT)
+    expect(page.get_by_test_id("stExpandSidebarButton")).to_be_visible(timeout=TIMEOUT)  # closed: » opens it
+    expect(page.get_by_test_id("stSidebar")).to_have_attribute("data-collapsed", "true")
+    if address.startswith("/?"):
+        on_screen(page, 1280, 720)
 
 
 @pytest.mark.parametrize("query", ["?grad=true", "?grad=true&n=5", "?grad=true&present=true"])
