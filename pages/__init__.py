@@ -42,6 +42,7 @@ class Kept:
     RESETS = "resets"  # how many times Reset was pressed: the page goes back to its top, the table afresh
     TABLES = "tables"  # how many table edits were not given to the editor: each starts it afresh
     CHECKS, TRIES_Z, TRIES_A, SHOWN = "checks", "tries z", "tries a", "shown"  # each exercise's, by seed
+    TRIES, RIGHT, HINTS = "tries", "right", "hints"  # a lesson step's, by lesson and step (and SHOWN)
 
     @staticmethod
     def count(key: str) -> int:
@@ -54,8 +55,9 @@ class Kept:
         st.session_state[key] = st.session_state.get(key, 0) + k
 
     @staticmethod
-    def exercise(what: str, seed: int) -> str:
-        """An exercise's own counter (checks, tries z, tries a) or flag (shown): the next starts afresh."""
+    def exercise(what: str, seed: int | str) -> str:
+        """An exercise's (or a lesson step's) own counter (checks, tries) or flag (shown, right): the next
+        starts afresh."""
         return f"{what} {seed}"
 
 

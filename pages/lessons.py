@@ -16,12 +16,9 @@ from pages import Kept, controls, counted
 from pages.data import data_view
 from pages.neuron import gradient_view, training_view
 
-PAGE = "lessons"
-LESSON_KEYS = ("lesson", "step", "done")
-
 
 def listing() -> None:
-    """Every lesson, one line each, and a link that starts it."""
+    """Every lesson, one line each, and a button that starts it."""
     st.title("Lessons")
     pages.notices()
     st.markdown(
@@ -79,8 +76,8 @@ def predicted(step: Step, key: str) -> bool:
     """The step's prediction asked first: a number or a choice, marked as the quiz marks. True once right
     or once the answer is shown."""
     p = step.predict
-    tries, shown = f"tries {key}", f"shown {key}"
-    if st.session_state.get(f"right {key}") or st.session_state.get(shown):
+    tries, shown, right = (Kept.exercise(k, key) for k in (Kept.TRIES, Kept.SHOWN, Kept.RIGHT))
+    if st.session_state.get(right) or st.session_state.get(shown):
         return True
     with st.form(f"predict {key}"):
         if p.choices:
@@ -91,7 +88,7 @@ def predicted(step: Step, key: str) -> bool:
     if checked and guess is None:
         st.caption("Give an answer first, then check.")
     elif checked and step.right(guess):
-        st.session_state[f"right {key}"] = True
+        st.session_state[right] = True
         return True
     elif checked:
         Kept.add(tries)
@@ -111,12 +108,13 @@ def answer_text(step: Step) -> str:
 
 def hints(step: Step, key: str) -> None:
     """The step's hints, one at a time, on request."""
-    asked = Kept.count(f"hints {key}")
+    counter = Kept.exercise(Kept.HINTS, key)
+    asked = Kept.count(counter)
     for h in step.hints[:asked]:
         st.info(f"Hint: {h}")
     if asked < len(step.hints):
         label = "A hint" if not asked else "Another hint"
-        st.button(label, key=f"hint {key}", on_click=Kept.add, args=(f"hints {key}",))
+        st.button(label, key=f"hint {key}", on_click=Kept.add, args=(counter,))
 
 
 def neuron_charts(s: state.State) -> None:
