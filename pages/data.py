@@ -38,10 +38,10 @@ def data_page() -> None:
         data_view(s)
 
 
-def data_view(s: state.State, stacked: bool = False, play: bool = True) -> None:
+def data_view(s: state.State, stacked: bool = False, play: bool = True, moves: bool = True) -> None:
     """The neuron on the points: its boundary, and training on all of them at once, epoch by epoch (the
-    two charts side by side; or `stacked` in a column of their own beside a lesson's text, which has no
-    weight sliders to move). Without `play` (a lesson's step done by hand) there is no ▶ Play."""
+    two charts side by side, or `stacked` in a column of their own beside a lesson's text). Without `play`
+    (a lesson's step done by hand) there is no ▶ Play; without `moves`, no button to move the sliders."""
     pts = data.points(s.data, s.points)
     if not pts:
         st.info("The table has no points yet: add a row, with x₁, x₂ and a label y of 0 or 1.")
@@ -60,7 +60,7 @@ def data_view(s: state.State, stacked: bool = False, play: bool = True) -> None:
         st.caption(on_data.play_text(run, k))
     pages.said(on_data.notes(pts, s.data, run, k, s.epochs, s.act))
     st.caption(f"{on_data.rule_text(run.act, run.alpha)} {on_data.loss_text(run.act, d.m)}")
-    if not stacked:
+    if moves:
         pages.move_sliders(s.replace(w=tuple(run.w[k].tolist()), b=float(run.b[k]), epochs=0), "to the data")
 
 

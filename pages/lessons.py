@@ -153,7 +153,7 @@ def lesson_page() -> None:
     if entered:  # a step entered starts at its link's values
         st.session_state.update(state.widget_values(read.state, view))
         st.session_state[Kept.STEP] = key
-    done = marks(here.done, len(lesson.steps))
+    before = done = marks(here.done, len(lesson.steps))  # the steps done as the link has them, then as now
     pages.scroll("top", k, "lesson top")  # a new step from its top
     st.title(step.title)
     bar = st.empty()  # the progress, written once this run has marked the step
@@ -177,11 +177,12 @@ def lesson_page() -> None:
         s, done = step_view(lesson, step, k, read.state, done)
     with shown:
         if step.page == "data":
-            data_view(s, stacked=True, play="epochs" in step.controls)  # by hand: no ▶ Play to train it
+            # by hand: no ▶ Play to train it; no weight sliders to move
+            data_view(s, stacked=True, play="epochs" in step.controls, moves=False)
         else:
             neuron_charts(s)
     progress(bar, lesson, k, done)
-    heard(lesson, k, entered, newly=done[k - 1] == "1" and marks(here.done, len(lesson.steps))[k - 1] != "1")
+    heard(lesson, k, entered, newly=done[k - 1] == "1" != before[k - 1])
 
 
 def heard(lesson: Lesson, k: int, entered: bool, newly: bool = False) -> None:

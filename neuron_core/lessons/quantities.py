@@ -79,38 +79,52 @@ def exact(v) -> Fraction:
     return v if isinstance(v, Fraction) else decimal(float(v))
 
 
+# The names that cost a run of training to know: worked out only when a goal or an answer asks for one.
+TRAINED = {"neuron": {"steps", "loss", "loss0"}, "data": {"epoch", "right", "best", "loss", "loss0"}}
+
+
 class Quantities(Mapping):
-    """A page's named quantities for one state, each worked out only when a goal asks for it."""
+    """A page's named quantities for one state; those of its training (TRAINED) only when one is asked for."""
 
     def __init__(self, s: State, page: str) -> None:
         self.s, self.page = s, page
         self.rough: set[str] = set()  # names whose value is a float's, not the math's exact one (sigmoid's a)
 
     @cached_property
-    def _all(self) -> dict[str, Value]:
+    def _plain(self) -> dict[str, Value]:
         return self._neuron() if self.page == "neuron" else self._data()
+
+    @cached_property
+    def _trained(self) -> dict[str, Value]:
+        return self._training() if self.page == "neuron" else self._run()
 
     def _neuron(self) -> dict[str, Value]:
         s = self.s
         f = forward(s.x, s.w, s.b, s.act, s.act_alpha)
         g = gradients(f)
-        t = train(f, s.y, s.lr, s.steps)
         out: dict[str, Value] = {"n": Fraction(s.n), "b": exact(s.b), "z": exact(f.z), "a": exact(f.a)}
         for i in range(s.n):
             out |= {f"x{i + 1}": exact(s.x[i]), f"w{i + 1}": exact(s.w[i])}
             out |= {f"da_dw{i + 1}": exact(g.da_dw[i]), f"da_dx{i + 1}": exact(g.da_dx[i])}
         out |= {"act": s.act, "compare": s.compare, "da_dz": exact(g.da_dz), "da_db": exact(g.da_db)}
         out |= {"grad": s.grad, "train": s.train, "y": exact(s.y), "lr": exact(s.lr)}
-        out |= {"steps": Fraction(t.steps), "loss": exact(t.value("loss"))}
-        out["loss0"] = exact(t.value("loss", 0))
         if s.act_alpha is not None:
             out["alpha"] = exact(s.alpha)
         if not f.exact:
             self.rough |= {"a", "da_dz", "da_db", *(f"da_d{v}{i + 1}" for v in "wx" for i in range(s.n))}
+        return out
+
+    def _training(self) -> dict[str, Value]:
+        s = self.s
+        t = train(forward(s.x, s.w, s.b, s.act, s.act_alpha), s.y, s.lr, s.steps)
         for k, step in (("loss", -1), ("loss0", 0)):
             if not t.is_exact("loss", step):
                 self.rough.add(k)
-        return out
+        return {
+            "steps": Fraction(t.steps),
+            "loss": exact(t.value("loss")),
+            "loss0": exact(t.value("loss", 0)),
+        }
 
     def _data(self) -> dict[str, Value]:
         s = self.s
@@ -119,20 +133,29 @@ class Quantities(Mapping):
         out |= {"data": s.data, "rule": s.rule, "eta": exact(s.eta), "m": Fraction(len(pts))}
         if s.act_alpha is not None:
             out["alpha"] = exact(s.alpha)
-        if pts:  # no points, no epochs: a goal on them is not met
-            run = batch.fit(data.make(pts), s.w, s.b, s.act, s.act_alpha, s.rule, s.eta, s.epochs)
-            k = min(s.epochs, run.epochs)
-            out |= {"epoch": Fraction(k), "right": Fraction(int(run.right[k]))}
-            out["best"] = Fraction(batch.best_line(pts))
-            out |= {"loss": exact(run.loss_at(k)), "loss0": exact(run.loss_at(0))}
-            self.rough |= {k_ for k_, e in (("loss", k), ("loss0", 0)) if not run.is_exact(e)}
         return out
 
+    def _run(self) -> dict[str, Value]:
+        s = self.s
+        pts = data.points(s.data, s.points)
+        if not pts:  # no points, no epochs: a goal on them is not met
+            return {}
+        run = batch.fit(data.make(pts), s.w, s.b, s.act, s.act_alpha, s.rule, s.eta, s.epochs)
+        k = min(s.epochs, run.epochs)
+        self.rough |= {k_ for k_, e in (("loss", k), ("loss0", 0)) if not run.is_exact(e)}
+        return {
+            "epoch": Fraction(k),
+            "right": Fraction(int(run.right[k])),
+            "best": Fraction(batch.best_line(pts)),
+            "loss": exact(run.loss_at(k)),
+            "loss0": exact(run.loss_at(0)),
+        }
+
     def __getitem__(self, key: str) -> Value:
-        return self._all[key]
+        return (self._trained if key in TRAINED[self.page] else self._plain)[key]
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._all)
+        return iter(self._plain | self._trained)
 
     def __len__(self) -> int:
-        return len(self._all)
+        return len(self._plain | self._trained)
