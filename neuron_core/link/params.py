@@ -221,11 +221,11 @@ PARAMS: list[Param] = [
     Param("count", "whole", 1, lo=1, hi=SET_MAX, place="link", pages=("quiz",)),
     Param("q", "whole", 1, lo=1, hi=SET_MAX, place="link", pages=("quiz",)),
     # Each exercise of the set answered so far: 1 right without the solution, 0 not, - not answered.
-    Param("got", "marks", "", hi=SET_MAX, place="link", pages=("quiz",)),
+    Param("got", "marks", "", "exercises", hi=SET_MAX, place="link", pages=("quiz",)),
     # A lesson (none: the list of them), the step the student is at, and each step done (1) or not (-).
     Param("lesson", "choice", "none", options=("none", *LESSON_NAMES), place="link", pages=("lessons",)),
     Param("step", "whole", 1, lo=1, hi=LESSON_STEPS, place="link", pages=("lessons",)),
-    Param("done", "marks", "", hi=LESSON_STEPS, place="link", pages=("lessons",)),
+    Param("done", "marks", "", "steps", hi=LESSON_STEPS, place="link", pages=("lessons",)),
 ]
 # fmt: on
 COUNT = next(p for p in PARAMS if p.counts)

@@ -147,7 +147,7 @@ def _read(p: Param, raw: QueryValue) -> tuple[Any, str]:
     if p.kind == "marks":  # a set's answers: one mark per exercise, as many as a set holds
         kept = "".join(c for c in last if c in "01-")[: int(p.hi)]
         part = "part of " if kept else ""
-        why = f"Ignored {part}{p.key} from the link: it marks at most {int(p.hi)} exercises, each 0, 1 or -."
+        why = f"Ignored {part}{p.key} from the link: it marks at most {int(p.hi)} {p.label}, each 0, 1 or -."
         return kept, "" if kept == last else why
     if p.kind == "keys":
         names = dict.fromkeys(k.strip() for k in last.split(",") if k.strip())

@@ -48,7 +48,7 @@ def test_every_step_opens_at_its_link_with_its_title_and_no_notice_or_error(name
         ({"lesson": "neuron", "step": "99"}, "Ignored step from the link because it is outside 1 to 8"),
         ({"lesson": "line", "step": "7"}, "Ignored step from the link: the lesson has 5 steps"),
         ({"lesson": "neuron", "step": "x"}, "Ignored step from the link because it is not a number"),
-        ({"lesson": "neuron", "done": "<b>"}, "Ignored done from the link"),
+        ({"lesson": "neuron", "done": "<b>"}, "Ignored done from the link: it marks at most 8 steps"),
         ({"lesson": "neuron", "step": "2", "b": "nan"}, "Ignored b from the link"),
     ],
 )
