@@ -1,7 +1,8 @@
 """The pages, and what they share: the router, the link's reading, the controls drawn from the parameter
-table, the chart element, the charts of the neuron, the written calculation, and the Share dialog.
+table, the chart element, the charts of the neuron, the written calculation, and the way to the teacher's
+page.
 
-Each page is a script here (neuron.py, data.py, quiz.py, lessons.py). Only Streamlit in this folder;
+Each page is a script here (neuron.py, data.py, quiz.py, lessons.py, teach.py). Only Streamlit in this folder;
 the work is neuron_core's.
 """
 
@@ -15,13 +16,13 @@ from typing import Any
 
 import streamlit as st
 
-from neuron_core import element
+from neuron_core import element, teach
 
 # Named apart from the pages neuron.py and data.py: importing a page (lessons.py uses their views) makes
 # it an attribute of this package, which would hide a module of the same name.
 from neuron_core.figures import neuron as drawn_neuron
 from neuron_core.figures import style
-from neuron_core.link import share, state
+from neuron_core.link import state
 from neuron_core.link.params import PAGES, Page
 from neuron_core.model import data as datasets
 from neuron_core.numbers import first
@@ -310,19 +311,23 @@ def controls(place: str, values: dict, across: int = 1, only: tuple[str, ...] | 
 
 
 def sidebar_top(page: str, to: str) -> Any:
-    """Reset (back `to` the page's start) and, beside it, a place for the Share button, drawn once the run's
-    state is known: one row, so that the neuron's controls start high in the sidebar."""
+    """Reset (back `to` the page's start) and, beside it, a place for the link to the teacher's page, drawn
+    once the run's state is known: one row, so that the neuron's controls start high in the sidebar."""
     with st.container(horizontal=True):
         st.button("↺ Reset", on_click=reset, args=(page,), help=f"Back to {to}", width="stretch")
         return st.container(width="stretch")
 
 
-def share_button(place, s: state.State, page: str) -> None:
-    """The Share button: the links and the QR code are made when asked for, not on every move."""
-    if place.button(
-        "Share", icon=":material/share:", width="stretch", key="share", help="Links and a QR code"
-    ):
-        share_view(s, page)
+def teach_link(place, s: state.State, page: str, label: str = "Teach") -> None:
+    """One click to the teacher's page with this view chosen: its links, QR code and preview for a class."""
+    place.page_link(
+        "pages/teach.py",
+        label=label,
+        icon=":material/co_present:",
+        query_params=teach.opening(page, s),
+        help="The teacher's page: links, a QR code and a preview of this view for a class",
+        width="stretch",
+    )
 
 
 WIDE, HALF = 820, 560  # px: the width of a chart alone on its row; Streamlit narrows it on a phone
@@ -426,27 +431,6 @@ def worked(f) -> None:
     st.latex(rf"{calculation.by_hand(f)} \\[0.4em] {calculation.formula(f)}")
     st.subheader("Each term's share of z")
     draw(drawn_neuron.contributions(f), "terms", HALF)
-
-
-@st.dialog("Share this view", width="large")
-def share_view(s: state.State, page: str) -> None:
-    """Two links to this view, each one click to copy, and a QR code of the students' to scan in class."""
-    student, teacher = share.links(st.context.url, s, page)
-    if warning := share.unreachable(st.context.url):
-        st.warning(warning, icon=":material/wifi_off:")
-    for who, url in (
-        ("students (add controls=b,act to show only those controls)", student),
-        ("the projector (presenter mode)", teacher),
-    ):
-        st.caption(f"For {who}; the button at the right copies it:")
-        st.code(url, language=None, wrap_lines=True)
-    png, said_ = share.qr_for(st.context.url, s, page)
-    if png is None:
-        st.caption(said_)
-    else:
-        st.image(
-            png, caption=said_, width=360, alt="QR code of the students' link above", output_format="PNG"
-        )
 
 
 readable_table_edits()

@@ -5,7 +5,7 @@ import streamlit as st
 
 import pages
 from neuron_core.figures import training
-from neuron_core.link import state
+from neuron_core.link import share, state
 from neuron_core.model import batch, data
 from neuron_core.words import on_data
 from pages import controls, counted, draw
@@ -22,13 +22,27 @@ def data_page() -> None:
     with st.sidebar:
         sharing = pages.sidebar_top(PAGE, "the start: OR, a sigmoid, w = (1, -1), b = 0")
         values = controls("sidebar", reading.state.flat())
+        side_end = st.container()
     head = st.container()
+    fixed = None
+    if reading.state.controls:  # a teacher's link: its neuron's controls in the page, larger for the room
+        with st.container(key="chosen"):
+            values = controls("body", values, across=min(3, len(list(state.shown("body", values, PAGE)))))
+        fixed = st.container()
     present = values.get("present", False)
     shown = st.container() if present else None  # a projector: the charts under the title
     values = controls("head", values)
-    values = controls("table", counted("batch", values, "epoch", across=3))
+    if any(p.typed for p in state.shown("batch", values, PAGE)):  # the epochs, unless a teacher holds them
+        values = counted("batch", values, "epoch", across=3)
+    else:
+        values = controls("batch", values, across=3)
+    values = controls("table", values)
     s = state.State(**values)
-    pages.share_button(sharing, s, PAGE)
+    if s.controls:  # the whole page is a click away
+        whole = share.link(share.root(st.context.url, PAGE), s.replace(controls=()), PAGE)
+        side_end.link_button("Open the whole page", whole)
+        fixed.caption(share.fixed(s, PAGE))
+    pages.teach_link(sharing, s, PAGE)
     for key in state.stale(s, st.query_params, PAGE):
         st.query_params.pop(key, None)
     head.title(f"The neuron meets data: {data.NAMES[s.data]}")

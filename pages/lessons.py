@@ -31,11 +31,16 @@ def listing() -> None:
             st.markdown(f"**{lesson.title}** · {len(lesson.steps)} steps  \n{lesson.about}")
             # a button, not a page link: a link to the page it is on does nothing in Streamlit
             st.button(f"Start: {lesson.title}", icon="▶️", on_click=go, args=(lesson, 1, ""), key=lesson.name)
+    pages.teach_link(st, pages.link().state, "lessons", "Teach a lesson: its links and QR code for a class")
 
 
 def go(lesson: Lesson, k: int, done: str) -> None:
-    """Open step k of the lesson from its start (the values of the step before leave the link)."""
-    st.query_params.from_dict({"lesson": lesson.name, "step": str(k), **({"done": done} if done else {})})
+    """Open step k of the lesson from its start (the values of the step before leave the link; a projector's
+    presenter mode stays)."""
+    present = {"present": "true"} if pages.link().state.present else {}
+    st.query_params.from_dict(
+        {"lesson": lesson.name, "step": str(k), **({"done": done} if done else {}), **present}
+    )
 
 
 def all_lessons(key: str) -> None:
@@ -70,6 +75,7 @@ def step_list(lesson: Lesson, k: int, done: str) -> None:
             else "Open once the steps before are done",
         )
     all_lessons("side")
+    pages.teach_link(st, state.State(lesson=lesson.name, step=k), "lessons", "Teach this lesson")
 
 
 def predicted(step: Step, key: str) -> bool:

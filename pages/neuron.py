@@ -46,9 +46,11 @@ def playground() -> None:
         values = counted("training", values, "step")
     s = state.State(**values)  # the run's one State: every view below is handed it
     if s.controls:  # the whole playground is a click away
-        side_end.link_button("Open the whole playground", share.link(None, s.replace(controls=())))
+        side_end.link_button(
+            "Open the whole playground", share.link(share.root(st.context.url), s.replace(controls=()))
+        )
         fixed.caption(share.fixed(s))
-    pages.share_button(sharing, s, PAGE)
+    pages.teach_link(sharing, s, PAGE)
     for key in state.stale(s, st.query_params):  # a view switched off takes its values out of the link
         st.query_params.pop(key, None)
     with top:

@@ -89,6 +89,7 @@ def quiz_page(s: state.State) -> None:
         st.download_button(
             "Download this set as a worksheet, with its answer key", sheet, "worksheet.txt", on_click="ignore"
         )
+    pages.teach_link(st, s, PAGE, "Teach this quiz: its links, QR code and worksheet")
 
 
 quiz_page(pages.started().state)

@@ -22,6 +22,8 @@ ALPHA_LO, ALPHA_HI = 0.0, 1.0  # the alpha slider's range (Leaky ReLU's slope be
 SEED_X, SEED_W, SEED_B = (2.0, 1.0, 3.0), (1.0, -1.0, 1.0), -5.0  # the worked example
 LR_LO, LR_HI, STEPS_MAX = 0.001, 1.0, 200
 SET_MAX = 20  # a quiz set holds at most this many exercises
+WORDS_MAX = 120  # characters of the words a teacher writes for the class
+VIEW_MAX = 20_000  # characters of a view handed to the teacher's page (200 own points take about 6,000)
 EPOCHS_MAX, ETA = batch.EPOCHS_CAP, 0.5  # training on data: at most this many epochs; η, its learning rate
 
 
@@ -50,6 +52,7 @@ PAGES = {
     "data": Page("data", "Data", {"data": "or", "b": 0.0, "act": "sigmoid"}),
     "quiz": Page("quiz", "Quiz"),
     "lessons": Page("lessons", "Lessons"),
+    "teach": Page("teach", "Teach"),
 }
 # The lessons, by their files' names (neuron_core/lessons/NAME.toml), in the seed post's order.
 LESSON_ORDER = ("neuron", "activations", "learning", "line")
@@ -61,6 +64,15 @@ LESSON_NAMES = tuple(
 )
 LESSON_STEPS = 8  # a lesson has at most this many steps
 BOTH = ("neuron", "data")  # the neuron's weights, bias and activation: on the playground and the data page
+# The places whose controls a teacher's link chooses (controls=): the sidebar's move into the page body, the
+# data page's head and batch keep their places; those not chosen are not drawn, held at the link's values.
+CHOOSABLE = ("sidebar", "head", "batch")
+ACTIVITIES = (
+    "neuron",
+    "data",
+    "quiz",
+    "lessons",
+)  # the pages a teacher sends students to (the teacher's page)
 Values = Mapping[str, Any]  # the values read so far, by key: what a later parameter may depend on
 
 
@@ -78,7 +90,7 @@ class Param:
     """
 
     key: str
-    kind: Literal["number", "whole", "choice", "switch", "keys", "rows", "marks"]
+    kind: Literal["number", "whole", "choice", "switch", "keys", "rows", "marks", "text"]
     default: Any
     label: str = ""
     lo: float = 0.0
@@ -155,11 +167,12 @@ def _label(option: str) -> str:
 
 @by_count
 def _controllable(values: Values) -> tuple[str, ...]:
-    """What a teacher's link can show alone: each sidebar control by key, and x and w for all of theirs."""
+    """What a teacher's link can show alone: each control of the places it chooses from, by key, and x and w
+    for all of theirs."""
     return tuple(
         k
         for p in PARAMS
-        if p.place == "sidebar"
+        if p.place in CHOOSABLE
         for k in dict.fromkeys([p.key, *(c.key for c in p.each(values))])
     )
 
@@ -200,7 +213,7 @@ PARAMS: list[Param] = [
     Param("lr", "number", 0.05, "learning rate", LR_LO, LR_HI, 0.001, when=lambda v: v["train"]),
     Param("steps", "whole", 0, "steps taken", 0, STEPS_MAX, place="training", typed=True,
           when=lambda v: v["train"]),
-    Param("present", "switch", False, "Presenter mode", pages=BOTH),
+    Param("present", "switch", False, "Presenter mode", pages=(*BOTH, "lessons")),  # a lesson's step, too
     # The data page: its points (x1, x2), which hold n at 2; the rule, its learning rate η, the epochs taken,
     # and the learner's own points. "none" is the playground's: no data.
     Param("data", "choice", "none", "data: points to classify", options=tuple(data.NAMES), names=_label,
@@ -212,7 +225,7 @@ PARAMS: list[Param] = [
     Param("epochs", "whole", 0, "epochs taken", 0, EPOCHS_MAX, place="batch", typed=True, pages=("data",)),
     Param("points", "rows", data.OWN, place="table", when=lambda v: v["data"] == "own", pages=("data",)),
     # A teacher's link: only these controls, in the page itself; the others fixed at the link's values.
-    Param("controls", "keys", (), options=_controllable, place="link"),
+    Param("controls", "keys", (), options=_controllable, place="link", pages=BOTH),
     # The quiz page's exercise (mode=quiz was its address before it had one: the app routes it there).
     Param("mode", "choice", "play", options=("play", "quiz"), place="link", pages=(),
           opens=lambda t: "quiz" if t == "quiz" else None),
@@ -226,6 +239,19 @@ PARAMS: list[Param] = [
     Param("lesson", "choice", "none", options=("none", *LESSON_NAMES), place="link", pages=("lessons",)),
     Param("step", "whole", 1, lo=1, hi=LESSON_STEPS, place="link", pages=("lessons",)),
     Param("done", "marks", "", "steps", hi=LESSON_STEPS, place="link", pages=("lessons",)),
+    # The teacher's page: the activity students open (its own values are that page's keys), where its neuron
+    # starts (the sliders as the link has them, or the page's own start), the words for the class under the
+    # QR code, and the QR code alone, full screen, for the projector.
+    Param("activity", "choice", "neuron", "Students open", options=ACTIVITIES, names=lambda o: PAGES[o].title,
+          place="link", pages=("teach",)),
+    Param("start", "choice", "now", "The neuron starts from", options=("now", "start"), place="link",
+          pages=("teach",)),
+    Param("words", "text", "", "Words for the class, under the QR code", hi=WORDS_MAX, place="link",
+          pages=("teach",)),
+    Param("qr", "switch", False, "The QR code, full screen", place="link", pages=("teach",)),
+    # A page's view handed to the teacher's page as one value (its query): a page switch drops the keys of
+    # the page's own controls from the link (Streamlit's binding), so the view travels under another key.
+    Param("view", "text", "", "the view a page hands over", hi=VIEW_MAX, place="link", pages=("teach",)),
 ]
 # fmt: on
 COUNT = next(p for p in PARAMS if p.counts)

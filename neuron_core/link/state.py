@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from neuron_core.link.params import CHOSEN, PARAMS, Page, Param, Values, count, keys, named, on
+from neuron_core.link.params import CHOOSABLE, CHOSEN, PARAMS, Page, Param, Values, count, keys, named, on
 from neuron_core.model import data
 from neuron_core.model.activations import ACTIVATIONS
 from neuron_core.model.data import Point
@@ -60,6 +60,11 @@ class State:
     lesson: str
     step: int
     done: str
+    activity: str
+    start: str
+    words: str
+    qr: bool
+    view: str
 
     def __init__(self, **values: Any) -> None:
         rows = {p.key: tuple(values.pop(p.key)) for p in PARAMS if p.per_input and p.key in values}
@@ -111,14 +116,17 @@ class State:
 def shown(place: str, values: Values, page: str | Page = "neuron") -> Iterator[Param]:
     """The controls drawn in `place` on `page`, in order; each one's `when` is judged on the values so far.
 
-    A teacher's link that names its controls moves those from the sidebar to the page body, alone.
+    A teacher's link that names its controls draws only those: the sidebar's in the page body, the data
+    page's head and batch in their places.
     """
     chosen = values.get(CHOSEN.key, CHOSEN.default)
     for p in on(page):
         if p.when(values):
             for c in p.each(values):
-                moved = chosen and p.place == "sidebar"
-                spot = ("body" if p.key in chosen or c.key in chosen else None) if moved else p.place
+                spot = p.place
+                if chosen and p.place in CHOOSABLE:
+                    mine = p.key in chosen or c.key in chosen
+                    spot = ("body" if p.place == "sidebar" else p.place) if mine else None
                 if spot == place:
                     yield c
 
@@ -149,6 +157,10 @@ def _read(p: Param, raw: QueryValue) -> tuple[Any, str]:
         part = "part of " if kept else ""
         why = f"Ignored {part}{p.key} from the link: it marks at most {int(p.hi)} {p.label}, each 0, 1 or -."
         return kept, "" if kept == last else why
+    if p.kind == "text":  # words to show as text: one line, as many characters as it holds
+        line = " ".join("".join(c if c.isprintable() else " " for c in last).split())
+        why = f"Read {p.key} from the link as its first {int(p.hi)} characters."
+        return line[: int(p.hi)], "" if len(line) <= p.hi else why
     if p.kind == "keys":
         names = dict.fromkeys(k.strip() for k in last.split(",") if k.strip())
         bad = [k for k in names if k not in p.options]

@@ -17,6 +17,7 @@ TITLES = {
     "data": "The neuron meets data: OR",
     "quiz": "Quiz: exercise 1",
     "lessons": "Lessons",
+    "teach": "Teach",
 }
 
 

@@ -35,11 +35,8 @@ def test_x_names_every_input_and_unknown_names_are_counted_not_echoed():
     assert only_junk.state.controls == () and "showing every control" in only_junk.notices[0]
 
 
-def test_the_page_shares_this_view_with_a_qr_code_when_asked():
+def test_a_move_makes_no_link_and_no_qr_code_the_teacher_s_page_does():
     at = page("b=-3&act=tanh")
-    # A move makes no link and no QR code: only Share does, in a dialog.
     assert not at.get("image") and len(at.code) == 1  # the seed's two lines
-    at.button(key="share").click().run()
-    codes = [c.value for c in at.code]
-    assert any(c.endswith("?b=-3&act=tanh") for c in codes) and any("present=true" in c for c in codes)
-    assert len(at.get("image")) == 1
+    (teach,) = at.get("page_link")  # one click to the teacher's page, with this view chosen
+    assert teach.proto.page == "teach" and teach.proto.query_string == "view=b%3D-3%26act%3Dtanh"

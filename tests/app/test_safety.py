@@ -1,10 +1,12 @@
 """Nothing the app shows is rendered as raw HTML; the one chart element is the only component.
 
 Text from a link or a user reaches the page, so the rule is: no unsafe_allow_html, no st.html, no
-component, with exactly two reviewed exceptions. The chart element is declared once, in exactly this
-form, and its JavaScript (the inline loader, `static/neuron_chart.js` and the two modules it loads)
-never turns received data into HTML or code. The stylesheet is `st.html(ROOM)`, ROOM the path of the
-constant file `static/room.css`, which holds CSS only: no markup, no address, no import. Each check has
+component, no iframe, with exactly three reviewed exceptions. The chart element is declared once, in
+exactly this form, and its JavaScript (the inline loader, `static/neuron_chart.js` and the two modules
+it loads) never turns received data into HTML or code. The stylesheet is `st.html(ROOM)`, ROOM the path of the
+constant file `static/room.css`, which holds CSS only: no markup, no address, no import. The teacher's
+page previews the students' link in an iframe: the app's own path (no host: the same origin) and a query
+written by the core from a state it read and checked (share.address of the plan's own query). Each check has
 its positive controls below, so none of them can pass by finding nothing.
 """
 
@@ -25,6 +27,7 @@ SOURCES = [
 # The reviewed element, in the only form it may be declared.
 ELEMENT = "st.components.v2.component('neuron_chart', js=element.loader(), isolate_styles=False)"
 STYLE, STYLE_PATH = "st.html(ROOM)", "ROOM = Path(__file__).parents[1] / 'static' / 'room.css'"
+PREVIEW = "st.iframe(share.address(here, plan.activity, plan.students()), width=PHONE[0], height=PHONE[1])"
 JS_SINKS = re.compile(r"innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\b|Function\s*\(")
 
 
@@ -34,7 +37,7 @@ def html_sinks(source: str) -> list[str]:
     reviewed = {
         id(part)
         for node in ast.walk(tree)
-        if isinstance(node, ast.Call) and ast.unparse(node) in (ELEMENT, STYLE)
+        if isinstance(node, ast.Call) and ast.unparse(node) in (ELEMENT, STYLE, PREVIEW)
         for part in ast.walk(node.func)
     }
     found = []
@@ -74,6 +77,13 @@ def test_the_app_declares_the_chart_element_once():
     assert sum(declarations(p.read_text()) for p in [ROOT / "playground.py", *PAGES]) == 1
 
 
+def test_the_one_iframe_is_the_teachers_preview_of_the_app_s_own_path():
+    sources = {p.name: ast.unparse(ast.parse(p.read_text())) for p in [ROOT / "playground.py", *PAGES]}
+    assert {name: s.count(PREVIEW) for name, s in sources.items() if PREVIEW in s} == {"teach.py": 1}
+    # its address is the path of the app's own address alone: no scheme, no host, so the same origin
+    assert "here = urlsplit(share.root(st.context.url, PAGE)).path or '/'" in sources["teach.py"]
+
+
 def test_the_one_stylesheet_is_css_only_and_loaded_once():
     css = (ROOT / "static" / "room.css").read_text()
     assert not re.search(r"<|>\s*<|url\(|@import|expression\(|javascript:", css)
@@ -109,6 +119,9 @@ def test_the_chart_elements_javascript_makes_no_html_and_runs_no_strings():
         "st.components.v2.component('neuron_chart', js=q, isolate_styles=False)",
         "st.components.v2.component('neuron_chart', html=q, js=element.loader(), isolate_styles=False)",
         "c = st.components.v2.component",
+        # Any iframe but the preview, or the preview of another address:
+        "st.iframe(q)",
+        "st.iframe(share.address(q, plan.activity, plan.students()), width=PHONE[0], height=PHONE[1])",
     ],
 )
 def test_the_check_finds_each_way_to_render_html(snippet):
@@ -117,7 +130,7 @@ def test_the_check_finds_each_way_to_render_html(snippet):
 
 def test_the_check_allows_the_reviewed_declaration_only():
     assert html_sinks(f"chart = {ELEMENT}") == [] and declarations(f"chart = {ELEMENT}") == 1
-    assert html_sinks(f"{STYLE_PATH}\n{STYLE}") == []
+    assert html_sinks(f"{STYLE_PATH}\n{STYLE}") == [] and html_sinks(PREVIEW) == []
     assert html_sinks(f"ROOM = q\n{STYLE}") and html_sinks("st.html(ROOM + q)")
 
 

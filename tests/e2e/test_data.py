@@ -102,21 +102,20 @@ def test_key_presses_keep_the_data_charts_mounted_and_drawn(page: Page, app_url:
     assert report == {**report, "charts": 2, "connected": 2, "now": 2, "removed": 0, "blank": 0}
 
 
-def test_after_a_table_edit_the_share_links_and_the_qr_code_are_the_new_address(page: Page, app_url: str):
+def test_after_a_table_edit_the_teachers_links_and_qr_code_are_the_new_address(page: Page, app_url: str):
     from urllib.parse import parse_qs, urlparse
 
     from neuron_core.link import share, state
 
     qr = "QR code of the students' link above"
+    teach = page.get_by_test_id("stPageLink").get_by_role("link", name="Teach")
     first = page.context.new_page()  # another tab on the same link: the QR code of the example's points
     open_app(first, f"{app_url}/?data=own")
-    first.get_by_role("button", name="Share").click()
+    first.get_by_test_id("stPageLink").get_by_role("link", name="Teach").click()
     expect(first.get_by_role("img", name=qr)).to_be_visible(timeout=TIMEOUT)
     before = first.get_by_role("img", name=qr).get_attribute("src")
     first.close()
     open_app(page, f"{app_url}/?data=own")
-    share_button = page.get_by_role("button", name="Share")
-    img = page.get_by_role("img", name=qr)
     grid = page.get_by_test_id("stDataFrame").first
     grid.wait_for(timeout=TIMEOUT)
     page.wait_for_timeout(1500)  # the grid draws its canvas after the element appears
@@ -133,14 +132,13 @@ def test_after_a_table_edit_the_share_links_and_the_qr_code_are_the_new_address(
     query = {k: v for k, v in parse_qs(urlparse(address).query).items()}
     s = state.from_query(query, "data").state
     assert s.points[0] == (7.0, -1.0, 0)
-    student = share.link(address, s.replace(present=False), "data")
-    share_button.click()  # asked again: the links and the QR code of the address as it is now
-    code = page.get_by_role("dialog").get_by_test_id("stCode").filter(has_text="points=7").first
-    expect(code).to_contain_text(student.split("?")[1], timeout=TIMEOUT)
-    shown = code.inner_text().strip()  # the students' link as the page writes it
-    # The QR code is the students' link as it is now.
+    student = share.link(share.root(address, "data"), s.replace(present=False), "data")
+    teach.click()  # the teacher's page: the links and the QR code of the address as it is now
+    code = page.get_by_test_id("stCode").first
+    expect(code).to_have_text(student, timeout=TIMEOUT)
+    img = page.get_by_role("img", name=qr)
     expect(img).to_be_visible(timeout=TIMEOUT)
     expect(img).not_to_have_attribute("src", before, timeout=TIMEOUT)  # a new QR code, for the new points
     src = img.get_attribute("src")
     served = page.request.get(src if src.startswith("http") else f"{app_url}{src}").body()
-    assert read_qr(served) == [shown]  # a phone's camera reads it as the link shown
+    assert read_qr(served) == [student]  # a phone's camera reads it as the link shown

@@ -1,6 +1,6 @@
 """The pages in Chromium: each at its address, old links sent to their page, a bad page name, and a new
 user's walk at 1366x768 (b on the first screen, XOR on the first screen, the quiz and the data page from the
-navigation, the Share dialog's QR code read back to the address)."""
+navigation, the teacher's page's QR code read back to the address)."""
 
 from __future__ import annotations
 
@@ -70,7 +70,7 @@ def on_screen(page: Page, selector: str) -> bool:
 
 def test_a_new_user_at_1366x768(page: Page, app_url: str):
     """b without scrolling the sidebar; the data page and XOR from the navigation, seen on the first
-    screen; a quiz set; the Share dialog's QR code read back to the address."""
+    screen; a quiz set; the teacher's page's QR code read back to the address."""
     page.set_viewport_size({"width": 1366, "height": 768})
     open_app(page, app_url)
     assert on_screen(page, ".st-key-b [data-testid=stSlider]")  # the intro's first request, no scroll
@@ -78,13 +78,12 @@ def test_a_new_user_at_1366x768(page: Page, app_url: str):
     thumb.press("ArrowRight")  # b: -5 → -4.9
     expect(page).to_have_url(re.compile(r"\?b=-4\.9$"), timeout=TIMEOUT)
     address = page.url
-    page.get_by_role("button", name="Share").click()
-    qr = page.get_by_role("dialog").get_by_role("img", name="QR code of the students' link above")
+    page.get_by_test_id("stPageLink").get_by_role("link", name="Teach").click()  # the teacher's page
+    qr = page.get_by_role("img", name="QR code of the students' link above")
     expect(qr).to_be_visible(timeout=TIMEOUT)
     src = qr.get_attribute("src")
     png = page.request.get(src if src.startswith("http") else f"{app_url}{src}").body()
     assert read_qr(png) == [address]  # a phone's camera opens the address on screen
-    page.keyboard.press("Escape")
 
     page.get_by_role("link", name="Data").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("The neuron meets data: OR", timeout=TIMEOUT)

@@ -129,22 +129,20 @@ def test_a_replica_stopped_for_12_s_keeps_its_qr_codes_and_downloads(browser: Br
         os.kill(mine.pid, signal.SIGCONT)
     slider(page).press("ArrowRight")
     expect_numbers(page, "2.2", "0.9002")
-    # option persist: the tab's cookie still names its replica, so the QR image and the script,
-    # which that replica made and holds, are asked of it (they were 404 from the other one)
-    page.get_by_role("button", name="Share").click()
-    img = page.get_by_role("img", name="QR code of the students' link above")
-    img.scroll_into_view_if_needed()
-    expect(img).to_have_js_property("complete", True, timeout=TIMEOUT)
-    assert img.evaluate("i => i.naturalWidth") > 0
-    src = img.get_attribute("src")
-    assert page.request.get(src if src.startswith("http") else f"{url}{src}").status == 200
-    page.keyboard.press("Escape")  # the dialog closed, the page's own buttons are in reach again
-    expect(img).to_be_hidden(timeout=TIMEOUT)
+    # option persist: the tab's cookie still names its replica, so the script and the QR image, which
+    # that replica made and holds, are asked of it (they were 404 from the other one)
     with page.expect_download(timeout=TIMEOUT) as download:
         page.get_by_role("button", name="Download as a Python script").click()
     assert download.value.failure() is None
     path = tmp_path / "neuron.py"
     download.value.save_as(path)
     assert "sigmoid" in path.read_text(encoding="utf-8")
+    page.get_by_test_id("stPageLink").get_by_role("link", name="Teach").click()  # the teacher's page
+    img = page.get_by_role("img", name="QR code of the students' link above")
+    img.scroll_into_view_if_needed()
+    expect(img).to_have_js_property("complete", True, timeout=TIMEOUT)
+    assert img.evaluate("i => i.naturalWidth") > 0
+    src = img.get_attribute("src")
+    assert page.request.get(src if src.startswith("http") else f"{url}{src}").status == 200
     assert replica_of(context) == f"r{replicas.index(mine) + 1}"
     context.close()

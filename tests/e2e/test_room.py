@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import Browser, Frame, Page, expect
 
-from tests.e2e.test_browser import POINT_JS, TIMEOUT, open_app, read_qr
+from tests.e2e.test_browser import POINT_JS, TIMEOUT, open_app
 
 # Every box the view must hold on screen: both charts, the curve's point, the chosen controls and the
 # sentence, as [name, left, top, right, bottom] in the viewport's pixels.
@@ -165,32 +165,6 @@ def test_gradient_labels_keep_apart_on_the_diagram(page: Page, app_url: str, que
         for b, *q in texts[k + 1 :]:
             apart = p[2] <= q[0] + 1 or q[2] <= p[0] + 1 or p[3] <= q[1] + 1 or q[3] <= p[1] + 1
             assert apart, f"{a!r} overlaps {b!r}"
-
-
-def test_a_teacher_on_a_phone_opens_share_and_its_qr_code_is_the_address(phone: Page, app_url: str):
-    """Share is one tap in the sidebar; its dialog fits the phone, and its QR code reads as the students'
-    link to the view on screen."""
-
-    page = phone
-    open_app(page, f"{app_url}/?b=-3&act=tanh")
-    page.get_by_test_id("stExpandSidebarButton").tap()
-    page.get_by_role("button", name="Share").tap()
-    dialog = page.get_by_role("dialog")
-    img = dialog.get_by_role("img", name="QR code of the students' link above")
-    expect(img).to_be_visible(timeout=TIMEOUT)
-    box = dialog.bounding_box()
-    assert box["x"] >= 0 and box["x"] + box["width"] <= 390 + 1  # no sideways scroll on a phone
-    student = dialog.get_by_test_id("stCode").first.inner_text().strip()
-    assert student == f"{app_url}/?b=-3&act=tanh"
-    copy = dialog.get_by_role("button", name="Copy to clipboard")
-    expect(copy).to_have_count(2)
-    expect(copy.first).to_be_visible()  # without a hover: a phone has none (it was visibility: hidden)
-    expect(copy.last).to_be_visible()
-    # served on 127.0.0.1: the dialog says that no student's phone opens it, and how to serve the room
-    expect(dialog.get_by_text(re.compile(r"this computer's own address \(127\.0\.0\.1\)"))).to_be_visible()
-    src = img.get_attribute("src")
-    served = page.request.get(src if src.startswith("http") else f"{app_url}{src}").body()
-    assert read_qr(served) == [student]  # a phone's camera reads it as the link shown
 
 
 WIDE_JS = """() => [...document.querySelectorAll('[data-testid=stCode] pre, .katex-display')].map(e => {

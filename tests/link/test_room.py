@@ -14,21 +14,27 @@ def test_repeated_controls_keys_read_as_the_last_and_names_only_once():
     assert from_query({"controls": ["b", "act,act,b"]}).state.controls == ("act", "b")
 
 
-def test_the_share_links_are_the_view_for_students_and_for_the_projector():
-    s = State(b=-3.0, act="sigmoid", present=True, controls=("b",))
-    student, teacher = share.links("https://np.example/app?b=1#top", s)
-    assert student == "https://np.example/app?b=-3&act=sigmoid&controls=b"
-    assert parse_qs(urlsplit(teacher).query) == {
-        "b": ["-3"],
-        "act": ["sigmoid"],
-        "present": ["true"],
-        "controls": ["b"],
-    }
-    assert from_query(parse_qs(urlsplit(student).query)).state == s.replace(present=False)
-    # the app's own address gets its slash, as a browser writes it; a page's keeps its path
-    assert share.link("http://127.0.0.1:8501", State(b=1.0)) == "http://127.0.0.1:8501/?b=1"
+def test_a_link_is_the_app_s_own_address_the_page_s_path_and_the_view():
+    s = State(b=-3.0, act="sigmoid", controls=("b",))
+    base = share.root("https://np.example/app/", "neuron")
+    assert share.link(base, s) == "https://np.example/app/?b=-3&act=sigmoid&controls=b"
+    assert from_query(parse_qs(urlsplit(share.link(base, s)).query)).state == s
+    # the app's own address from any page's (a base path kept), and "/" where none is known
+    assert share.root("http://127.0.0.1:8501") == "http://127.0.0.1:8501/"
+    assert share.root("http://h:1/base/teach", "teach") == "http://h:1/base/"
+    assert share.root("http://h/data/", "data") == share.root("http://h/data", "data") == "http://h/"
+    assert share.root(None) == "/" and share.link("/", State()) == "/"
     data_start = from_query({}, "data").state
-    assert share.link("http://h/data", data_start.replace(data="xor"), "data") == "http://h/data?data=xor"
+    assert share.link("http://h/", data_start.replace(data="xor"), "data") == "http://h/data?data=xor"
+    assert share.address("/", "quiz", {"seed": "4", "count": "5"}) == "/quiz?seed=4&count=5"
+
+
+def test_an_address_is_short_for_the_room_without_its_scheme_and_the_app_alone_where_long():
+    assert (
+        share.short("http://192.168.1.20:8501/quiz?seed=4&count=5") == "192.168.1.20:8501/quiz?seed=4&count=5"
+    )
+    long = "https://neuron.streamlit.app/data?data=own&points=" + "1,1,1;" * 40
+    assert share.short(long) == "neuron.streamlit.app/data"
 
 
 def qr_matrix(png: bytes, scale: int, border: int = 4) -> list[list[bool]]:
@@ -52,20 +58,46 @@ def test_the_qr_code_is_the_students_link_and_big_enough_for_a_room():
     assert Image.open(__import__("io").BytesIO(png)).size[0] >= 330  # ≥ 33 modules of 10 px
 
 
-def test_a_link_on_this_computers_own_address_says_no_student_can_open_it_and_how_to_serve_the_room():
+def test_a_page_on_this_computers_own_address_says_no_student_can_open_it_and_how_to_serve_the_room():
     for own in (
         "http://127.0.0.1:8501/",
         "http://localhost:8501/data",
         "http://[::1]:8501/",
         "http://0.0.0.0:8501",
     ):
-        said = share.unreachable(own)
-        assert "cannot open" in said and "--server.address 0.0.0.0" in said and "Community Cloud" in said
+        for listen in ("127.0.0.1", "localhost"):  # the server listens on this computer's own address only
+            said = share.served(own, "data" if own.endswith("data") else "neuron", listen, "192.168.1.20")
+            assert not said.reachable and said.root == share.root(
+                own, "data" if own.endswith("data") else "neuron"
+            )
+            assert "cannot open" in said.note and "--server.address 0.0.0.0" in said.note
+            assert "Community Cloud" in said.note
+        nowhere = share.served(own, "neuron", None, None)  # listening everywhere, but no network known
+        assert not nowhere.reachable and "cannot open" in nowhere.note
+
+
+def test_a_page_on_this_computers_own_address_links_to_its_address_on_the_network_where_it_listens_there():
+    for listen, lan, host in (
+        (None, "192.168.1.20", "192.168.1.20"),
+        ("0.0.0.0", "10.0.0.7", "10.0.0.7"),
+        ("10.1.2.3", None, "10.1.2.3"),
+        ("", "fd00::5", "[fd00::5]"),
+    ):
+        said = share.served("http://localhost:8501/base/teach", "teach", listen, lan)
+        assert said.reachable and said.root == f"http://{host}:8501/base/"
+        assert "(localhost)" in said.note and "same network" in said.note
+
+
+def test_a_page_on_a_rooms_address_says_nothing_and_keeps_it():
     for room in (
         "https://neuron.streamlit.app/",
         "http://192.168.1.20:8501/",
-        "http://classroom.school.example/",
+        "http://classroom.school.example/teach",
     ):
-        assert share.unreachable(room) == ""
-    assert share.unreachable(None) == "" and share.unreachable("") == ""  # no address known: nothing to say
-    assert share.unreachable("http://*x*[y](z).localhost/") == ""  # the page writes no name but a plain one
+        said = share.served(
+            room, "teach", "127.0.0.1", None
+        )  # behind a proxy, the server listens on loopback
+        assert said == share.Served(share.root(room, "teach"))
+    assert share.served(None, "teach") == share.Served("/")  # no address known (a test): nothing to say
+    assert share.served("http://*x*[y](z).localhost/", "neuron").note == ""  # a name it would not write
+    assert share.served("http://localhost/", "neuron", None, "*evil*").reachable is False

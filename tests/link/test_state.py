@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from neuron_core.link import state
-from neuron_core.link.params import COUNT, PAGES, PARAMS, Param, keys, on
+from neuron_core.link.params import COUNT, PAGES, PARAMS, WORDS_MAX, Param, keys, on
 from neuron_core.link.state import State, from_query, to_query, widget_values
 from neuron_core.model.data import Point
 from tests.paths import ROOT
@@ -31,6 +31,10 @@ def value(p: Param) -> st.SearchStrategy:
             return st.lists(point, min_size=1, max_size=30).map(tuple)
         case "marks":
             return st.text(alphabet="01-", max_size=int(p.hi))
+        case "text":  # one line of printable characters, as a link's words are read
+            return st.text(max_size=int(p.hi)).map(
+                lambda t: " ".join("".join(filter(str.isprintable, t)).split())
+            )
     return st.booleans()
 
 
@@ -144,7 +148,14 @@ def typed(p: Param) -> object:
     """The type a parameter's kind gives its attribute: a choice is its options' type (i and j are whole)."""
     if p.per_input:
         return tuple[float, ...]
-    kinds = {"number": float, "whole": int, "switch": bool, "marks": str, "keys": tuple[str, ...]}
+    kinds = {
+        "number": float,
+        "whole": int,
+        "switch": bool,
+        "marks": str,
+        "text": str,
+        "keys": tuple[str, ...],
+    }
     return type(p.default) if p.kind == "choice" else tuple[Point, ...] if p.kind == "rows" else kinds[p.kind]
 
 
@@ -167,7 +178,7 @@ def test_state_is_typed_as_the_table_says_and_holds_those_types(ps):
 @given(paged(), st.data())
 def test_a_junk_value_reads_as_if_it_were_not_there_with_one_notice_naming_it(ps, data):
     page, s = ps
-    c = data.draw(st.sampled_from(applying(s, page)))
+    c = data.draw(st.sampled_from([c for c in applying(s, page) if c.kind != "text"]))  # words are cut, below
     bad = data.draw(junk(c))
     link = to_query(s, page)
     without = {k: v for k, v in link.items() if k != c.key}
@@ -203,6 +214,15 @@ def test_a_key_of_another_page_is_known_and_not_read():
     assert from_query({"data": "zz"}, "data").notices == [
         "Ignored data from the link: it is not one of and, or, nand, xor, clouds, overlap, own; using or."
     ]
+
+
+def test_words_read_as_one_line_of_at_most_as_many_characters_as_they_hold():
+    r = from_query({"words": "Move b\n until\ta > 0\x00 <b>!</b>"}, "teach")
+    assert r.state.words == "Move b until a > 0 <b>!</b>" and r.notices == []  # shown as text, never HTML
+    cut = from_query({"words": ["first", "w" * 500]}, "teach")  # the last, as a text box reads a link
+    assert cut.state.words == "w" * WORDS_MAX
+    assert cut.notices == [f"Read words from the link as its first {WORDS_MAX} characters."]
+    assert to_query(cut.state, "teach") == {"words": "w" * WORDS_MAX}
 
 
 def test_a_whole_number_with_a_fraction_keeps_its_whole_part_and_says_so():
@@ -278,7 +298,7 @@ def test_widget_values_are_every_control_of_the_page_keyed_as_the_url(page):
     n = {COUNT.key: 4, "act": "relu"}
     controls = [c for p in PARAMS if p.place != "link" and page in p.pages for c in p.each(n)]
     assert values.keys() == {c.key for c in controls}
-    assert not controls or (values["w1"] == 0.5 and values.get("x4", 4.0) == 4.0)
+    assert "w1" not in values or (values["w1"] == 0.5 and values.get("x4", 4.0) == 4.0)
 
 
 def test_no_key_is_spelled_out_but_in_the_table():
