@@ -55,7 +55,9 @@ class Plan:
             case _:
                 said = "The neuron playground"
         moves = [label for key, label in labels(self.activity, v) if key in v.controls]
-        return f"{said}: move {', '.join(moves)}" if moves and self.activity in CHOSEN.pages else said
+        if not moves or self.activity not in CHOSEN.pages:
+            return said
+        return f"{said}: move {' and '.join([', '.join(moves[:-1]), moves[-1]] if len(moves) > 1 else moves)}"
 
 
 def plan(activity: str, linked: State, fresh: bool = False, chosen: tuple[str, ...] | None = None) -> Plan:

@@ -100,7 +100,7 @@ def controls_chosen(activity: str, view: state.State) -> tuple[str, ...]:
             selection_mode="multi",
             format_func=names.get,
             key=chosen(f"ctl {activity} {g}", [k for k in keys if k in view.controls]),
-            width="stretch",
+            wrap=True,
         )
     st.caption(
         "Only those chosen, large, in the page itself, the rest held where the link has them; none chosen: "
@@ -180,7 +180,7 @@ def teach_page() -> None:
     )
     with right:
         links(plan, where)
-    preview(plan)
+        preview(plan)
 
 
 def keep_in_link(activity: str, plan: teach.Plan, mine: state.State) -> None:

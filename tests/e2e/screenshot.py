@@ -42,6 +42,11 @@ def play_the_data(page: Page) -> None:
     )
 
 
+def preview_drawn(page: Page) -> None:
+    """The teacher's page: wait for the student's preview (an iframe of the students' link) to draw."""
+    page.frame_locator("iframe").first.locator(".js-plotly-plot").nth(1).wait_for(timeout=60_000)
+
+
 def scroll_to_by_hand(page: Page) -> None:
     page.get_by_text("By hand", exact=True).scroll_into_view_if_needed()
 
@@ -90,7 +95,24 @@ SHOTS: dict[str, tuple[str, dict, Callable[[Page], None] | None, bool]] = {
         None,
         False,
     ),
+    # The teacher's page, at a school's address (ROOM): b and the activation chosen, the links, the QR
+    # code and the preview; then its QR code projected full screen.
+    "screenshot-teach.png": (
+        "teach?b=-3&act=tanh&controls=b,act",
+        {"width": 1280, "height": 1560},
+        preview_drawn,
+        False,
+    ),
+    "screenshot-teach-qr.png": (
+        "teach?b=-3&act=tanh&controls=b,act&qr=true",
+        {"width": 1280, "height": 720},
+        None,
+        False,
+    ),
 }
+# The teacher's page's screenshots are taken at a school's host name, mapped by Chromium to this server: its
+# links then name an address the room can open, as they do on a school's server or Community Cloud.
+ROOM = "neuron.school.example"
 IFRAME = (
     '<iframe src="{}" width="{}" height="{}" style="border: 0; position: absolute; left: 0; top: 0"></iframe>'
 )
@@ -103,7 +125,8 @@ def main(only: list[str]) -> int:
         print("no Chromium here: apt-get install -y chromium", file=sys.stderr)
         return 2
     with streamlit_server() as url, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS)
+        rule = f"--host-resolver-rules=MAP {ROOM} 127.0.0.1"
+        browser = p.chromium.launch(executable_path=exe, args=[*CHROMIUM_ARGS, rule])
         for name, (query, viewport, act, full) in SHOTS.items():
             if only and name not in only:
                 continue
@@ -118,11 +141,14 @@ def main(only: list[str]) -> int:
                     "() => document.querySelectorAll('.js-plotly-plot').length >= 2", timeout=60_000
                 )
             else:
-                page.goto(f"{url}/{query}")
-            # Ready when the charts are drawn, or, on a quiz before a guess, the formulas.
+                page.goto(f"{url.replace('127.0.0.1', ROOM) if query.startswith('teach') else url}/{query}")
+            # Ready when the charts are drawn, or, on a quiz before a guess, the formulas, or on the
+            # teacher's page its QR code.
             (page.frames[-1] if query.startswith("iframe:") else page).wait_for_function(
                 "() => document.querySelectorAll('.js-plotly-plot').length >= 2"
-                " || (location.pathname.endsWith('/quiz') && document.querySelector('annotation'))",
+                " || (location.pathname.endsWith('/quiz') && document.querySelector('annotation'))"
+                " || (location.pathname.endsWith('/teach')"
+                " && document.querySelector('[data-testid=stImage] img'))",
                 timeout=60_000,
             )
             if act:

@@ -48,7 +48,7 @@ def test_a_teacher_builds_a_link_for_b_and_projects_its_qr_code_at_1280x720(page
     assert box["height"] >= 0.75 * 720 and box["y"] >= 0 and box["y"] + box["height"] <= 720
     expect(page.get_by_role("link", name="Playground")).to_be_hidden()  # the bar with the pages
     assert read_qr(page.screenshot()) == [student]  # a phone at the back of the room reads the screen
-    expect(page.get_by_text("The neuron playground: move bias b, activation")).to_be_visible()
+    expect(page.get_by_text("The neuron playground: move bias b and activation")).to_be_visible()
     address = page.locator(".st-key-qraddress p").inner_text()  # breaks after / ? and & where it must
     assert address.replace("\u200b", "") == student.removeprefix("http://")
     page.get_by_role("button", name="Back to the choices").click()
