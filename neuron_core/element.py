@@ -31,6 +31,7 @@ class Page(TypedDict, total=False):
         str  # "top" or "here": the page scrolls to its top, or to show what is above, when `count` changes
     )
     count: int
+    close: bool  # the sidebar, closed once over a page that has none of its own (the teacher's page)
 
 
 @cache
@@ -50,9 +51,13 @@ def page(
     top: int | None = None,
     scroll: str = "",
     count: int = 0,
+    close: bool = False,
 ) -> Page:
-    """The page-wide message: what the page has to tell its helpers, and only that."""
+    """The page-wide message: what the page has to tell its helpers, and only that (`close`: the sidebar,
+    over a page that has none)."""
     told = Page()
+    if close:
+        told["close"] = True
     if say:
         told.update(say=say, after=after or {})
     if top is not None:

@@ -165,7 +165,15 @@ def score(got: str, count: int) -> str:
 
 def worksheet(seed: int, count: int) -> str:
     """Exercises to print in the by-hand layout, room for z and a, then the answer key on its own page."""
-    lines = [f"Neuron Playground worksheet: {count} exercise{'s' * (count > 1)}, set {seed}", ""]
+    lines = [
+        f"Neuron Playground worksheet: {count} exercise{'s' * (count > 1)}, set {seed}",
+        "",
+        "Name: ________________________      Date: ______________",
+        "",
+        "Each exercise: [ w1 ... wn | b ] times [ x1 ; ... ; xn ; 1 ], the weights and the bias as a row,",
+        "the inputs and a 1 as a column. Work out z = w1 x1 + ... + wn xn + b, then a, the activation of z.",
+        "",
+    ]
     key = ["Answer key", ""]
     for k in range(count):
         f = solve(exercise(seed + k))

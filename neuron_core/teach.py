@@ -4,8 +4,9 @@ controls there are to choose from, grouped as the sidebar has them."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qs, urlencode
 
 from neuron_core.lessons import LESSONS
 from neuron_core.link import state
@@ -66,8 +67,8 @@ def plan(activity: str, linked: State, fresh: bool = False, chosen: tuple[str, .
     `chosen` the controls students get (none: every one). A quiz or a lesson starts at its beginning."""
     keep = {k: getattr(linked, k) for k in OWN[activity]}
     view = state.start(activity).replace(**keep) if fresh or activity not in CHOSEN.pages else linked
-    if activity in CHOSEN.pages and chosen is not None:
-        view = view.replace(controls=chosen)
+    if activity in CHOSEN.pages:  # the link's chosen controls, unless chosen anew
+        view = view.replace(controls=linked.controls if chosen is None else chosen)
     return Plan(activity, view)
 
 
@@ -102,8 +103,8 @@ def labels(activity: str, view: State) -> list[tuple[str, str]]:
 
 
 def opening(page: str, s: State) -> dict[str, str]:
-    """The teacher's page's query, opened from a page's view: that page preselected, its values handed over
-    as one (`view`, which handed unpacks into the teacher's page's own link)."""
+    """The teacher's page's query, opened from a page's view: that page preselected, its values as one
+    (`view`)."""
     activity = page if page in OWN else "neuron"
     kept = state.to_query(s.replace(present=False), activity)
     if activity in ("quiz", "lessons"):  # where the set or the lesson starts, not where a student is
@@ -114,9 +115,16 @@ def opening(page: str, s: State) -> dict[str, str]:
     }
 
 
-def handed(view: str) -> list[tuple[str, str]]:
-    """The keys and values of a view handed over (opening's `view`), less the teacher's page's own."""
-    return [(k, v) for k, v in parse_qsl(view, keep_blank_values=True) if k not in MINE]
+def view_text(view: State, activity: str) -> str:
+    """A view as the teacher's page keeps it, in one value: its page's query, as its link writes it."""
+    return urlencode(state.to_query(view, activity), safe=",")
+
+
+def view_query(link: Mapping[str, Sequence[str]], view: str) -> dict[str, list[str]]:
+    """The query an activity's view is read from: a view's keys written in the teacher's page's link itself,
+    less that page's own, under the view it keeps in one value (`view`)."""
+    own = {k: list(v) for k, v in link.items() if k not in MINE}
+    return own | parse_qs(view, keep_blank_values=True)
 
 
 def summary(s: State, activity: str) -> str:

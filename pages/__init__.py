@@ -44,6 +44,7 @@ class Kept:
     TABLES = "tables"  # how many table edits were not given to the editor: each starts it afresh
     CHECKS, TRIES_Z, TRIES_A, SHOWN = "checks", "tries z", "tries a", "shown"  # each exercise's, by seed
     TRIES, RIGHT, HINTS = "tries", "right", "hints"  # a lesson step's, by lesson and step (and SHOWN)
+    SEEN = "seen"  # the last page's view, as the teacher's page opens it (teach.opening): the bar's Teach
 
     @staticmethod
     def count(key: str) -> int:
@@ -112,7 +113,9 @@ def route() -> st.Page:
         page_title=f"{PAGES[name].title} · Neuron Playground" if PAGES[name].path else "Neuron Playground",
         page_icon="🧠",
         layout="wide",
-        initial_sidebar_state="collapsed" if reading.state.controls or reading.state.present else "auto",
+        initial_sidebar_state="collapsed"
+        if reading.state.controls or reading.state.present or not PAGES[name].sidebar
+        else "auto",
     )
     st.html(ROOM)
     return current
@@ -318,13 +321,19 @@ def sidebar_top(page: str, to: str) -> Any:
         return st.container(width="stretch")
 
 
-def teach_link(place, s: state.State, page: str, label: str = "Teach") -> None:
-    """One click to the teacher's page with this view chosen: its links, QR code and preview for a class."""
+def teach_link(place, s: state.State, page: str, label: str = "Teach this view") -> None:
+    """One click to the teacher's page with this view chosen: its links, QR code and preview for a class.
+
+    Not on a teacher's link (a student's page of chosen controls); the teacher's page opened from the bar
+    at the top takes this view all the same (Kept.SEEN)."""
+    st.session_state[Kept.SEEN] = teach.opening(page, s)
+    if s.controls:
+        return
     place.page_link(
         "pages/teach.py",
         label=label,
         icon=":material/co_present:",
-        query_params=teach.opening(page, s),
+        query_params=st.session_state[Kept.SEEN],
         help="The teacher's page: links, a QR code and a preview of this view for a class",
         width="stretch",
     )

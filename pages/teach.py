@@ -2,22 +2,26 @@
 where its neuron starts, which controls they get); the students' and the projector's links, a QR code to
 project full screen, a quiz set's worksheet, and a preview of what a student sees."""
 
+import contextlib
 import re
 import secrets
 from urllib.parse import urlsplit
 
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 
 import pages
-from neuron_core import quiz, teach
+from neuron_core import element, quiz, teach
 from neuron_core.lessons import LESSONS
 from neuron_core.link import share, state
 from neuron_core.link.params import ACTIVITIES, LESSON_NAMES, PAGES, SET_MAX, WORDS_MAX
 from neuron_core.model import data
 from neuron_core.words import text
+from pages import Kept
 
 PAGE = "teach"
 PHONE = (390, 720)  # px: the preview, a student's phone
+SET_START, SET_DRAWN = 5, 10_000  # a quiz set's size to start from; Another set draws a number below this
 
 
 def chosen(key: str, value) -> str:
@@ -41,8 +45,9 @@ def served() -> share.Served:
     return share.served(st.context.url, PAGE, listen, lan)
 
 
-def activity_choices(activity: str, view: state.State) -> dict:
-    """What the activity itself asks: a data set, a quiz set's size and seed, a lesson and its first step."""
+def activity_choices(activity: str, view: state.State, counted: bool = True) -> dict:
+    """What the activity itself asks: a data set, a quiz set's size (5 unless the link says) and seed, a
+    lesson and its first step."""
     match activity:
         case "data":
             return {
@@ -52,7 +57,9 @@ def activity_choices(activity: str, view: state.State) -> dict:
             }
         case "quiz":
             left, right = st.columns(2)
-            count = left.number_input("Exercises in the set", 1, SET_MAX, key=chosen("count", view.count))
+            count = left.number_input(
+                "Exercises in the set", 1, SET_MAX, key=chosen("count", view.count if counted else SET_START)
+            )
             seed = right.number_input(
                 "Set number",
                 0,
@@ -83,7 +90,7 @@ def activity_choices(activity: str, view: state.State) -> dict:
 
 def another_set() -> None:
     """A new quiz set: another seed, drawn at random."""
-    st.session_state["teach seed"] = secrets.randbelow(quiz.SEED_MAX)
+    st.session_state["teach seed"] = 1 + secrets.randbelow(SET_DRAWN - 1)  # short enough to say aloud
 
 
 def controls_chosen(activity: str, view: state.State) -> tuple[str, ...]:
@@ -103,28 +110,32 @@ def controls_chosen(activity: str, view: state.State) -> tuple[str, ...]:
             wrap=True,
         )
     st.caption(
-        "Only those chosen, large, in the page itself, the rest held where the link has them; none chosen: "
-        "every control, in the sidebar."
+        "Students get only the controls chosen here, large, in the page; everything else stays as above. "
+        "None chosen: every control, in the sidebar."
     )
     return tuple(k for k in names if k in picked)
 
 
 def teach_page() -> None:
-    """The choices on the left, the links and the QR code on the right, the preview below; or the QR code
-    alone, full screen, for the projector."""
+    """The choices on the left, the links, the QR code and the preview on the right; or the QR code alone,
+    full screen, for the projector."""
     reading = pages.started()
+    # no sidebar here: one left open over the page (a phone, after a link tapped in it) closes
+    pages.chart_element(key="teach told", data=element.payload(None, element.page(close=True)))
     mine = reading.state
-    if mine.view:  # a page's view handed over: into this page's own link, as its keys
-        del st.query_params["view"]
-        for key, value in teach.handed(mine.view):
-            st.query_params[key] = value
-        mine = mine.replace(view="")
-    query = {k: st.query_params.get_all(k) for k in st.query_params}
+    last = st.session_state.pop(Kept.SEEN, None)  # the view of the page this one was opened from
+    if not mine.view and last and not st.query_params:  # opened bare, from the bar at the top: that view
+        mine = mine.replace(**last)
+    # The activity's view: the link's `view` (a page's handed over, or this page's own), over any of its keys
+    # written in the link itself (a link typed by hand, /teach?b=-3).
+    query = teach.view_query({k: st.query_params.get_all(k) for k in st.query_params}, mine.view)
     seen = {a: state.from_query(query, a) for a in ACTIVITIES}
     where = served()
     if mine.qr:
-        activity = mine.activity
-        plan = teach.plan(activity, seen[activity].state)
+        linked = seen[mine.activity]
+        told(reading, linked)
+        plan = teach.plan(mine.activity, linked.state, mine.start == "start")
+        keep_in_link(mine.activity, linked.state, mine)
         qr_view(plan, where, mine.words or plan.words())
         return
     st.title("Teach")
@@ -132,7 +143,6 @@ def teach_page() -> None:
         "Choose what your students open: the links, the QR code and the preview follow. Nothing to type: "
         "each link opens the view it names for everyone, on any device."
     )
-    pages.notices()
     if where.note:
         (st.info if where.reachable else st.warning)(where.note, icon=":material/wifi:")
     left, right = st.columns([5, 4], gap="large")
@@ -144,24 +154,20 @@ def teach_page() -> None:
                 format_func=lambda a: PAGES[a].title,
                 key=chosen("activity", mine.activity),
                 required=True,
+                on_change=lambda: st.session_state.update({"teach start": "start"}),  # another page's start
             )
             or mine.activity
         )
         linked = seen[activity]
-        for notice in linked.notices:
-            if notice not in reading.notices:
-                st.warning(text.plain(notice), icon="⚠️")
-        view = linked.state.replace(**activity_choices(activity, linked.state))
+        told(reading, linked)
+        view = linked.state.replace(**activity_choices(activity, linked.state, "count" in query))
         fresh = False
         if teach.plan(activity, view).students() != teach.plan(activity, view, fresh=True).students():
             fresh = (
                 st.radio(
                     "The neuron starts from",
                     ("now", "start"),
-                    format_func={
-                        "now": "the link's values, as they were",
-                        "start": "the page's own start",
-                    }.get,
+                    format_func={"now": "the view you came from", "start": "the page's own start"}.get,
                     captions=[teach.summary(view, activity), teach.summary(state.start(activity), activity)],
                     key=chosen("start", mine.start),
                 )
@@ -175,22 +181,31 @@ def teach_page() -> None:
             placeholder=plan.words(),
             key=chosen("words", mine.words),
         )
-    keep_in_link(
-        activity, plan, mine.replace(activity=activity, start="start" if fresh else "now", words=words)
-    )
+    ours = mine.replace(activity=activity, start="start" if fresh else "now", words=words)
+    keep_in_link(activity, view.replace(controls=ctl) if ctl is not None else view, ours)
     with right:
         links(plan, where)
         preview(plan)
 
 
-def keep_in_link(activity: str, plan: teach.Plan, mine: state.State) -> None:
-    """The teacher's choices in this page's own link: a reload, or the link kept for next week, has them."""
-    ours = state.to_query(mine, PAGE)
-    for p in teach.MINE:
-        pages.written(p, ours.get(p))
-    view = state.to_query(plan.view, activity)
-    for key in (*teach.OWN[activity], *(("controls",) if activity in teach.CHOSEN.pages else ())):
-        pages.written(key, view.get(key))
+def told(reading: state.Reading, linked: state.Reading) -> None:
+    """What the link had that was ignored, for this page and for the activity's: each notice once, as text."""
+    for notice in dict.fromkeys([*reading.notices, *linked.notices]):
+        st.warning(text.plain(notice), icon="⚠️")
+
+
+def keep_in_link(activity: str, view: state.State, mine: state.State) -> None:
+    """The teacher's choices in this page's own link, and the activity's view in one value (`view`) as its
+    page writes it (what it ignored left out): a reload, or the link kept for next week, has them.
+
+    The view keeps its own keys apart from this page's: a page's controls stay bound to their keys (b) for
+    a run after a page switch, and this page may not write them."""
+    ours = state.to_query(mine.replace(view=teach.view_text(view, activity)), PAGE)
+    for key in teach.MINE:
+        pages.written(key, ours.get(key))
+    for key in st.query_params.keys() - set(teach.MINE):  # a view's keys written in the link by hand
+        with contextlib.suppress(StreamlitAPIException):  # bound to a control this run: it leaves by itself
+            del st.query_params[key]
 
 
 def links(plan: teach.Plan, where: share.Served) -> None:
@@ -214,17 +229,17 @@ def links(plan: teach.Plan, where: share.Served) -> None:
         )
     else:
         st.caption(said)
-    if plan.activity == "quiz":
-        sheet = quiz.worksheet(plan.view.seed, plan.view.count)
-        st.download_button(
-            "Download the worksheet, with its answer key",
-            sheet,
-            "worksheet.txt",
-            on_click="ignore",
-            icon=":material/download:",
-        )
+    if plan.activity == "quiz":  # the exercises and the answer key apart: a printer ignores a page break
+        sheet, key = quiz.worksheet(plan.view.seed, plan.view.count).split("\f")
+        with st.container(horizontal=True):
+            st.download_button(
+                "The worksheet", sheet, "worksheet.txt", on_click="ignore", icon=":material/download:"
+            )
+            st.download_button(
+                "Its answer key", key, "answer-key.txt", on_click="ignore", icon=":material/key:"
+            )
         with st.expander("The worksheet"):
-            st.text(sheet.replace("\f", "\n"))
+            st.text(sheet)
 
 
 def preview(plan: teach.Plan) -> None:
@@ -244,8 +259,8 @@ def qr_view(plan: teach.Plan, where: share.Served, words: str) -> None:
         code, told = st.columns([3, 2], vertical_alignment="center", gap="large")
         if png is not None:
             code.image(png, alt="QR code of the students' link", output_format="PNG")
-        else:
-            code.caption(said)
+        if said != share.SCAN:  # no code, or one of the example's points: say so on the screen itself
+            code.warning(said)
         with told:
             with st.container(key="qrwords"):
                 st.markdown(text.plain(words))

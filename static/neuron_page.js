@@ -3,7 +3,8 @@
 // Each reaches this module as the page-wide message a chart carries, or that travels alone (one
 // structure, built by neuron_core/element.py's `page`): a sentence for assistive technology in the
 // page's one live region, the page back at its top after a Reset, a scroll to the next exercise or to
-// the feedback after Check. And, once per page, each slider named once to a screen reader.
+// the feedback after Check, a sidebar closed over a page that has none. And, once per page, each slider
+// named once to a screen reader.
 
 // Streamlit 1.67's sliders name themselves twice to assistive technology ("bias b bias b"): each input
 // is labelled by itself and by its group, which carry the same label. This labels each by itself only,
@@ -76,7 +77,20 @@ function toTop() {
   (document.querySelector("[data-testid=stMain]") ?? document.scrollingElement).scrollTo({ top: 0 });
 }
 
-/** Act on a page-wide message: `say` once the sliders hold `after`, `top` after a Reset, `scroll`. */
+const closed = new WeakSet(); // each element that has closed the sidebar once
+
+/**
+ * A page with no sidebar of its own (the teacher's page) closes one left open over it, once as it is
+ * entered: a phone keeps the sidebar open, over the whole page, after a link tapped in it.
+ */
+function closeSidebar(parentElement) {
+  if (closed.has(parentElement)) return;
+  closed.add(parentElement);
+  const open = document.querySelector('[data-testid="stSidebar"][data-collapsed="false"]');
+  open?.querySelector('[data-testid="stSidebarCollapseButton"] button')?.click();
+}
+
+/** Act on a page-wide message: `say` once the sliders hold `after`, `top` after a Reset, `scroll`, `close`. */
 export function tell(page, parentElement) {
   if (page.say && settled(page.after)) announce(page.say, page.after);
   if (page.top !== undefined) {
@@ -85,4 +99,5 @@ export function tell(page, parentElement) {
     resets = page.top;
   }
   if (page.scroll) scrollPage(page, parentElement);
+  if (page.close) closeSidebar(parentElement);
 }

@@ -38,6 +38,7 @@ class Page:
     # A view that is not one of PAGES (a lesson's step): the page whose parameters it has, by name. Its
     # starts are over that page's (x1, w2 for each input).
     of: str = ""
+    sidebar: bool = True  # whether the page has a sidebar (the teacher's page has none: it starts closed)
 
 
 def named(page: str | Page) -> str:
@@ -52,7 +53,7 @@ PAGES = {
     "data": Page("data", "Data", {"data": "or", "b": 0.0, "act": "sigmoid"}),
     "quiz": Page("quiz", "Quiz"),
     "lessons": Page("lessons", "Lessons"),
-    "teach": Page("teach", "Teach"),
+    "teach": Page("teach", "Teach", sidebar=False),
 }
 # The lessons, by their files' names (neuron_core/lessons/NAME.toml), in the seed post's order.
 LESSON_ORDER = ("neuron", "activations", "learning", "line")
@@ -249,9 +250,9 @@ PARAMS: list[Param] = [
     Param("words", "text", "", "Words for the class, under the QR code", hi=WORDS_MAX, place="link",
           pages=("teach",)),
     Param("qr", "switch", False, "The QR code, full screen", place="link", pages=("teach",)),
-    # A page's view handed to the teacher's page as one value (its query): a page switch drops the keys of
-    # the page's own controls from the link (Streamlit's binding), so the view travels under another key.
-    Param("view", "text", "", "the view a page hands over", hi=VIEW_MAX, place="link", pages=("teach",)),
+    # The activity's view on the teacher's page, as one value (its page's query): a page switch drops the
+    # keys of a page's own controls from the link (Streamlit's binding), so the view travels and stays apart.
+    Param("view", "text", "", "the activity's view", hi=VIEW_MAX, place="link", pages=("teach",)),
 ]
 # fmt: on
 COUNT = next(p for p in PARAMS if p.counts)

@@ -130,7 +130,7 @@ def qr_for(base: str, s: State, page: str = "neuron") -> tuple[bytes | None, str
     """The students' QR code and caption: their link's or, if too long, the view with the example's points."""
     student = link(base, s.replace(present=False), page)
     if (png := qr_png(student)) is not None:
-        return png, "Scan for the students' link"
+        return png, SCAN
     png = qr_png(link(base, s.replace(present=False, **{ROWS.key: ROWS.default}), page))
     why = f"The students' link is {len(student):,} characters, too long for any QR code"
     if png is None:
@@ -142,6 +142,7 @@ def qr_for(base: str, s: State, page: str = "neuron") -> tuple[bytes | None, str
 
 
 ROWS = next(p for p in PARAMS if p.kind == "rows")  # the learner's own points
+SCAN = "Scan for the students' link"
 
 
 def fixed(s: State, page: str = "neuron") -> str:

@@ -39,4 +39,5 @@ def test_a_move_makes_no_link_and_no_qr_code_the_teacher_s_page_does():
     at = page("b=-3&act=tanh")
     assert not at.get("image") and len(at.code) == 1  # the seed's two lines
     (teach,) = at.get("page_link")  # one click to the teacher's page, with this view chosen
+    assert teach.proto.label == "Teach this view"
     assert teach.proto.page == "teach" and teach.proto.query_string == "view=b%3D-3%26act%3Dtanh"

@@ -16,6 +16,7 @@ from neuron_core.link import state
 from neuron_core.link.params import PAGES
 from neuron_core.model import data
 from tests.paths import opened
+from tests.shown import unescaped
 
 WIDGETS = ("slider", "selectbox", "toggle", "number_input", "pills")
 # The teacher's link that opens the page: a neuron other than the page's start, a view on.
@@ -110,7 +111,7 @@ def test_the_neuron_starts_from_the_link_or_from_the_page_s_own_start():
     at = teach_at(LINKED["neuron"])
     assert links(at)[0] == "/?w2=2&b=-3&act=tanh&grad=true"
     (start,) = at.radio
-    assert start.options == ["the link's values, as they were", "the page's own start"]
+    assert start.options == ["the view you came from", "the page's own start"]
     assert start.value == "now"
     assert list(start.proto.captions) == [
         "x = (2, 1, 3), w = (1, 2, 1), b = -3, tanh; Gradients",
@@ -118,7 +119,8 @@ def test_the_neuron_starts_from_the_link_or_from_the_page_s_own_start():
     ]
     start.set_value("start").run()
     assert links(at)[0] == "/"  # the worked example: every value at its default
-    assert at.query_params["start"] == "start" and at.query_params["b"] == "-3"  # the link kept as it was
+    assert at.query_params["start"] == "start"  # in the page's own link, the view kept as it was
+    assert at.query_params["view"] == "w2=2&b=-3&act=tanh&grad=true"
     assert not teach_at({}).radio  # opened without a view: nothing to choose between
 
 
@@ -129,7 +131,7 @@ def test_each_data_set_is_chosen_by_name_and_its_link_opens_it(name):
     student = links(at)[0]
     page = opened({k: v[-1] for k, v in query_of(student).items()}, page="data")
     assert not page.exception and page.title[0].value == f"The neuron meets data: {data.NAMES[name]}"
-    assert at.query_params.get("data", "or") == name  # the page's start (OR) left out, as every default
+    assert parse_qs(at.query_params.get("view", "")).get("data", ["or"]) == [name]  # OR, its start: left out
 
 
 @settings(max_examples=5, deadline=None)
@@ -144,10 +146,12 @@ def test_a_quiz_set_s_link_opens_its_first_exercise_and_its_worksheet_is_that_se
     page = opened({k: v[-1] for k, v in query_of(student).items()}, page="quiz")
     title = f"Quiz: exercise 1 of {count}" if count > 1 else f"Quiz: exercise {seed}"
     assert not page.exception and page.title[0].value == title
-    sheet = quiz.worksheet(seed, count)
-    assert [t.value.rstrip() for t in at.text] == [
-        sheet.replace("\f", "\n").rstrip()
-    ]  # the set the link opens, on paper
+    sheet, key = quiz.worksheet(seed, count).split("\f")
+    assert [t.value.rstrip() for t in at.text] == [sheet.rstrip()]  # the exercises, without the key
+    downloads = [b.proto.label for b in at.get("download_button")]
+    assert downloads == ["The worksheet", "Its answer key"] and key.startswith(
+        "Answer key"
+    )  # the set the link opens, on paper
 
 
 @pytest.mark.parametrize("name", list(LESSONS))
@@ -166,9 +170,10 @@ def test_a_lesson_s_link_opens_the_step_chosen_and_the_projector_s_in_presenter_
 
 
 def test_each_page_opens_the_teacher_s_page_with_its_view_chosen():
-    neuron = opened({"b": "-3", "controls": "b"})
-    (link,) = [e for e in neuron.get("page_link") if e.proto.label == "Teach"]
-    assert link.proto.page == "teach" and link.proto.query_string == "view=b%3D-3%26controls%3Db"
+    neuron = opened({"b": "-3", "grad": "true"})
+    (link,) = [e for e in neuron.get("page_link") if e.proto.label == "Teach this view"]
+    assert link.proto.page == "teach" and link.proto.query_string == "view=b%3D-3%26grad%3Dtrue"
+    assert not opened({"b": "-3", "controls": "b"}).get("page_link")  # a student's page of chosen controls
     for page, query, opening in (
         ("neuron", {"b": "-3", "controls": "b"}, {"view": "b=-3&controls=b"}),
         ("data", {"data": "xor", "w1": "2"}, {"activity": "data", "view": "w1=2&data=xor"}),
@@ -180,12 +185,7 @@ def test_each_page_opens_the_teacher_s_page_with_its_view_chosen():
         ("lessons", {"lesson": "line", "step": "2"}, {"activity": "lessons", "view": "lesson=line&step=2"}),
     ):
         assert teach.opening(page, state.from_query(query, page).state) == opening
-        at = teach_at(opening)  # the teacher's page opens at that choice, with its links, the view unpacked
-        assert "view" not in at.query_params and all(
-            at.query_params[k] == v
-            for k, v in query.items()
-            if k in teach.plan(page, state.from_query(query, page).state).students()
-        )
+        at = teach_at(opening)  # the teacher's page opens at that choice, with its links
         view = state.from_query(query, page).state
         assert query_of(links(at)[0]) == {k: [v] for k, v in teach.plan(page, view).students().items()}
 
@@ -196,3 +196,28 @@ def test_junk_in_the_teacher_s_link_falls_back_with_one_notice_each():
     assert len(notices) == 3 and any("activity" in n for n in notices) and any("b from" in n for n in notices)
     assert at.segmented_control(key="teach activity").value == "neuron"
     assert at.text_input(key="teach words").value == "x" * 120
+
+
+def test_the_teacher_s_page_opened_from_the_bar_at_the_top_takes_the_view_of_the_page_before():
+    at = opened({"b": "-3", "act": "tanh", "controls": "b"})  # a projected teacher's link, say
+    at.switch_page("pages/teach.py")
+    at.query_params.clear()
+    at.run()  # the bar's Teach: its address has no query
+    assert not at.exception and links(at)[0] == "/?b=-3&act=tanh&controls=b"
+    assert at.query_params["view"] == "b=-3&act=tanh&controls=b"  # in its own link now
+    at.run()  # and once only: the next run is the teacher's page's own
+    assert links(at)[0] == "/?b=-3&act=tanh&controls=b"
+    fresh = opened(page="teach")  # a new session at the bare address: the page's own start
+    assert links(fresh)[0] == "/"
+
+
+def test_the_projected_qr_code_names_what_the_link_ignored_and_what_the_code_leaves_out():
+    at = teach_at({"qr": "true", "activity": "quiz", "view": "count=999"})
+    assert [unescaped(w.value) for w in at.warning] == [
+        "Ignored count from the link because it is outside 1 to 20; using 1."
+    ]
+    assert "view" not in at.query_params  # the junk left out of the link
+    points = ";".join(f"{1.234567 + k / 1000:.6f},2.345678,{k % 2}" for k in range(200))
+    at = teach_at({"qr": "true", "activity": "data", "view": f"data=own&points={points}"})
+    (said,) = [w.value for w in at.warning]  # the code opens the example's points: the screen says so
+    assert "too long for any QR code" in said and "example's points" in said

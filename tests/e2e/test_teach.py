@@ -58,6 +58,9 @@ def test_a_teacher_builds_a_link_for_b_and_projects_its_qr_code_at_1280x720(page
     page.locator(".js-plotly-plot").nth(1).wait_for(timeout=TIMEOUT)
     expect(page.get_by_test_id("stSidebar")).to_have_attribute("data-collapsed", "true")
     expect(page.get_by_role("heading", level=1)).to_have_text(re.compile(r"^z = 1 "))
+    # Teach in the bar at the top takes the view of the page it was pressed on, as the sidebar's does.
+    page.get_by_role("navigation").get_by_role("link", name="Teach").click()
+    expect(page.get_by_test_id("stCode").first).to_have_text(student, timeout=TIMEOUT)
 
 
 def test_a_quiz_set_and_a_lesson_from_the_teachers_page(page: Page, app_url: str):
@@ -65,13 +68,15 @@ def test_a_quiz_set_and_a_lesson_from_the_teachers_page(page: Page, app_url: str
     page.goto(f"{app_url}/teach")
     page.get_by_role("radio", name="Quiz").click()
     count = page.get_by_label("Exercises in the set")
-    count.fill("5")
+    expect(count).to_have_value("5")  # a set of 5 to start from
+    count.fill("6")
     count.press("Enter")
-    expect(page.get_by_test_id("stCode").first).to_have_text(re.compile(r"/quiz\?count=5$"), timeout=TIMEOUT)
-    expect(page.get_by_role("button", name="Download the worksheet, with its answer key")).to_be_visible()
+    expect(page.get_by_test_id("stCode").first).to_have_text(re.compile(r"/quiz\?count=6$"), timeout=TIMEOUT)
+    expect(page.get_by_role("button", name="The worksheet")).to_be_visible()
+    expect(page.get_by_role("button", name="Its answer key")).to_be_visible()
     (student,) = links(page)
     frame = page.frame_locator("iframe").first
-    expect(frame.get_by_role("heading", name="Quiz: exercise 1 of 5")).to_be_visible(timeout=TIMEOUT)
+    expect(frame.get_by_role("heading", name="Quiz: exercise 1 of 6")).to_be_visible(timeout=TIMEOUT)
     page.get_by_role("radio", name="Lessons").click()
     page.get_by_role("combobox", name="Lesson").click()
     page.get_by_role("option", name="A neuron draws a line").click()
@@ -80,18 +85,13 @@ def test_a_quiz_set_and_a_lesson_from_the_teachers_page(page: Page, app_url: str
     expect(page.get_by_test_id("stCode").first).to_have_text(
         re.compile(r"/lessons\?lesson=line&step=2$"), timeout=TIMEOUT
     )
-    kept = parse_qs(urlsplit(page.url).query)
-    assert {k: kept.get(k) for k in ("activity", "lesson", "step", "count")} == {
-        "activity": ["lessons"],
-        "lesson": ["line"],
-        "step": ["2"],
-        "count": ["5"],
-    }
+    kept = parse_qs(urlsplit(page.url).query)  # the choice, and its view as one value
+    assert kept == {"activity": ["lessons"], "view": ["lesson=line&step=2"]}
     page.reload()  # the teacher's choices are in the page's own link
     expect(page.get_by_test_id("stCode").first).to_have_text(
         re.compile(r"lesson=line&step=2$"), timeout=TIMEOUT
     )
-    assert student.endswith("/quiz?count=5")
+    assert student.endswith("/quiz?count=6")
 
 
 def test_on_a_phone_the_copy_buttons_show_without_a_hover_and_the_qr_code_is_the_link(
@@ -106,6 +106,8 @@ def test_on_a_phone_the_copy_buttons_show_without_a_hover_and_the_qr_code_is_the
         page.get_by_test_id("stExpandSidebarButton").tap()
         page.get_by_test_id("stPageLink").get_by_role("link", name="Teach").tap()
         expect(page.get_by_role("heading", level=1)).to_have_text("Teach", timeout=TIMEOUT)
+        # the sidebar the link was tapped in closes: it covered the whole page
+        expect(page.get_by_test_id("stSidebar")).to_have_attribute("data-collapsed", "true", timeout=TIMEOUT)
         copy = page.get_by_role("button", name="Copy to clipboard")
         expect(copy).to_have_count(2, timeout=TIMEOUT)
         for button in (copy.first, copy.last):
