@@ -316,7 +316,7 @@ def controls(place: str, values: dict, across: int = 1, only: tuple[str, ...] | 
 def sidebar_top(page: str, to: str) -> Any:
     """Reset (back `to` the page's start) and, beside it, a place for the link to the teacher's page, drawn
     once the run's state is known: one row, so that the neuron's controls start high in the sidebar."""
-    with st.container(horizontal=True):
+    with st.container(horizontal=True, vertical_alignment="center"):
         st.button("↺ Reset", on_click=reset, args=(page,), help=f"Back to {to}", width="stretch")
         return st.container(width="stretch")
 
