@@ -11,8 +11,9 @@ ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1
 COPY requirements.txt .
 RUN pip install -r requirements.txt
 
-# The app, its core, its settings (.streamlit/config.toml) and what it serves itself (static/).
+# The app, its pages, its core, its settings (.streamlit/config.toml) and what it serves itself (static/).
 COPY playground.py ./
+COPY pages/ pages/
 COPY neuron_core/ neuron_core/
 COPY static/ static/
 COPY .streamlit/ .streamlit/
