@@ -32,6 +32,7 @@ class Page(TypedDict, total=False):
     )
     count: int
     close: bool  # the sidebar, closed once over a page that has none of its own (the teacher's page)
+    student: bool  # this browser's anonymous id, asked for (a live class): sent back as the state "student"
 
 
 @cache
@@ -52,12 +53,15 @@ def page(
     scroll: str = "",
     count: int = 0,
     close: bool = False,
+    student: bool = False,
 ) -> Page:
     """The page-wide message: what the page has to tell its helpers, and only that (`close`: the sidebar,
     over a page that has none)."""
     told = Page()
     if close:
         told["close"] = True
+    if student:
+        told["student"] = True
     if say:
         told.update(say=say, after=after or {})
     if top is not None:

@@ -8,6 +8,9 @@ the work is neuron_core's.
 
 from __future__ import annotations
 
+import os
+import re
+import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -15,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 
 from neuron_core import element, teach
 
@@ -22,8 +26,10 @@ from neuron_core import element, teach
 # it an attribute of this package, which would hide a module of the same name.
 from neuron_core.figures import neuron as drawn_neuron
 from neuron_core.figures import style
-from neuron_core.link import state
+from neuron_core.link import share, state
 from neuron_core.link.params import PAGES, Page
+from neuron_core.live import room
+from neuron_core.live.store import Store
 from neuron_core.model import data as datasets
 from neuron_core.numbers import first
 from neuron_core.pace import Pace
@@ -44,6 +50,8 @@ class Kept:
     TABLES = "tables"  # how many table edits were not given to the editor: each starts it afresh
     CHECKS, TRIES_Z, TRIES_A, SHOWN = "checks", "tries z", "tries a", "shown"  # each exercise's, by seed
     TRIES, RIGHT, HINTS = "tries", "right", "hints"  # a lesson step's, by lesson and step (and SHOWN)
+    JOINED = "joined"  # the live class this browser's student joined, and its id
+    SENT = "sent"  # what this session has sent its class once (a step reached, a step done)
     SEEN = "seen"  # the last page's view, as the teacher's page opens it (teach.opening): the bar's Teach
 
     @staticmethod
@@ -89,7 +97,13 @@ def route() -> st.Page:
     # script's, as Streamlit's older multipage apps name it: a run that Streamlit resolves their way (the
     # first after the server starts, every run of AppTest) then runs the router too, not the page alone.
     nav = {
-        name: st.Page(f"pages/{name}.py", title=p.title, url_path=p.path or MAIN, default=not p.path)
+        name: st.Page(
+            f"pages/{name}.py",
+            title=p.title,
+            url_path=p.path or MAIN,
+            default=not p.path,
+            visibility="visible" if p.listed else "hidden",
+        )
         for name, p in PAGES.items()
     }
     current = st.navigation(list(nav.values()), position="top")
@@ -324,10 +338,10 @@ def sidebar_top(page: str, to: str) -> Any:
 def teach_link(place, s: state.State, page: str, label: str = "Teach this view") -> None:
     """One click to the teacher's page with this view chosen: its links, QR code and preview for a class.
 
-    Not on a teacher's link (a student's page of chosen controls); the teacher's page opened from the bar
-    at the top takes this view all the same (Kept.SEEN)."""
+    Not on a student's page (a teacher's link of chosen controls, a live class's); the teacher's page opened
+    from the bar at the top takes this view all the same (Kept.SEEN)."""
     st.session_state[Kept.SEEN] = teach.opening(page, s)
-    if s.controls:
+    if s.controls or getattr(s, "class"):  # a student's page: chosen controls, or a live class's
         return
     place.page_link(
         "pages/teach.py",
@@ -440,6 +454,122 @@ def worked(f) -> None:
     st.latex(rf"{calculation.by_hand(f)} \\[0.4em] {calculation.formula(f)}")
     st.subheader("Each term's share of z")
     draw(drawn_neuron.contributions(f), "terms", HALF)
+
+
+def served(page: str) -> share.Served:
+    """Where students open the app: this page's address, or this computer's on its network where the page
+    was opened on its own address and the server listens on the network too."""
+    listen = st.get_option("server.address")
+    lan = None
+    if not listen or listen in ("0.0.0.0", "::"):
+        try:
+            from streamlit import net_util  # the address `streamlit run` prints as its Network URL
+
+            lan = net_util.get_internal_ip()
+        except (ImportError, AttributeError):  # not a public API: where a release moves it, none is known
+            lan = None
+    return share.served(st.context.url, page, listen, lan)
+
+
+def qr_screen(student: str, png: bytes | None, said: str, words: str, back: str, on_back: Callable) -> None:
+    """The students' QR code alone, for the projector: as large as the window holds, the address, the
+    class's words, and a way back."""
+    with st.container(key="qrview"):
+        code, told = st.columns([3, 2], vertical_alignment="center", gap="large")
+        if png is not None:
+            code.image(png, alt="QR code of the students' link", output_format="PNG")
+        if said != share.SCAN:  # no code, or one of the example's points: say so on the screen itself
+            code.warning(said)
+        with told:
+            with st.container(key="qrwords"):
+                st.markdown(text.plain(words))
+            with st.container(key="qraddress"):  # a long address breaks after / ? and &, not inside a word
+                st.markdown(re.sub(r"([/?&])", "\\1\u200b", text.plain(share.short(student))))
+            st.button(back, icon=":material/arrow_back:", on_click=on_back)
+
+
+LIVE_ENV = "NEURON_LIVE_URL"  # the live classes' database, as a SQLAlchemy address (PostgreSQL for replicas)
+LIVE_FILE = Path(tempfile.gettempdir()) / "neuron-playground-live.sqlite3"  # the default: SQLite, no set-up
+
+
+@st.cache_resource(show_spinner=False)
+def live_store() -> Store:
+    """The live classes' database: NEURON_LIVE_URL, else [connections.live] in .streamlit/secrets.toml, else a
+    SQLite file of this computer's, so that `streamlit run playground.py` needs nothing more."""
+    if url := os.environ.get(LIVE_ENV):
+        return Store(st.connection("live", type="sql", url=url).engine)
+    try:
+        return Store(st.connection("live", type="sql").engine)
+    except StreamlitAPIException:  # no connection configured: the file
+        return Store(st.connection("live", type="sql", url=f"sqlite:///{LIVE_FILE}").engine)
+
+
+class Joined:
+    """This browser's student in a live class: what it sends, each write checked and paced by the store."""
+
+    def __init__(self, code: str, student: str) -> None:
+        self.code, self.student = code, student
+
+    def step(self, lesson: str, k: int, done: bool = False) -> None:
+        """A lesson's step reached, or done."""
+        live_store().step(self.code, self.student, lesson, k, done, time.time())
+
+    def check(self, seed: int, z: float, a: float, right: bool, hinted: bool) -> None:
+        """A quiz Check: the exercise, the guesses, right or not, whether a hint was shown."""
+        live_store().check(self.code, self.student, seed, z, a, right, hinted, time.time())
+
+    def predict(self, lesson: str, k: int, answer: str, right: bool) -> None:
+        """A prediction's answer."""
+        live_store().predict(self.code, self.student, lesson, k, answer, right, time.time())
+
+    def shown(self) -> bool:
+        """Whether the teacher shows the room's answers to the class."""
+        return live_store().shown(self.code, time.time())
+
+    def once(self, what: tuple, send: Callable[[], None]) -> None:
+        """Send something once a session (a step reached, a step done), however often the page reruns."""
+        sent = st.session_state.setdefault(Kept.SENT, set())
+        if (self.code, *what) not in sent:
+            sent.add((self.code, *what))
+            send()
+
+    def answers(self, seed: int) -> room.Exercise:
+        """The class's answers to an exercise, counted."""
+        return room.exercise_answers(seed, live_store().checks(self.code).get(seed, []))
+
+
+def student() -> str | None:
+    """This browser's anonymous id (128 random bits its chart element keeps), or None until it is known."""
+    got = chart_element(
+        key="student", data=element.payload(None, element.page(student=True)), on_student_change=lambda: None
+    )
+    return got.get("student")
+
+
+def joined(s: state.State) -> Joined | None:
+    """On a student's page of a live class (class=CODE): join it once, and say what is sent. None where
+    the link names no class, or one that is not on now (one notice)."""
+    code = getattr(s, "class")
+    if not code:
+        return None
+    if live_store().link(code, time.time()) is None:  # the link's reading took only a code's form
+        st.warning(f"There is no live class {code} now (it may have ended): nothing is sent.")
+        return None
+    who = student()
+    if who is None:
+        st.caption(f"Joining class {code}…")
+        return None
+    if st.session_state.get(Kept.JOINED) != (code, who):
+        if not live_store().join(code, who, time.time()):
+            st.warning(f"Class {code} is full or has ended: nothing is sent.")
+            return None
+        st.session_state[Kept.JOINED] = (code, who)
+    st.caption(
+        f"Part of class **{code}**. Sent to the teacher, with no name: that you joined, each lesson step you "
+        "reach and finish, each quiz answer you check (right or not, and whether you saw a hint), each "
+        "prediction. Nothing else."
+    )
+    return Joined(code, who)
 
 
 readable_table_edits()

@@ -48,6 +48,7 @@ def data_page() -> None:
     head.title(f"The neuron meets data: {data.NAMES[s.data]}")
     with head:
         pages.notices()
+        pages.joined(s)  # a live class (class=CODE): joined, nothing more is sent from here
     with shown or st.container():
         data_view(s)
 

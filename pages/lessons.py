@@ -34,12 +34,15 @@ def listing() -> None:
     pages.teach_link(st, pages.link().state, "lessons", "Teach a lesson: its links and QR code for a class")
 
 
+STAYS = ("present", "class")  # what a lesson's link keeps from step to step: the projector's, the class
+
+
 def go(lesson: Lesson, k: int, done: str) -> None:
     """Open step k of the lesson from its start (the values of the step before leave the link; a projector's
-    presenter mode stays)."""
-    present = {"present": "true"} if pages.link().state.present else {}
+    presenter mode and a live class stay)."""
+    stays = {k: v for k, v in state.to_query(pages.link().state, "lessons").items() if k in STAYS}
     st.query_params.from_dict(
-        {"lesson": lesson.name, "step": str(k), **({"done": done} if done else {}), **present}
+        {"lesson": lesson.name, "step": str(k), **({"done": done} if done else {}), **stays}
     )
 
 
@@ -78,7 +81,7 @@ def step_list(lesson: Lesson, k: int, done: str) -> None:
     pages.teach_link(st, state.State(lesson=lesson.name, step=k), "lessons", "Teach this lesson")
 
 
-def predicted(step: Step, key: str) -> bool:
+def predicted(step: Step, key: str, sent) -> bool:
     """The step's prediction asked first: a number or a choice, marked as the quiz marks. True once right
     or once the answer is shown."""
     p = step.predict
@@ -95,9 +98,11 @@ def predicted(step: Step, key: str) -> bool:
         st.caption("Give an answer first, then check.")
     elif checked and step.right(guess):
         st.session_state[right] = True
+        sent(guess, True)
         return True
     elif checked:
         Kept.add(tries)
+        sent(guess, False)
     if Kept.count(tries):
         k = Kept.count(tries)
         hint = step.hints[min(k, len(step.hints)) - 1] if step.hints else "Look at the text again."
@@ -164,12 +169,20 @@ def lesson_page() -> None:
     st.title(step.title)
     bar = st.empty()  # the progress, written once this run has marked the step
     pages.notices()
+    room = pages.joined(here)  # a live class (class=CODE): the step reached and done, each prediction
+
+    def sent(guess, right: bool) -> None:
+        if room is not None:
+            room.predict(lesson.name, k, guess if isinstance(guess, str) else fmt(float(guess)), right)
+
+    if room is not None:
+        room.once(("reached", lesson.name, k), lambda: room.step(lesson.name, k))
     st.markdown(step.text)
     # The prediction in one container, asked or answered: what follows keeps its place (and so the
     # browser keeps its sliders and charts) once the answer is in.
     with st.container():
         answered = done[k - 1] in "01"  # answered before (0, or done: 1), as the link says after a reload
-        if step.predict is not None and not answered and not predicted(step, key):
+        if step.predict is not None and not answered and not predicted(step, key, sent):
             progress(bar, lesson, k, done)
             heard(lesson, k, entered)
             return  # the prediction first: its controls and its charts would give the answer away
@@ -188,6 +201,8 @@ def lesson_page() -> None:
         else:
             neuron_charts(s)
     progress(bar, lesson, k, done)
+    if room is not None and done[k - 1] == "1":
+        room.once(("done", lesson.name, k), lambda: room.step(lesson.name, k, done=True))
     heard(lesson, k, entered, newly=done[k - 1] == "1" != before[k - 1])
 
 

@@ -97,6 +97,7 @@ def top_view(s: state.State, head) -> tuple:
             "The sliders are in the sidebar (on a phone, tap » at the top left)."
         )
     pages.notices()
+    pages.joined(s)  # a live class (class=CODE): joined, nothing more is sent from here
     if not compact:
         with st.container(horizontal=True):
             st.metric("pre-activation z = w·x + b", z, width=280)

@@ -5,6 +5,7 @@ import streamlit as st
 
 import pages
 from neuron_core import quiz
+from neuron_core.figures.room import answers_figure
 from neuron_core.link import state
 from neuron_core.link.params import MARKS
 from neuron_core.words import calculation, explain
@@ -31,6 +32,7 @@ def quiz_page(s: state.State) -> None:
     pages.scroll("top", seed, "quiz top")  # Next: the new exercise from its top
     st.title(f"Quiz: exercise {seed}" if s.count == 1 else f"Quiz: exercise {q} of {s.count}")
     pages.notices()
+    room = pages.joined(s)  # a live class (class=CODE): each Check goes to the teacher's dashboard
     st.markdown(
         f"Work out $z = w \\cdot x + b$ and then $a = \\text{{{f.act.label}}}(z)$ (its rule is below), on "
         "paper if you like, then enter both and check. Everyone who opens this link gets the same numbers."
@@ -57,6 +59,8 @@ def quiz_page(s: state.State) -> None:
         Kept.add(checks)
         counter = tries_a if m.z else tries_z
         Kept.add(counter, not m.both)
+        if room is not None:  # the hint shows with a wrong answer until the solution is on the page
+            room.check(seed, gz, ga, m.both, not m.both and not st.session_state.get(shown))
     if m is not None and st.session_state.get(checks):
         # One box, right under Check, so that a phone shows it where the student is looking.
         tries = Kept.count(tries_z), Kept.count(tries_a)
@@ -89,7 +93,24 @@ def quiz_page(s: state.State) -> None:
         st.download_button(
             "Download this set as a worksheet, with its answer key", sheet, "worksheet.txt", on_click="ignore"
         )
+    if room is not None:
+        class_answers(room, seed)
     pages.teach_link(st, s, PAGE, "Teach this quiz: its links, QR code and worksheet")
+
+
+@st.fragment(run_every=5.0)
+def class_answers(room: pages.Joined, seed: int) -> None:
+    """The class's answers for this exercise, when the teacher shows them: how many gave each, never who,
+    and not which is right (the class talks it over first)."""
+    if not room.shown():
+        return
+    e = room.answers(seed)
+    st.subheader(f"The class's answers: {e.students} so far")
+    left, right = st.columns(2)
+    with left:
+        pages.draw(answers_figure("z", [(w.text, w.count, None, None) for w in e.z]), "class z")
+    with right:
+        pages.draw(answers_figure("a", [(w.text, w.count, None, None) for w in e.a]), "class a")
 
 
 quiz_page(pages.started().state)

@@ -3,8 +3,8 @@ where its neuron starts, which controls they get); the students' and the project
 project full screen, a quiz set's worksheet, and a preview of what a student sees."""
 
 import contextlib
-import re
 import secrets
+import time
 from urllib.parse import urlsplit
 
 import streamlit as st
@@ -28,21 +28,6 @@ def chosen(key: str, value) -> str:
     """A choice's widget key, seeded from the link's value when it is first drawn (the link keeps it)."""
     st.session_state.setdefault(f"teach {key}", value)
     return f"teach {key}"
-
-
-def served() -> share.Served:
-    """Where students open the app: this page's address, or this computer's on its network where the page
-    was opened on its own address and the server listens on the network too."""
-    listen = st.get_option("server.address")
-    lan = None
-    if not listen or listen in ("0.0.0.0", "::"):
-        try:
-            from streamlit import net_util  # the address `streamlit run` prints as its Network URL
-
-            lan = net_util.get_internal_ip()
-        except (ImportError, AttributeError):  # not a public API: where a release moves it, none is known
-            lan = None
-    return share.served(st.context.url, PAGE, listen, lan)
 
 
 def activity_choices(activity: str, view: state.State, counted: bool = True) -> dict:
@@ -130,7 +115,7 @@ def teach_page() -> None:
     # written in the link itself (a link typed by hand, /teach?b=-3).
     query = teach.view_query({k: st.query_params.get_all(k) for k in st.query_params}, mine.view)
     seen = {a: state.from_query(query, a) for a in ACTIVITIES}
-    where = served()
+    where = pages.served(PAGE)
     if mine.qr:
         linked = seen[mine.activity]
         told(reading, linked)
@@ -185,6 +170,7 @@ def teach_page() -> None:
     keep_in_link(activity, view.replace(controls=ctl) if ctl is not None else view, ours)
     with right:
         links(plan, where)
+        start_class(plan)
         preview(plan)
 
 
@@ -242,6 +228,19 @@ def links(plan: teach.Plan, where: share.Served) -> None:
             st.text(sheet)
 
 
+def start_class(plan: teach.Plan) -> None:
+    """A live class on this link: its dashboard, which only this teacher's address opens, shows the room's
+    answers as they come."""
+    st.markdown("**A live class**")
+    st.caption(
+        "Students join by the link, with no name: their answers come to your dashboard as they give them, "
+        "each wrong one named by its likely cause."
+    )
+    if st.button("Start a live class with this link", icon=":material/groups:"):
+        started = pages.live_store().start(share.address("", plan.activity, plan.students()), time.time())
+        st.switch_page("pages/dashboard.py", query_params={"class": started.code, "key": started.key})
+
+
 def preview(plan: teach.Plan) -> None:
     """What a student sees: the students' link itself, on a phone's width, served by this app."""
     st.subheader("What a student sees")
@@ -253,24 +252,9 @@ def preview(plan: teach.Plan) -> None:
 
 def qr_view(plan: teach.Plan, where: share.Served, words: str) -> None:
     """The QR code alone, for the projector: as large as the window holds, the address, the class's words."""
-    student = share.address(where.root, plan.activity, plan.students())
     png, said = share.qr_for(where.root, plan.view, plan.activity)
-    with st.container(key="qrview"):
-        code, told = st.columns([3, 2], vertical_alignment="center", gap="large")
-        if png is not None:
-            code.image(png, alt="QR code of the students' link", output_format="PNG")
-        if said != share.SCAN:  # no code, or one of the example's points: say so on the screen itself
-            code.warning(said)
-        with told:
-            with st.container(key="qrwords"):
-                st.markdown(text.plain(words))
-            with st.container(key="qraddress"):  # a long address breaks after / ? and &, not inside a word
-                st.markdown(re.sub(r"([/?&])", "\\1\u200b", text.plain(share.short(student))))
-            st.button(
-                "Back to the choices",
-                icon=":material/arrow_back:",
-                on_click=lambda: st.query_params.pop("qr", None),
-            )
+    student = share.address(where.root, plan.activity, plan.students())
+    pages.qr_screen(student, png, said, words, "Back to the choices", lambda: st.query_params.pop("qr", None))
 
 
 teach_page()

@@ -35,9 +35,9 @@ function playButtons(chart, parentElement) {
   return bar;
 }
 
-export default function neuronChart({ data: bytes, parentElement }) {
+export default function neuronChart({ data: bytes, parentElement, setStateValue }) {
   const data = JSON.parse(decoder.decode(bytes)); // a chart as neuron_core/element.py encoded it
-  if (data.page) tell(data.page, parentElement);
+  if (data.page) tell(data.page, parentElement, setStateValue);
   if (!data.data) return () => {}; // a page-wide message alone: nothing to draw
   let div = parentElement.querySelector(":scope > .neuron-chart");
   let chart = div && charts.get(div);

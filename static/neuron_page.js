@@ -90,8 +90,35 @@ function closeSidebar(parentElement) {
   open?.querySelector('[data-testid="stSidebarCollapseButton"] button')?.click();
 }
 
-/** Act on a page-wide message: `say` once the sliders hold `after`, `top` after a Reset, `scroll`, `close`. */
-export function tell(page, parentElement) {
+const STUDENT = "neuron-playground-student"; // this browser's anonymous id, in its local storage
+
+/**
+ * This browser's student in a live class: a random id of 128 bits, made once and kept by the browser, so
+ * that a reload, or a reconnect to another server, is the same student. Nothing else identifies them.
+ */
+const asked = new WeakSet(); // each element that has sent the id: once is enough (Streamlit keeps it)
+
+function student(setStateValue, parentElement) {
+  if (asked.has(parentElement)) return;
+  asked.add(parentElement);
+  let id = null;
+  try {
+    id = localStorage.getItem(STUDENT);
+  } catch {} // storage refused (a private window): a new id for this page
+  if (!/^[0-9a-f]{32}$/.test(id ?? "")) {
+    id = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
+    try {
+      localStorage.setItem(STUDENT, id);
+    } catch {}
+  }
+  setStateValue("student", id);
+}
+
+/**
+ * Act on a page-wide message: `say` once the sliders hold `after`, `top` after a Reset, `scroll`, `close`,
+ * and `student`, this browser's id sent back.
+ */
+export function tell(page, parentElement, setStateValue) {
   if (page.say && settled(page.after)) announce(page.say, page.after);
   if (page.top !== undefined) {
     // A reset counted since the last message: back to the top of the page, where the example starts.
@@ -100,4 +127,5 @@ export function tell(page, parentElement) {
   }
   if (page.scroll) scrollPage(page, parentElement);
   if (page.close) closeSidebar(parentElement);
+  if (page.student && setStateValue) student(setStateValue, parentElement);
 }

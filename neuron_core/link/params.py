@@ -23,6 +23,11 @@ SEED_X, SEED_W, SEED_B = (2.0, 1.0, 3.0), (1.0, -1.0, 1.0), -5.0  # the worked e
 LR_LO, LR_HI, STEPS_MAX = 0.001, 1.0, 200
 SET_MAX = 20  # a quiz set holds at most this many exercises
 WORDS_MAX = 120  # characters of the words a teacher writes for the class
+CODE_MAX, KEY_MAX = 12, 64  # characters of a live class's code (6) and of its teacher's key (22), at most
+CODE_LETTERS, CODE_LENGTH = (
+    "ABCDEFGHJKMNPQRSTUVWXYZ23456789",
+    6,
+)  # a class's code: no look-alikes (I, L, O, 0, 1)
 VIEW_MAX = 20_000  # characters of a view handed to the teacher's page (200 own points take about 6,000)
 EPOCHS_MAX, ETA = batch.EPOCHS_CAP, 0.5  # training on data: at most this many epochs; η, its learning rate
 
@@ -39,6 +44,7 @@ class Page:
     # starts are over that page's (x1, w2 for each input).
     of: str = ""
     sidebar: bool = True  # whether the page has a sidebar (the teacher's page has none: it starts closed)
+    listed: bool = True  # whether the bar at the top lists it (a class's dashboard is opened by its link)
 
 
 def named(page: str | Page) -> str:
@@ -54,6 +60,7 @@ PAGES = {
     "quiz": Page("quiz", "Quiz"),
     "lessons": Page("lessons", "Lessons"),
     "teach": Page("teach", "Teach", sidebar=False),
+    "dashboard": Page("dashboard", "Dashboard", sidebar=False, listed=False),
 }
 # The lessons, by their files' names (neuron_core/lessons/NAME.toml), in the seed post's order.
 LESSON_ORDER = ("neuron", "activations", "learning", "line")
@@ -114,6 +121,7 @@ class Param:
     # A link at the playground's address that carries this key: the page it was written for, from the
     # key's text (None: the playground's). Links written before the pages had addresses open there.
     opens: Callable[[str], str | None] | None = None
+    form: str = ""  # a text's form, as a regular expression: a text of another form is ignored
 
     @property
     def linked(self) -> bool:
@@ -249,10 +257,16 @@ PARAMS: list[Param] = [
           pages=("teach",)),
     Param("words", "text", "", "Words for the class, under the QR code", hi=WORDS_MAX, place="link",
           pages=("teach",)),
-    Param("qr", "switch", False, "The QR code, full screen", place="link", pages=("teach",)),
+    Param("qr", "switch", False, "The QR code, full screen", place="link", pages=("teach", "dashboard")),
     # The activity's view on the teacher's page, as one value (its page's query): a page switch drops the
     # keys of a page's own controls from the link (Streamlit's binding), so the view travels and stays apart.
     Param("view", "text", "", "the activity's view", hi=VIEW_MAX, place="link", pages=("teach",)),
+    # A live class: its code, on a student's page (class=CODE joins it) and on its dashboard, which only
+    # the teacher's key opens. The last lines of the table: State annotates class apart (a keyword).
+    Param("key", "text", "", "a teacher's key", hi=KEY_MAX, place="link", pages=("dashboard",),
+          form=r"[A-Za-z0-9_-]{16,64}"),
+    Param("class", "text", "", "a live class's code (6 letters and digits)", hi=CODE_MAX, place="link",
+          pages=(*ACTIVITIES, "dashboard"), form=f"[{CODE_LETTERS}]{{{CODE_LENGTH}}}"),
 ]
 # fmt: on
 COUNT = next(p for p in PARAMS if p.counts)

@@ -6,7 +6,9 @@ value falls back to the default, and here also yields a plain-text notice that n
 
 from __future__ import annotations
 
+import keyword
 import math
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -65,6 +67,8 @@ class State:
     words: str
     qr: bool
     view: str
+    key: str
+    # a live class's code is annotated below the class: its key is a word of Python's own
 
     def __init__(self, **values: Any) -> None:
         rows = {p.key: tuple(values.pop(p.key)) for p in PARAMS if p.per_input and p.key in values}
@@ -113,6 +117,10 @@ class State:
         return dict(self._flat)
 
 
+# A key that is a word of Python's own (class) is annotated here, where the class body cannot.
+State.__annotations__.update({p.key: str for p in PARAMS if keyword.iskeyword(p.key)})
+
+
 def shown(place: str, values: Values, page: str | Page = "neuron") -> Iterator[Param]:
     """The controls drawn in `place` on `page`, in order; each one's `when` is judged on the values so far.
 
@@ -159,6 +167,8 @@ def _read(p: Param, raw: QueryValue) -> tuple[Any, str]:
         return kept, "" if kept == last else why
     if p.kind == "text":  # words to show as text: one line, as many characters as it holds
         line = " ".join("".join(c if c.isprintable() else " " for c in last).split())
+        if p.form and line and not re.fullmatch(p.form, line):  # never quoted: it may be anything
+            return None, f"Ignored {p.key} from the link: it is not {p.label}."
         why = f"Read {p.key} from the link as its first {int(p.hi)} characters."
         return line[: int(p.hi)], "" if len(line) <= p.hi else why
     if p.kind == "keys":

@@ -20,9 +20,9 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
+from neuron_core.link.params import CODE_LENGTH, CODE_LETTERS
+
 SCHEMA = 1  # the schema's version: a database made by a newer release is refused, not written to
-CODE_LETTERS = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no look-alikes: no I, L, O, 0 or 1
-CODE_LENGTH = 6
 KEY_BYTES = 16  # the teacher's key: 128 random bits
 HOURS = 12.0  # a class ends by itself this long after it started
 STUDENTS_MAX = 300  # a class holds at most this many students
@@ -31,6 +31,7 @@ NUMBER_MAX = 1e6  # a guess further from 0 is not a student's guess
 TEXT_MAX = 80  # characters of a chosen answer
 WRITES, PER_SECOND = 6.0, 3.0  # a student's writes: a burst of this many, then this many a second
 STUDENT = re.compile(r"[0-9a-f]{32}")  # a student's id, as their browser makes it (128 random bits)
+CODE = re.compile(f"[{CODE_LETTERS}]{{{CODE_LENGTH}}}")  # a class's code
 KINDS = ("reached", "done", "check", "predict")  # what a student sends
 
 metadata = sa.MetaData()

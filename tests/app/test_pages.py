@@ -18,6 +18,7 @@ TITLES = {
     "quiz": "Quiz: exercise 1",
     "lessons": "Lessons",
     "teach": "Teach",
+    "dashboard": "Dashboard",
 }
 
 

@@ -47,6 +47,26 @@ def preview_drawn(page: Page) -> None:
     page.frame_locator("iframe").first.locator(".js-plotly-plot").nth(1).wait_for(timeout=60_000)
 
 
+def live_room(page: Page) -> None:
+    """A live class started on the teacher's page, five students answering on phones of their own (three
+    right, one with the bias forgotten, one with a product's sign flipped), the dashboard as it refreshes."""
+    import re
+
+    page.get_by_role("button", name="Start a live class with this link").click()
+    page.get_by_role("heading", name=re.compile(r"^Class ")).wait_for(timeout=60_000)
+    link = page.get_by_test_id("stCode").first.inner_text().strip()
+    for z, a in (("1", "1"), ("1", "1"), ("1", "1"), ("4", "4"), ("-7", "0")):
+        student = page.context.browser.new_context(viewport={"width": 390, "height": 844}).new_page()
+        student.goto(link)
+        student.get_by_text(re.compile(r"^Part of class")).wait_for(timeout=60_000)
+        student.get_by_label("your z").fill(z)
+        student.get_by_label("your a").fill(a)
+        student.get_by_role("button", name="Check").click()
+        student.get_by_test_id("stAlert").first.wait_for(timeout=60_000)
+    page.get_by_role("heading", name=re.compile(r"3 of 5 right")).wait_for(timeout=60_000)
+    page.wait_for_timeout(2500)
+
+
 def scroll_to_by_hand(page: Page) -> None:
     page.get_by_text("By hand", exact=True).scroll_into_view_if_needed()
 
@@ -101,6 +121,12 @@ SHOTS: dict[str, tuple[str, dict, Callable[[Page], None] | None, bool]] = {
         "teach?b=-3&act=tanh&controls=b,act",
         {"width": 1280, "height": 1560},
         preview_drawn,
+        False,
+    ),
+    "screenshot-dashboard.png": (
+        "teach?activity=quiz&view=seed%3D3%26count%3D1",
+        {"width": 1280, "height": 1000},
+        live_room,
         False,
     ),
     "screenshot-teach-qr.png": (

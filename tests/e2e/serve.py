@@ -147,14 +147,17 @@ HAPROXY = shutil.which("haproxy") or "/usr/sbin/haproxy"
 
 
 @contextmanager
-def balanced(replicas: int, timeout: float = 60.0) -> Iterator[tuple[Server, list[Server]]]:
-    """`replicas` servers of the app behind HAProxy with sticky sessions, as deploy/run starts them.
+def balanced(
+    replicas: int, timeout: float = 60.0, env: dict[str, str] | None = None
+) -> Iterator[tuple[Server, list[Server]]]:
+    """`replicas` servers of the app behind HAProxy with sticky sessions, as deploy/run starts them (`env`
+    adds to each one's environment: the live classes' one database, say).
 
     Yields the balancer's URL (with the pid of haproxy) and the replicas; stops every one by its pid.
     """
     secret = {"STREAMLIT_SERVER_COOKIE_SECRET": os.urandom(16).hex()}  # one for all, as deploy/run does
     with ExitStack() as stack:
-        servers = [stack.enter_context(streamlit_server(env=secret)) for _ in range(replicas)]
+        servers = [stack.enter_context(streamlit_server(env=secret | (env or {}))) for _ in range(replicas)]
         lines = [
             f"    server r{k} {s.url.removeprefix('http://')} check cookie r{k}"
             for k, s in enumerate(servers, start=1)

@@ -31,6 +31,8 @@ def value(p: Param) -> st.SearchStrategy:
             return st.lists(point, min_size=1, max_size=30).map(tuple)
         case "marks":
             return st.text(alphabet="01-", max_size=int(p.hi))
+        case "text" if p.form:  # a code or a key: of its form, or none
+            return st.one_of(st.just(""), st.from_regex(p.form, fullmatch=True))
         case "text":  # one line of printable characters, as a link's words are read
             return st.text(max_size=int(p.hi)).map(
                 lambda t: " ".join("".join(filter(str.isprintable, t)).split())
@@ -331,3 +333,15 @@ def test_no_key_is_spelled_out_but_in_the_table():
 def test_a_state_with_an_unknown_activation_is_built_as_before_and_computes_no_alpha():
     """The table's questions about an activation ask its entry, and a name it has none for is no crash."""
     assert State(act="nope").act_alpha is None and State(act="leaky_relu", alpha=0.2).act_alpha == 0.2
+
+
+def test_a_class_s_code_and_a_teacher_s_key_of_another_form_are_ignored_and_never_quoted():
+    for raw in ("<script>", "abc123", "ABCDE", "ABCDEFG", "I0O1LL"):
+        r = from_query({"class": raw}, "quiz")
+        assert getattr(r.state, "class") == "" and r.notices == [
+            "Ignored class from the link: it is not a live class's code (6 letters and digits)."
+        ]
+    assert getattr(from_query({"class": "ABC234"}, "quiz").state, "class") == "ABC234"
+    assert from_query({"key": "x' OR 1=1"}, "dashboard").notices == [
+        "Ignored key from the link: it is not a teacher's key."
+    ]
