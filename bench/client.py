@@ -51,6 +51,10 @@ class Session:
     texts: dict[str, str] = field(default_factory=dict)  # widget id -> the string it sends (a table's edit)
     said: list[str] = field(default_factory=list)  # the last run's markdown: text, captions, notices
     page: str = ""  # the page the server ran last (its hash): a tab asks for the same page again
+    ids: dict[str, str] = field(
+        default_factory=dict
+    )  # any widget's key -> its id (buttons, inputs, elements)
+    forged: list[WidgetState] = field(default_factory=list)  # widget states sent with the next rerun only
     path: str = ""  # the page's address it was opened at (data for /data), until the server names its hash
 
     def elements(self) -> list[str]:
@@ -73,6 +77,14 @@ class Session:
         """Send table `key` the edit `edit`, its editor's JSON as a browser sends it; wait for the run."""
         self.texts[self.editors[key]] = edit
         return await self._rerun(self.query)
+
+    async def send(self, *states: WidgetState) -> Run:
+        """Send these widget states with one rerun, as a crafted client may (then they are forgotten)."""
+        self.forged = list(states)
+        try:
+            return await self._rerun(self.query)
+        finally:
+            self.forged = []
 
     async def close(self) -> None:
         if self.ws is not None:
@@ -99,6 +111,7 @@ class Session:
             state.widget_states.widgets.append(w)
         for wid, text in self.texts.items():
             state.widget_states.widgets.append(WidgetState(id=wid, string_value=text))
+        state.widget_states.widgets.extend(self.forged)
         return msg.SerializeToString()
 
     async def _until_finished(self, start: float) -> Run:
@@ -130,8 +143,13 @@ class Session:
             if kind == "delta" and fwd.delta.WhichOneof("type") == "new_element":
                 el = fwd.delta.new_element
                 exception |= el.WhichOneof("type") == "exception"
+                wid = getattr(getattr(el, el.WhichOneof("type")), "id", "")
+                if isinstance(wid, str) and wid.startswith("$$ID"):  # a widget with a key: known by it
+                    self.ids[wid.rsplit("-", 1)[-1]] = wid
                 if el.WhichOneof("type") == "markdown":
                     self.said.append(el.markdown.body)
+                if el.WhichOneof("type") == "alert":  # a notice: warning, info, error, success
+                    self.said.append(el.alert.body)
                 if el.WhichOneof("type") == "dataframe" and el.dataframe.id:  # a table to edit
                     self.editors[el.dataframe.id.split("-", 2)[-1].rsplit(" ", 1)[0]] = el.dataframe.id
                 if el.WhichOneof("type") == "slider":

@@ -29,6 +29,7 @@ from neuron_core.figures import style
 from neuron_core.link import share, state
 from neuron_core.link.params import PAGES, Page
 from neuron_core.live import room
+from neuron_core.live import store as live
 from neuron_core.live.store import Store
 from neuron_core.model import data as datasets
 from neuron_core.numbers import first
@@ -556,7 +557,7 @@ def joined(s: state.State) -> Joined | None:
         st.warning(f"There is no live class {code} now (it may have ended): nothing is sent.")
         return None
     who = student()
-    if who is None:
+    if who is None or not live.STUDENT.fullmatch(str(who)):  # not yet known (or not a browser's)
         st.caption(f"Joining class {code}…")
         return None
     if st.session_state.get(Kept.JOINED) != (code, who):
