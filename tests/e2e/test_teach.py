@@ -80,6 +80,10 @@ def test_a_quiz_set_and_a_lesson_from_the_teachers_page(page: Page, app_url: str
     page.get_by_role("radio", name="Lessons").click()
     page.get_by_role("combobox", name="Lesson").click()
     page.get_by_role("option", name="A neuron draws a line").click()
+    # the lesson's own steps, once the page has run for it (the step box is the lesson's own)
+    expect(page.get_by_test_id("stCode").first).to_have_text(
+        re.compile(r"/lessons\?lesson=line$"), timeout=TIMEOUT
+    )
     page.get_by_role("combobox", name="Starting at step").click()
     page.get_by_role("option", name=re.compile(r"^2\. ")).click()
     expect(page.get_by_test_id("stCode").first).to_have_text(
