@@ -523,6 +523,10 @@ class Joined:
         """A prediction's answer."""
         live_store().predict(self.code, self.student, lesson, k, answer, right, time.time())
 
+    def on(self) -> bool:
+        """Whether the class is still on (the teacher may have ended it)."""
+        return live_store().link(self.code, time.time()) is not None
+
     def shown(self) -> bool:
         """Whether the teacher shows the room's answers to the class."""
         return live_store().shown(self.code, time.time())

@@ -38,6 +38,11 @@ def dashboard() -> None:
         )
         st.page_link("pages/teach.py", label="The teacher's page", icon=":material/co_present:")
         return
+    if st.session_state.get("ended") == code:
+        st.title("Dashboard")
+        st.success(f"Class {code} has ended: everything it held is deleted, and its link joins nothing now.")
+        st.page_link("pages/teach.py", label="The teacher's page", icon=":material/co_present:")
+        return
     if not store.teacher(code, key, now):  # the link's reading took only a code's and a key's forms
         st.title("Dashboard")
         st.warning(
@@ -54,6 +59,24 @@ def dashboard() -> None:
         )
         return
     st.title(f"Class {code}")
+    with st.container(horizontal=True, vertical_alignment="center"):
+        st.toggle(
+            "Projector view",
+            key="projecting",
+            help="Large type for the room; the right answers and the causes not marked (the class talks it "
+            "over first); the link and the notes hidden",
+        )
+        st.segmented_control(
+            "Count each student's",
+            ("first", "last"),
+            format_func={"first": "first answer", "last": "last answer"}.get,
+            default="first",
+            key="counted",
+            help="First: what the room thought before hints and second tries. Last: where it stands now.",
+        )
+    if st.session_state.get("projecting"):
+        the_room(code)
+        return
     if where.note:
         (st.info if where.reachable else st.warning)(where.note, icon=":material/wifi:")
     left, right = st.columns([3, 1], gap="large")
@@ -91,6 +114,13 @@ def dashboard() -> None:
 def ended(code: str) -> None:
     """End the class: its data deleted, the dashboard's address opens nothing any more."""
     pages.live_store().end(code)
+    st.session_state["ended"] = code
+
+
+def said(e: room.Exercise) -> str:
+    """The named wrong answers in a sentence: each answer with what it answers, how many, the cause."""
+    parts = [f"{w.what} = {w.text} ({w.count} student{'s' * (w.count > 1)}): {w.cause}" for w in e.wrong]
+    return f"Wrong answers with a likely cause: {'; '.join(parts)}."
 
 
 @st.fragment(run_every=REFRESH)
@@ -101,27 +131,28 @@ def the_room(code: str) -> None:
     if store.link(code, now) is None:
         st.info("The class has ended: nothing more is kept.")
         return
+    big = bool(st.session_state.get("projecting"))
+    first = st.session_state.get("counted", "first") != "last"
     joined, active = store.students(code, now - ACTIVE)
     with st.container(horizontal=True):
         st.metric("students joined", joined, width=220)
-        st.metric("active in the last minute", active, width=220)
+        st.metric("sent something in the last minute", active, width=300)
     quiz = state.from_query(parse_qs(urlsplit(store.link(code, now) or "").query), "quiz").state
-    for seed, got in sorted(store.checks(code).items()):
+    for seed, got in sorted(store.checks(code, first).items()):
         e = room.exercise_answers(seed, got)
         k = seed - quiz.seed + 1  # its place in the class's quiz set, where it is one
         name = (
             f"Exercise {k} of {quiz.count}" if quiz.count > 1 and 1 <= k <= quiz.count else f"Exercise {seed}"
         )
-        st.subheader(f"{name}: {e.right} of {e.students} right")
+        st.subheader(f"{name}: {e.students} answered" if big else f"{name}: {e.right} of {e.students} right")
         left, right = st.columns(2)
-        with left:
-            pages.draw(answers_figure("z", [(w.text, w.count, w.right, w.cause) for w in e.z]), f"z {e.seed}")
-        with right:
-            pages.draw(answers_figure("a", [(w.text, w.count, w.right, w.cause) for w in e.a]), f"a {e.seed}")
-        if e.wrong:
-            said = "; ".join(f"{w.count} × {w.text}: {w.cause}" for w in e.wrong[:3])
-            st.markdown(text.plain(f"Most common wrong answers: {said}."))
-    steps = room.lesson_steps(*store.steps(code), store.predictions(code))
+        for spot, what, answers in ((left, "z", e.z), (right, "a", e.a)):
+            rows = [(w.text, w.count, None if big else w.right, None if big else w.cause) for w in answers]
+            with spot:
+                pages.draw(answers_figure(what, rows, big, e.students), f"{what} {seed}")
+        if e.wrong and not big:
+            st.markdown(text.plain(said(e)))
+    steps = room.lesson_steps(*store.steps(code), store.predictions(code, first))
     if steps:
         st.subheader("Lessons")
         st.table(
@@ -131,8 +162,8 @@ def the_room(code: str) -> None:
         for s in steps:
             if s.predictions:
                 st.markdown(text.plain(f"Predictions at step {s.k}, {s.title}:"))
-                rows = [(w.text, w.count, w.right, None) for w in s.predictions]
-                pages.draw(answers_figure("prediction", rows), f"predict {s.lesson} {s.k}")
+                rows = [(w.text, w.count, None if big else w.right, None) for w in s.predictions]
+                pages.draw(answers_figure("prediction", rows, big), f"predict {s.lesson} {s.k}")
     if not joined:
         st.caption("No student yet: they join by the link or the QR code above.")
 

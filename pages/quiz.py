@@ -88,7 +88,7 @@ def quiz_page(s: state.State) -> None:
         st.markdown(f"**{explain.explain(f)}**")
         pages.worked(f)
         pages.charts(f)
-    if s.count > 1:  # for the teacher: the whole set on paper, below the exercise
+    if s.count > 1 and room is None:  # for the teacher: the set on paper (never in a class: its key)
         sheet = quiz.worksheet(s.seed, s.count)
         st.download_button(
             "Download this set as a worksheet, with its answer key", sheet, "worksheet.txt", on_click="ignore"
@@ -102,6 +102,9 @@ def quiz_page(s: state.State) -> None:
 def class_answers(room: pages.Joined, seed: int) -> None:
     """The class's answers for this exercise, when the teacher shows them: how many gave each, never who,
     and not which is right (the class talks it over first)."""
+    if not room.on():
+        st.info(f"Class {room.code} has ended: nothing more is sent.")
+        return
     if not room.shown():
         return
     e = room.answers(seed)

@@ -10,9 +10,17 @@ from neuron_core.figures.style import INK, MUTED, POSITIVE, ZERO, Chart, _axis, 
 Row = tuple[str, int, bool | None, str | None]
 
 
-def answers_figure(what: str, rows: list[Row], big: bool = False) -> Chart:
-    """How many gave each answer for `what` (z, a, a prediction), the most given at the top."""
+ROWS = 6  # answers drawn at the most: the rest as one bar, so that a chart keeps its height as answers come
+
+
+def answers_figure(what: str, rows: list[Row], big: bool = False, scale: int = 0) -> Chart:
+    """How many gave each answer for `what` (z, a, a prediction), the most given at the top, on an axis of
+    `scale` students (the room's: z's and a's charts side by side on one scale, which holds as answers
+    change)."""
     rows = rows or [("none yet", 0, None, None)]
+    if len(rows) > ROWS:
+        rest = sum(n for _, n, _, _ in rows[ROWS - 1 :])
+        rows = [*rows[: ROWS - 1], (f"{len(rows) - ROWS + 1} others", rest, None, None)]
     said = [
         f"{text}: {n}" + (" ✓ right" if right else "") + (f" · {cause}" if cause else "")
         for text, n, right, cause in rows
@@ -35,14 +43,15 @@ def answers_figure(what: str, rows: list[Row], big: bool = False) -> Chart:
             },
         },
     }
-    most = max(1, *(n for _, n, _, _ in rows))
+    most = max(1, scale, *(n for _, n, _, _ in rows))
     layout = {
         "hovermode": False,
-        "height": 70 + (44 if big else 32) * len(rows),
+        "height": 70 + (44 if big else 32) * ROWS,
         "margin": {"l": 110 if big else 90, "r": 16, "t": 10, "b": 40},
         # room on the right for the count and the cause written beside the longest bar
-        "xaxis": _axis("students", big, range=[0, most * 2.2], dtick=max(1, most // 5), rangemode="tozero"),
-        "yaxis": {"autorange": "reversed", "fixedrange": True, "color": INK},
+        "xaxis": _axis("students", big, range=[0, most * 2.2], dtick=max(1, most // 5)),
+        # ROWS places, the most given at the top, whatever the number of answers: bars keep their size
+        "yaxis": {"type": "category", "range": [ROWS - 0.5, -0.5], "fixedrange": True, "color": INK},
         "bargap": 0.3,
     }
     label = f"The room's answers for {what}: " + "; ".join(said) + "."

@@ -21,6 +21,7 @@ class Answer:
     count: int
     right: bool
     cause: str | None = None
+    what: str = "z"  # what it answers: z, a, or a prediction
 
 
 @dataclass(frozen=True)
@@ -36,9 +37,10 @@ class Exercise:
 
     @property
     def wrong(self) -> tuple[Answer, ...]:
-        """The wrong answers a likely cause names, the most given first: what the room should talk about."""
+        """The wrong answers a likely cause names, the most given first (z's before a's, and an a that only
+        follows a wrong z last): what the room should talk about."""
         named = [w for w in (*self.z, *self.a) if not w.right and w.cause]
-        return tuple(sorted(named, key=lambda w: -w.count))
+        return tuple(sorted(named, key=lambda w: (w.cause == mistakes.OF_A_WRONG_Z, -w.count)))
 
 
 def exercise_answers(seed: int, checks: list[tuple[float, float, bool, bool]]) -> Exercise:
@@ -56,7 +58,7 @@ def exercise_answers(seed: int, checks: list[tuple[float, float, bool, bool]]) -
     for t, k in Counter(fmt(a) for _, a, _, _ in checks).most_common():
         z, a = next((z, a) for z, a, _, _ in checks if fmt(a) == t)
         right = agrees(a, float(f.a), f.exact)
-        a_answers.append(Answer(t, k, right, None if right else mistakes.of_a(s, z, a, f)))
+        a_answers.append(Answer(t, k, right, None if right else mistakes.of_a(s, z, a, f), "a"))
     return Exercise(seed, len(checks), sum(r for _, _, r, _ in checks), z_answers, tuple(a_answers))
 
 

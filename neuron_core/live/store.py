@@ -275,8 +275,9 @@ class Store:
             ).all()
         return {(r[0], r[1]): r[2] for r in on}, {(r[0], r[1]): r[2] for r in done}
 
-    def checks(self, code: str) -> dict[int, list[tuple[float, float, bool, bool]]]:
-        """Each exercise's Checks, each student's last: (z, a, right, hinted), by the exercise's seed."""
+    def checks(self, code: str, first: bool = False) -> dict[int, list[tuple[float, float, bool, bool]]]:
+        """Each exercise's Checks, each student's last (or `first`: what the room thought before hints and
+        second tries): (z, a, right, hinted), by the exercise's seed."""
         with self._tx() as c:
             rows = c.execute(
                 sa.select(
@@ -285,23 +286,27 @@ class Store:
                 .where(events.c.code == code, events.c.kind == "check")
                 .order_by(events.c.id)
             ).all()
-        last: dict[int, dict[str, tuple]] = {}
+        kept: dict[int, dict[str, tuple]] = {}
         for seed, student, z, a, right, hinted in rows:
-            last.setdefault(int(seed), {})[student] = (z, a, bool(right), bool(hinted))
-        return {seed: list(by.values()) for seed, by in last.items()}
+            by = kept.setdefault(int(seed), {})
+            if not first or student not in by:
+                by[student] = (z, a, bool(right), bool(hinted))
+        return {seed: list(by.values()) for seed, by in kept.items()}
 
-    def predictions(self, code: str) -> dict[tuple[str, int], list[tuple[str, bool]]]:
-        """Each lesson step's predictions, each student's last: (answer, right)."""
+    def predictions(self, code: str, first: bool = False) -> dict[tuple[str, int], list[tuple[str, bool]]]:
+        """Each lesson step's predictions, each student's last (or `first`): (answer, right)."""
         with self._tx() as c:
             rows = c.execute(
                 sa.select(events.c.lesson, events.c.step, events.c.student, events.c.answer, events.c.right)
                 .where(events.c.code == code, events.c.kind == "predict")
                 .order_by(events.c.id)
             ).all()
-        last: dict[tuple[str, int], dict[str, tuple]] = {}
+        kept: dict[tuple[str, int], dict[str, tuple]] = {}
         for lesson, k, student, answer, right in rows:
-            last.setdefault((lesson, k), {})[student] = (answer, bool(right))
-        return {where: list(by.values()) for where, by in last.items()}
+            by = kept.setdefault((lesson, k), {})
+            if not first or student not in by:
+                by[student] = (answer, bool(right))
+        return {where: list(by.values()) for where, by in kept.items()}
 
     # Ends.
 

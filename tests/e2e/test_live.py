@@ -52,7 +52,9 @@ def test_a_live_class_from_the_teachers_page_to_the_dashboard(browser: Browser, 
     expect(page.get_by_role("heading", name=f"Exercise {EXERCISE}: 2 of 3 right")).to_be_visible(
         timeout=TIMEOUT
     )
-    expect(page.get_by_text(re.compile(r"Most common wrong answers: 1 × 4: forgot the bias"))).to_be_visible()
+    expect(
+        page.get_by_text("Wrong answers with a likely cause: z = 4 (1 student): forgot the bias")
+    ).to_be_visible()
     expect(
         page.get_by_role("figure", name=re.compile(r"answers for z: 1: 2 ✓ right; 4: 1 · forgot the bias"))
     ).to_be_visible()
@@ -69,6 +71,16 @@ def test_a_live_class_from_the_teachers_page_to_the_dashboard(browser: Browser, 
     first.wait_for_timeout(3000)  # two refreshes of the dashboard
     expect(page.get_by_test_id("stMetricValue").first).to_have_text("3")
 
+    # The projector's view: large, the right answer and the causes not marked (the room talks it over).
+    page.get_by_text("Projector view").click()
+    expect(page.get_by_role("heading", name=f"Exercise {EXERCISE}: 3 answered")).to_be_visible(
+        timeout=TIMEOUT
+    )
+    projected = page.get_by_role("figure", name=re.compile(r"answers for z"))
+    expect(projected).to_have_attribute("aria-label", "The room's answers for z: 1: 2; 4: 1.")
+    expect(page.get_by_test_id("stCode")).to_have_count(0)  # no link, no key on the screen
+    page.get_by_text("Projector view").click()
+
     # The dashboard's address without the key, or with another, shows nothing of the class.
     other = browser.new_page()
     for address in (f"{app_url}/dashboard?class={code}", dashboard[:-3] + "xyz"):
@@ -81,7 +93,11 @@ def test_a_live_class_from_the_teachers_page_to_the_dashboard(browser: Browser, 
     # End class: everything deleted; the link joins nothing any more.
     page.get_by_role("button", name="End class").click()
     page.get_by_role("button", name="End the class now").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Dashboard", timeout=TIMEOUT)
+    expect(page.get_by_text(f"Class {code} has ended: everything it held is deleted")).to_be_visible(
+        timeout=TIMEOUT
+    )
+    # a student's page says so at its next look (every few seconds), and a reload sends nothing
+    expect(first.get_by_text(f"Class {code} has ended: nothing more is sent.")).to_be_visible(timeout=TIMEOUT)
     first.reload()
     expect(first.get_by_text(f"There is no live class {code} now")).to_be_visible(timeout=TIMEOUT)
 

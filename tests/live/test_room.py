@@ -24,10 +24,10 @@ def test_an_exercise_s_answers_are_counted_marked_and_named():
         Answer("-7", 1, False, "flipped a product's sign"),
     )
     assert e.a == (
-        Answer("1", 3, True),
-        Answer("4", 1, False, OF_A_WRONG_Z),
-        Answer("0", 1, False, OF_A_WRONG_Z),  # ReLU(-7)
-        Answer("-1", 1, False, None),  # no mistake known gives it
+        Answer("1", 3, True, what="a"),
+        Answer("4", 1, False, OF_A_WRONG_Z, "a"),
+        Answer("0", 1, False, OF_A_WRONG_Z, "a"),  # ReLU(-7)
+        Answer("-1", 1, False, None, "a"),  # no mistake known gives it
     )
     assert [w.cause for w in e.wrong] == [
         "forgot the bias",
@@ -57,6 +57,14 @@ def test_a_lesson_s_steps_in_order_with_who_is_on_them_and_who_did_them():
     assert first.title == LESSONS["neuron"].steps[0].title
     assert first.predictions == (Answer("-1", 2, True), Answer("4", 1, False))
     assert lesson_steps({}, {}, {}) == [] and lesson_steps({("nosuch", 1): 2}, {}, {}) == []
+
+
+def test_the_chart_of_answers_keeps_its_height_and_scale_as_answers_come():
+    few = answers_figure("z", [("1", 2, True, None)], scale=5)
+    many = answers_figure("z", [(str(k), 1, False, None) for k in range(9)], scale=5)
+    assert few["layout"]["height"] == many["layout"]["height"]
+    assert few["layout"]["xaxis"]["range"] == many["layout"]["xaxis"]["range"] == [0, 11.0]  # 5 students
+    assert many["data"][0]["y"][-1] == "z = 4 others" and many["data"][0]["x"][-1] == 4  # 9 answers: 5 + 4
 
 
 def test_the_chart_of_answers_is_plotly_s_and_says_what_it_shows():

@@ -62,6 +62,7 @@ def test_every_write_and_read(engine):
     )
     assert s.predict(code, two, "neuron", 1, "-1", True, T + 8)  # a second try: the last is counted
     assert sorted(s.predictions(code)[("neuron", 1)]) == [("-1", True), ("-1", True)]
+    assert sorted(s.predictions(code, first=True)[("neuron", 1)]) == [("-1", True), ("4", False)]
     assert s.check(code, one, 3, 1.0, 1.0, True, False, T + 9)
     assert s.check(code, two, 3, 4.0, 4.0, False, True, T + 10) and s.check(
         code, two, 3, 1.0, 1.0, True, True, T + 11
@@ -71,6 +72,11 @@ def test_every_write_and_read(engine):
         (-7.0, 0.0, False, False),
         (1.0, 1.0, True, False),
         (1.0, 1.0, True, True),
+    ]
+    assert sorted(s.checks(code, first=True)[3]) == [  # before the second try: the bias forgotten
+        (-7.0, 0.0, False, False),
+        (1.0, 1.0, True, False),
+        (4.0, 4.0, False, True),
     ]
     assert s.students(code, T + 9) == (3, 3) and s.students(code, T + 11) == (3, 2)  # two since T + 11
     assert not s.shown(code, T)
