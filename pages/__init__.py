@@ -491,18 +491,22 @@ def qr_screen(student: str, png: bytes | None, said: str, words: str, back: str,
 
 LIVE_ENV = "NEURON_LIVE_URL"  # the live classes' database, as a SQLAlchemy address (PostgreSQL for replicas)
 LIVE_FILE = Path(tempfile.gettempdir()) / "neuron-playground-live.sqlite3"  # the default: SQLite, no set-up
+SQLITE_WAIT = 10.0  # seconds a SQLite writer waits for the lock (its busy timeout)
 
 
 @st.cache_resource(show_spinner=False)
 def live_store() -> Store:
     """The live classes' database: NEURON_LIVE_URL, else [connections.live] in .streamlit/secrets.toml, else a
     SQLite file of this computer's, so that `streamlit run playground.py` needs nothing more."""
-    if url := os.environ.get(LIVE_ENV):
-        return Store(st.connection("live", type="sql", url=url).engine)
-    try:
-        return Store(st.connection("live", type="sql").engine)
-    except StreamlitAPIException:  # no connection configured: the file
-        return Store(st.connection("live", type="sql", url=f"sqlite:///{LIVE_FILE}").engine)
+    url = os.environ.get(LIVE_ENV)
+    if not url:
+        try:
+            return Store(st.connection("live", type="sql").engine)
+        except StreamlitAPIException:  # no connection configured: the file
+            url = f"sqlite:///{LIVE_FILE}"
+    # SQLite: a writer waits up to 10 s for another's lock (40 students at once), never fails at once
+    waits = {"connect_args": {"timeout": SQLITE_WAIT}} if url.startswith("sqlite") else {}
+    return Store(st.connection("live", type="sql", url=url, **waits).engine)
 
 
 class Joined:
