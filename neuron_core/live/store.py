@@ -31,8 +31,6 @@ NUMBER_MAX = 1e6  # a guess further from 0 is not a student's guess
 TEXT_MAX = 80  # characters of a chosen answer
 WRITES, PER_SECOND = 6.0, 3.0  # a student's writes: a burst of this many, then this many a second
 STUDENT = re.compile(r"[0-9a-f]{32}")  # a student's id, as their browser makes it (128 random bits)
-CODE = re.compile(f"[{CODE_LETTERS}]{{{CODE_LENGTH}}}")  # a class's code
-KINDS = ("reached", "done", "check", "predict")  # what a student sends
 
 metadata = sa.MetaData()
 version = sa.Table("neuron_schema", metadata, sa.Column("version", sa.Integer, nullable=False))
