@@ -128,7 +128,8 @@ def the_room(code: str) -> None:
     """The room as the database has it now: who joined, each exercise's answers, each lesson step."""
     store = pages.live_store()
     now = time.time()
-    if store.link(code, now) is None:
+    link = store.link(code, now)
+    if link is None:
         st.info("The class has ended: nothing more is kept.")
         return
     big = bool(st.session_state.get("projecting"))
@@ -137,7 +138,7 @@ def the_room(code: str) -> None:
     with st.container(horizontal=True):
         st.metric("students joined", joined, width=220)
         st.metric("sent something in the last minute", active, width=300)
-    quiz = state.from_query(parse_qs(urlsplit(store.link(code, now) or "").query), "quiz").state
+    quiz = state.from_query(parse_qs(urlsplit(link).query), "quiz").state
     for seed, got in sorted(store.checks(code, first).items()):
         e = room.exercise_answers(seed, got)
         k = seed - quiz.seed + 1  # its place in the class's quiz set, where it is one
