@@ -527,12 +527,8 @@ class Joined:
         """A prediction's answer."""
         live_store().predict(self.code, self.student, lesson, k, answer, right, time.time())
 
-    def on(self) -> bool:
-        """Whether the class is still on (the teacher may have ended it)."""
-        return live_store().link(self.code, time.time()) is not None
-
-    def shown(self) -> bool:
-        """Whether the teacher shows the room's answers to the class."""
+    def shown(self) -> bool | None:
+        """Whether the teacher shows the room's answers to the class; None once the class has ended."""
         return live_store().shown(self.code, time.time())
 
     def once(self, what: tuple, send: Callable[[], None]) -> None:

@@ -102,10 +102,10 @@ def quiz_page(s: state.State) -> None:
 def class_answers(room: pages.Joined, seed: int) -> None:
     """The class's answers for this exercise, when the teacher shows them: how many gave each, never who,
     and not which is right (the class talks it over first)."""
-    if not room.on():
+    shown = room.shown()
+    if shown is None:
         st.info(f"Class {room.code} has ended: nothing more is sent.")
-        return
-    if not room.shown():
+    if not shown:
         return
     e = room.answers(seed)
     st.subheader(f"The class's answers: {e.students} so far")

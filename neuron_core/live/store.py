@@ -247,10 +247,11 @@ class Store:
         row = self._class(code, now)
         return None if row is None else row.link
 
-    def shown(self, code: str, now: float) -> bool:
-        """Whether the teacher shows the room's answers to the class."""
+    def shown(self, code: str, now: float) -> bool | None:
+        """Whether the teacher shows the room's answers to the class; None where the class is not on now
+        (ended): one read tells a student's page both."""
         row = self._class(code, now)
-        return bool(row is not None and row.shown)
+        return None if row is None else bool(row.shown)
 
     def students(self, code: str, since: float) -> tuple[int, int]:
         """How many students joined, and how many of them sent anything since `since`."""

@@ -44,6 +44,18 @@ def check(s: Session, z: float, a: float) -> list[WidgetState]:
     return [*states, WidgetState(id=s.ids["Check"], trigger_value=True)]
 
 
+def opened(server, query: str, page: str) -> tuple:
+    """A session that opens a page at a query, as a tab does, and closes: its run and what it saw."""
+
+    async def run():
+        s = Session(server)
+        got = await s.open(query, page=page)
+        await s.close()
+        return got, s
+
+    return in_own_loop(run())
+
+
 def session_in(server, code: str, go) -> object:
     async def run():
         s = Session(server)
@@ -115,14 +127,7 @@ def test_a_forged_check_of_numbers_no_student_writes_is_not_stored_and_a_flood_i
 )
 def test_a_junk_class_gets_one_notice_and_joins_nothing(served, query):
     server, live = served
-
-    async def go():
-        s = Session(server)
-        run = await s.open(f"seed={SEED}&{query}", page="quiz")
-        await s.close()
-        return run, s
-
-    run, s = in_own_loop(go())
+    run, s = opened(server, f"seed={SEED}&{query}", "quiz")
     said = s.said
     assert not run.exception and "student" not in s.ids  # no id asked for: nothing to join
     notices = [t for t in said if "class" in t.lower() and ("Ignored" in t or "no live class" in t)]
@@ -135,13 +140,6 @@ def test_a_junk_class_gets_one_notice_and_joins_nothing(served, query):
 def test_a_dashboard_with_a_junk_or_wrong_key_shows_nothing_of_the_class(served, key):
     server, live = served
     code = live.start(f"quiz?seed={SEED}", time.time()).code
-
-    async def go():
-        s = Session(server)
-        run = await s.open(f"class={code}&key={key}", page="dashboard")
-        await s.close()
-        return run, s
-
-    run, s = in_own_loop(go())
+    run, s = opened(server, f"class={code}&key={key}", "dashboard")
     assert not run.exception and not any(code in t for t in s.said)
     assert not [w for w in s.elements() if w == "metric"]  # no count of the room

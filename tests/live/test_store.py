@@ -79,9 +79,9 @@ def test_every_write_and_read(engine):
         (4.0, 4.0, False, True),
     ]
     assert s.students(code, T + 9) == (3, 3) and s.students(code, T + 11) == (3, 2)  # two since T + 11
-    assert not s.shown(code, T)
+    assert s.shown(code, T) is False
     s.show(code, True)
-    assert s.shown(code, T)
+    assert s.shown(code, T) is True and s.shown("NOSUCH", T) is None  # no class now: None
 
 
 def test_a_class_ends_by_itself_after_12_hours_and_at_end_class_with_everything_it_holds(engine):
