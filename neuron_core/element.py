@@ -2,8 +2,9 @@
 
 Streamlit sends an element's inline code with every update, so that code is only a loader. The element,
 `static/neuron_chart.js` with the modules it loads (`chart_draw.js`, the drawing; `neuron_page.js`, the
-page's helpers), and plotly.js are served by the app (`server.enableStaticServing`) and fetched once per
-page, anew whenever the modules' digest in the address changes. A chart travels as compact JSON bytes
+page's helpers; `chart_drag.js`, grabbing a chart), and plotly.js are served by the app
+(`server.enableStaticServing`) and fetched once per page, anew whenever the modules' digest in the address
+changes. A chart travels as compact JSON bytes
 (Streamlit's JSON has spaces and escapes every subscript and Greek letter), with the page-wide message
 (`page`) beside it where there is one.
 """
@@ -18,7 +19,7 @@ from typing import Any, TypedDict
 
 STATIC = Path(__file__).resolve().parents[1] / "static"
 MODULE = "neuron_chart.js"  # the element; it loads the others at its own version
-MODULES = (MODULE, "chart_draw.js", "neuron_page.js")
+MODULES = (MODULE, "chart_draw.js", "neuron_page.js", "chart_drag.js")
 
 
 class Page(TypedDict, total=False):

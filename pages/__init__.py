@@ -20,7 +20,7 @@ from typing import Any
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
-from neuron_core import element, teach
+from neuron_core import element, grab, teach
 
 # Named apart from the pages neuron.py and data.py: importing a page (lessons.py uses their views) makes
 # it an attribute of this package, which would hide a module of the same name.
@@ -54,6 +54,8 @@ class Kept:
     JOINED = "joined"  # the live class this browser's student joined, and its id
     SENT = "sent"  # what this session has sent its class once (a step reached, a step done)
     SEEN = "seen"  # the last page's view, as the teacher's page opens it (teach.opening): the bar's Teach
+    GRABS = "grabs"  # what each chart offered to drag in the last run, by the chart's key
+    GRABBED = "grabbed"  # the notice for a drag whose values could not be read, shown once
 
     @staticmethod
     def count(key: str) -> int:
@@ -94,6 +96,7 @@ def route() -> st.Page:
     written for, with its values.
     """
     paced()
+    _run.drawn = set()  # the controls this run draws, by key: what a chart may offer to drag
     # The playground is the default page, at the app's own address. Its name (its hash) is the entry
     # script's, as Streamlit's older multipage apps name it: a run that Streamlit resolves their way (the
     # first after the server starts, every run of AppTest) then runs the router too, not the page alone.
@@ -180,8 +183,9 @@ def on_page() -> str | Page:
 
 
 def notices() -> None:
-    """What the link had that was ignored: shown as text, never as markdown (a notice may quote the link)."""
-    for notice in link().notices:
+    """What the link had that was ignored, and a drag's values that were: shown as text, never as markdown
+    (a notice may quote the link)."""
+    for notice in [*link().notices, *filter(None, [st.session_state.pop(Kept.GRABBED, None)])]:
         st.warning(text.plain(notice), icon="⚠️")
 
 
@@ -195,6 +199,7 @@ def reset(page: str) -> None:
 def control(p: state.Param) -> Any:
     """One control, drawn as its kind says from its line in state.PARAMS and bound to its key in the link."""
     hooks = {"on_change": restart, "args": (p,)} if p.restarts else {}  # a change restarts other keys
+    drawn().add(p.key)
     bound = {"key": p.key, "bind": "query-params", **hooks}
     match p.kind:
         case "switch":
@@ -361,11 +366,40 @@ WIDE, HALF = 820, 560  # px: the width of a chart alone on its row; Streamlit na
 chart_element = st.components.v2.component("neuron_chart", js=element.loader(), isolate_styles=False)
 
 
+def drawn() -> set[str]:
+    """The keys of the controls this run has drawn so far: the values a chart may offer to drag."""
+    if not hasattr(_run, "drawn"):
+        _run.drawn = set()
+    return _run.drawn
+
+
 def draw(
-    chart: style.Chart, key: str, width: int | str = "stretch", told: element.Page | None = None
+    chart: style.Chart,
+    key: str,
+    width: int | str = "stretch",
+    told: element.Page | None = None,
+    grabs: style.Spec | None = None,
 ) -> None:
-    """Show a chart in the chart element under `key`, with the page-wide message `told` where there is one."""
-    chart_element(key=key, data=element.payload(chart, told), width=width)
+    """Show a chart in the chart element under `key`, with the page-wide message `told` where there is one,
+    and what a student can drag on it (`grabs`, from neuron_core.grab): a release comes back as `grab`."""
+    offered = st.session_state.setdefault(Kept.GRABS, {})
+    offered[key] = grab.keys(grabs)
+    chart = chart | {"grab": grabs} if grabs else chart
+    chart_element(
+        key=key, data=element.payload(chart, told), width=width, on_grab_change=lambda: grabbed(key)
+    )
+
+
+def grabbed(key: str) -> None:
+    """A drag released on chart `key`: its values to their sliders, read as a link's values are (those the
+    chart offered, in range, on the step); anything else refused, the sliders kept, with one notice."""
+    sent = (st.session_state.get(key) or {}).get("grab")
+    if sent is None:
+        return
+    values, notice = state.grabbed(sent, st.session_state.get(Kept.GRABS, {}).get(key, ()))
+    if notice:
+        st.session_state[Kept.GRABBED] = notice
+    st.session_state.update(values)
 
 
 def scroll(to: str, count: int, key: str) -> None:
@@ -385,7 +419,7 @@ def charts(
     with left:
         if heads:
             st.subheader("The neuron")
-        draw(drawn_neuron.neuron_diagram(f, big, grads), "diagram")
+        draw(drawn_neuron.neuron_diagram(f, big, grads), "diagram", grabs=grab.diagram(f, drawn()))
     with right:
         if heads:
             st.subheader("The activation")
@@ -397,7 +431,8 @@ def charts(
         # the sliders still show them); a new count of resets takes the page back to its top.
         after = {k: v for k, v in state.widget_values(s).items() if type(v) in (int, float)} if s else {}
         say = explain.announce(f) if s else ""
-        draw(curve, "curve", told=element.page(say=say, after=after, top=Kept.count(Kept.RESETS)))
+        told = element.page(say=say, after=after, top=Kept.count(Kept.RESETS))
+        draw(curve, "curve", told=told, grabs=grab.curve(f, drawn()))
 
 
 def apply_training(trained: state.State) -> None:

@@ -4,11 +4,12 @@ of them at once (gradient descent or the perceptron rule), and XOR, which no lin
 import streamlit as st
 
 import pages
+from neuron_core import grab
 from neuron_core.figures import training
 from neuron_core.link import share, state
 from neuron_core.model import batch, data
 from neuron_core.words import on_data
-from pages import controls, counted, draw
+from pages import controls, counted, draw, drawn
 
 PAGE = "data"
 
@@ -68,7 +69,9 @@ def data_view(s: state.State, stacked: bool = False, play: bool = True, moves: b
     st.markdown(f"{said_k} {on_data.sides(run, d, k)}")
     left, right = (st.container(), st.container()) if stacked else st.columns([3, 2])
     with left:  # a projector's charts fit what is left of its window
-        draw(training.data_figure(d, pts, run, k, s.present), "points_chart")
+        # At epoch 0 the line is the sliders' own: it can be grabbed and moved, or turned by an end.
+        line = grab.line(s.w, s.b, batch.threshold(run.act, run.alpha), pts, training.square(pts), drawn())
+        draw(training.data_figure(d, pts, run, k, s.present), "points_chart", grabs=line if k == 0 else None)
     with right:
         draw(training.epochs_figure(run, k, s.present), "epochs_chart")
     if play:

@@ -12,7 +12,7 @@ const PLOTLY_SRC = new URL("plotly-cartesian-4.1.1.min.js", import.meta.url).hre
 const CONFIG = { displaylogo: false, modeBarButtons: [["toImage"]] };
 
 let plotlyLoaded = null;
-export const charts = new WeakMap(); // chart div -> { div, next, last, resize, width, observer }
+export const charts = new WeakMap(); // chart div -> { div, next, last, shown, resize, width, observer, … }
 const waiting = []; // charts with a figure or a resize to draw
 let drawing = false;
 
@@ -64,15 +64,19 @@ async function drawWaiting() {
     try {
       const figure = next ?? (chart.resize && chart.last?.fit ? chart.last : null);
       if (figure) {
-        const { data, layout, frames, name, fit } = figure;
+        const { data, layout, frames, name, fit } = chart.dress?.(figure) ?? figure;
         const config = { ...CONFIG, toImageButtonOptions: { filename: name } };
         const height = fit ? fitHeight(div, layout.height) : layout.height;
         const ratio = Math.min(1, height / layout.height);
         const font = { ...layout.font, size: layout.font.size * Math.max(0.75, Math.sqrt(ratio)) };
         const shown = ratio < 1 ? shrink(data, ratio ** 0.75) : data;
-        await Plotly.react(div, { data: shown, layout: { ...layout, height, font }, frames, config });
+        // Kept as drawn: a drag's preview changes Plotly's copy, and a drag let go where it began puts
+        // this one back (chart_drag.js).
+        chart.shown = { data: shown, layout: { ...layout, height, font }, frames, config };
+        await Plotly.react(div, structuredClone(chart.shown));
         for (const svg of div.querySelectorAll(".main-svg")) svg.setAttribute("aria-hidden", "true");
         chart.last = figure;
+        chart.drawn?.(chart, Plotly);
         showError(chart, null);
       } else if (chart.resize && div.data) {
         await Plotly.Plots.resize(div);

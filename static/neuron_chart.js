@@ -10,8 +10,10 @@
 // The modules beside this one, at this one's version (the loader's ?v=, a digest of all three), so
 // that a browser never pairs a new element with an old helper.
 const version = new URL(import.meta.url).search;
-const [{ charts, schedule }, { tell }] = await Promise.all(
-  ["chart_draw.js", "neuron_page.js"].map((file) => import(new URL(file + version, import.meta.url).href)),
+const [{ charts, schedule }, { tell }, { dressed, grabbing }] = await Promise.all(
+  ["chart_draw.js", "neuron_page.js", "chart_drag.js"].map((file) =>
+    import(new URL(file + version, import.meta.url).href),
+  ),
 );
 
 const decoder = new TextDecoder();
@@ -35,7 +37,7 @@ function playButtons(chart, parentElement) {
   return bar;
 }
 
-export default function neuronChart({ data: bytes, parentElement, setStateValue }) {
+export default function neuronChart({ data: bytes, parentElement, setStateValue, setTriggerValue }) {
   const data = JSON.parse(decoder.decode(bytes)); // a chart as neuron_core/element.py encoded it
   if (data.page) tell(data.page, parentElement, setStateValue);
   if (!data.data) return () => {}; // a page-wide message alone: nothing to draw
@@ -49,7 +51,8 @@ export default function neuronChart({ data: bytes, parentElement, setStateValue 
     div.setAttribute("role", "figure");
     const error = document.createElement("p"); // error text, only ever set through textContent
     parentElement.append(div, error);
-    chart = { div, error, next: null, resize: false, width: 0 };
+    // `dress` adds the handles of what can be grabbed; `drawn` listens for grabs (chart_drag.js).
+    chart = { div, error, next: null, resize: false, width: 0, dress: dressed, drawn: grabbing };
     // Follow the container's width (a phone turned, a window resized, the sidebar opened).
     chart.observer = new ResizeObserver(([entry]) => {
       const width = Math.round(entry.contentRect.width);
@@ -64,6 +67,7 @@ export default function neuronChart({ data: bytes, parentElement, setStateValue 
   }
   div.setAttribute("aria-label", data.label);
   if (data.play && !chart.buttons) chart.buttons = playButtons(chart, parentElement);
+  chart.send = setTriggerValue; // a drag's values, once on release
   chart.next = data;
   schedule(chart);
   // Streamlit keeps the last cleanup and runs it when the element leaves the page; an older call's

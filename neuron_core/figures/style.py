@@ -9,8 +9,6 @@ from typing import Any
 import numpy as np
 
 # Okabe-Ito colours, safe for colour-blind eyes; the sign is also shown by the dash.
-
-# Okabe-Ito colours, safe for colour-blind eyes; the sign is also shown by the dash.
 POSITIVE = "#0072B2"
 NEGATIVE = "#D55E00"
 ZERO = "#999"
@@ -24,15 +22,22 @@ Spec = dict[str, Any]
 Chart = dict[str, Any]  # a figure spec with "label", "name" and maybe "first" (see the module's docstring)
 
 
+# An edge's look by its value: the sign in colour and dash (negative, zero, positive), the size in width.
+# The chart element previews a dragged edge by the same rule (neuron_core/grab.py sends it).
+EDGE: Spec = {
+    "colors": [NEGATIVE, ZERO, POSITIVE],
+    "dashes": ["dash", "dot", "solid"],
+    "base": 1.5,
+    "per": 0.6,
+    "cap": 10.0,
+}
+
+
 def edge_style(v: float) -> Spec:
     """Colour, dash and width of an edge for a weight (or the bias): sign twice over, size by |v|."""
-    if v > 0:
-        color, dash = POSITIVE, "solid"
-    elif v < 0:
-        color, dash = NEGATIVE, "dash"
-    else:
-        color, dash = ZERO, "dot"
-    return {"color": color, "dash": dash, "width": round(1.5 + min(abs(v), 10.0) * 0.6, 2)}
+    k = (v > 0) - (v < 0) + 1
+    width = round(EDGE["base"] + min(abs(v), EDGE["cap"]) * EDGE["per"], 2)
+    return {"color": EDGE["colors"][k], "dash": EDGE["dashes"][k], "width": width}
 
 
 def revision(data: list[Spec]) -> str:

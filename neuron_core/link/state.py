@@ -13,10 +13,23 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from neuron_core.link.params import CHOOSABLE, CHOSEN, PARAMS, Page, Param, Values, count, keys, named, on
+from neuron_core.link.params import (
+    CHOOSABLE,
+    CHOSEN,
+    COUNT,
+    PARAMS,
+    Page,
+    Param,
+    Values,
+    count,
+    keys,
+    named,
+    on,
+)
 from neuron_core.model import data
 from neuron_core.model.activations import ACTIVATIONS
 from neuron_core.model.data import Point
+from neuron_core.model.neuron import N_MAX
 from neuron_core.numbers import first, fmt, sub
 
 
@@ -319,3 +332,31 @@ def clamped(state: State) -> tuple[State, list[str]]:
                     f"{fmt(values[c.key])}."
                 )
     return State(**values), notices
+
+
+GRABBED = "A drag on a chart sent values that could not be read ({why}); the sliders keep theirs."
+
+
+def grabbed(value: Any, offered: Iterable[str]) -> tuple[dict[str, float], str]:
+    """The values a drag on a chart sent (the chart element's `grab`), read as a link's are: only keys the
+    chart offered, each a finite number in its slider's range and on its step. Anything else refuses the
+    whole drag, with one notice; the sliders keep their values."""
+    number = {c.key: c for p in PARAMS if p.kind == "number" for c in p.each({COUNT.key: N_MAX})}
+    offered = set(offered)
+    if not isinstance(value, dict) or not value:
+        return {}, GRABBED.format(why="not a set of values")
+    out: dict[str, float] = {}
+    for k, v in value.items():
+        p = number.get(k) if k in offered else None
+        if p is None:
+            return {}, GRABBED.format(why="a value this chart does not offer")
+        if isinstance(v, bool) or not isinstance(v, int | float):
+            return {}, GRABBED.format(why=f"{k} is not a number")
+        read, why = _read(p, repr(float(v)))
+        steps = (float(v) - p.lo) / p.step
+        if read is None:
+            return {}, GRABBED.format(why=f"{k}: {why.split(' because ')[-1].split(';')[0]}")
+        if abs(steps - round(steps)) > 1e-6:
+            return {}, GRABBED.format(why=f"{k} is not on its slider's step of {fmt(p.step)}")
+        out[k] = round(read, 4) + 0.0
+    return out, ""

@@ -95,13 +95,18 @@ def test_the_one_stylesheet_is_css_only_and_loaded_once():
 def test_the_chart_elements_javascript_makes_no_html_and_runs_no_strings():
     modules = {m: (element.STATIC / m).read_text() for m in element.MODULES}
     assert js_sinks(element.loader()) == [] and all(js_sinks(js) == [] for js in modules.values())
-    # Received text reaches the page only as an attribute or through textContent; the element imports
-    # only its own two modules, by name.
+    # Received text reaches the page only as an attribute or through textContent (the drag's module
+    # writes none: its preview goes to Plotly as a figure's text, and to a data attribute); the element
+    # imports only its own three modules, by name.
+    drag = modules.pop("chart_drag.js")
     assert all("textContent" in js for js in modules.values())
+    assert not re.search(r"\b(textContent|innerText|nodeValue)\b", drag) and "dataset.preview = " in drag
+    modules["chart_drag.js"] = drag
     assert 'setAttribute("aria-label", data.label)' in modules[element.MODULE]
     assert [m for js in modules.values() for m in re.findall(r"\bimport\b[ (]", js)] == ["import("]
     assert re.search(
-        r'\["chart_draw\.js", "neuron_page\.js"\]\.map\(\(file\) => import\(', modules[element.MODULE]
+        r'\["chart_draw\.js", "neuron_page\.js", "chart_drag\.js"\]\.map\(\(file\) =>\s+import\(',
+        modules[element.MODULE],
     )
 
 

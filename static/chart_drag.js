@@ -1,0 +1,309 @@
+// Grabbing a chart: the curve's point along z (b), a diagram's edge up or down (w_i or b), the data's line
+// moved (b) or turned by an end (w₁, w₂, b). Python sends what can be grabbed as the chart's `grab`
+// (neuron_core/grab.py); while the pointer moves, the chart previews the drag here, in the browser, with
+// nothing but interpolation along the samples sent and a sum; on release the values go back to the page
+// once (setTriggerValue), which reads them as a link's and draws everything anew: Python has the last word.
+// Pointer events, so a finger works as a mouse does; a touch on a handle never scrolls the page.
+
+const HIT = 22; // px: how near a handle or an edge a pointer (or a finger) grabs it
+const WAIT = 4000; // ms: a release unanswered by a new figure by then puts the chart back as it was
+
+/** A value moved by `by`, on its slider's step and in its range (and within `lo`, `hi` when given). */
+function snap(g, v, by, lo = g.lo, hi = g.hi) {
+  const k = Math.round((v + by - g.lo) / g.grid);
+  const s = Math.min(Math.max(g.lo + k * g.grid, lo, g.lo), hi, g.hi);
+  return Number(s.toFixed(10));
+}
+
+/** a at z by straight lines between the samples (exact where the activation is piecewise linear), the
+ * end segments carried on past the ends. */
+function interp([zs, as], z) {
+  const pts = zs.map((v, i) => [v, as[i]]).filter(([v, a]) => v !== null && a !== null);
+  let i = 1;
+  while (i < pts.length - 1 && pts[i][0] < z) i++;
+  const [[z0, a0], [z1, a1]] = [pts[i - 1], pts[i]];
+  return z1 === z0 ? a1 : a0 + ((a1 - a0) * (z - z0)) / (z1 - z0);
+}
+
+/** A number as the display rule writes it (numbers.fmt, with no room): its `digits` decimals, whole
+ * numbers bare; ≈ where rounding made it whole, or where it is an interpolation (`exact` false). */
+export function written(v, rule = { digits: 4, exact: true }) {
+  const r = Number(v.toFixed(rule.digits)) + 0;
+  const near = !rule.exact || (Number.isInteger(r) && Math.abs(v - r) > 1e-9 * Math.max(1, Math.abs(r)));
+  return (near ? "≈ " : "") + String(r);
+}
+
+/** The pointer in the chart's data coordinates, and in pixels of the plot area. */
+function at(div, e) {
+  const { xaxis, yaxis } = div._fullLayout;
+  const box = div.getBoundingClientRect();
+  const px = e.clientX - box.left - xaxis._offset;
+  const py = e.clientY - box.top - yaxis._offset;
+  return { x: xaxis.p2l(px), y: yaxis.p2l(py), px, py };
+}
+
+/** A point of data coordinates in pixels of the plot area. */
+function pixel(div, x, y) {
+  const { xaxis, yaxis } = div._fullLayout;
+  return [xaxis.l2p(x), yaxis.l2p(y)];
+}
+
+/** How far a pixel is from the segment between two others. */
+function away([x, y], [x0, y0], [x1, y1]) {
+  const dx = x1 - x0;
+  const dy = y1 - y0;
+  const t = Math.max(0, Math.min(1, ((x - x0) * dx + (y - y0) * dy) / (dx * dx + dy * dy || 1)));
+  return Math.hypot(x - x0 - t * dx, y - y0 - t * dy);
+}
+
+/** The two ends of the line w·x + b = t inside the square, or none (as neuron_core/model/batch.py's). */
+function ends(w, b, t, [lo, hi]) {
+  const out = [];
+  const add = (x1, x2) => {
+    const inside = (v) => v >= lo - 1e-9 && v <= hi + 1e-9;
+    if (inside(x1) && inside(x2) && !out.some(([a, c]) => Math.abs(a - x1) + Math.abs(c - x2) < 1e-9)) {
+      out.push([x1, x2]);
+    }
+  };
+  for (const x1 of [lo, hi]) if (w[1]) add(x1, (t - b - w[0] * x1) / w[1]);
+  for (const x2 of [lo, hi]) if (w[0]) add((t - b - w[1] * x2) / w[0], x2);
+  return out.length >= 2 ? out.slice(0, 2) : [];
+}
+
+// Each kind of grab: where a pointer grabs it (`hit`), the handles drawn on it (`handles`), and the
+// preview of a drag (`preview`: the values it means and the chart's update while the pointer moves).
+const KINDS = {
+  curve: {
+    hit(div, g, p) {
+      const point = div.layout.shapes.find((s) => s.name === "current");
+      const [x, y] = pixel(div, point.xanchor, point.yanchor);
+      return Math.hypot(p.px - x, p.py - y) <= HIT ? { from: p.x } : null;
+    },
+    handles(g, layout) {
+      const point = layout.shapes.find((s) => s.name === "current");
+      const r = (point?.x1 ?? 8) + 7;
+      return point ? [{ ...point, name: "handle", x0: -r, x1: r, y0: -r, y1: r, fillcolor: "rgba(0,0,0,0)",
+        line: { color: point.fillcolor, width: 2, dash: "dot" } }] : [];
+    },
+    preview(div, g, grip, p) {
+      const [xlo, xhi] = div._fullLayout.xaxis.range;
+      const b = snap(g, g.v, p.x - grip.from, g.v + xlo - g.z, g.v + xhi - g.z);
+      const z = g.z + b - g.v;
+      const a = interp(curveOf(div), z);
+      const shapes = div.layout.shapes;
+      const update = {};
+      shapes.forEach((s, i) => {
+        if (s.name === "current" || s.name === "handle") Object.assign(update, { [`shapes[${i}].xanchor`]: z, [`shapes[${i}].yanchor`]: a });
+        if (s.name === "guide") Object.assign(update, { [`shapes[${i}].x0`]: z, [`shapes[${i}].x1`]: z, [`shapes[${i}].y1`]: a });
+        if (s.name === "compared" && div.data[1]) {
+          Object.assign(update, { [`shapes[${i}].xanchor`]: z, [`shapes[${i}].yanchor`]: interp([div.data[1].x, div.data[1].y], z) });
+        }
+      });
+      const { range } = div._fullLayout.yaxis;
+      const high = a > (range[0] + range[1]) / 2;
+      const left = z > 0;
+      const text = `z = ${written(z)},  a ${eq(written(a, g.a))}`;
+      const note = { x: z, y: a, text, xanchor: left ? "right" : "left", yanchor: high ? "top" : "bottom",
+        xshift: left ? -16 : 16, yshift: high ? -16 : 16 };
+      if (grip.note === undefined) { // the preview's own note, after the chart's: made once, then moved
+        grip.note = (div.layout.annotations ?? []).length;
+        update[`annotations[${grip.note}]`] = { ...note, showarrow: false, bgcolor: "rgba(255,255,255,.92)", font: { size: 16 } };
+      } else {
+        for (const [k, v] of Object.entries(note)) update[`annotations[${grip.note}].${k}`] = v;
+      }
+      return { values: { b }, same: b === g.v, text, layout: update };
+    },
+  },
+  diagram: {
+    hit(div, g, p) {
+      let best = null;
+      for (const e of g.edges) {
+        const s = div.layout.shapes[e.i];
+        const note = div.layout.annotations[e.i];
+        const d = Math.min(
+          away([p.px, p.py], pixel(div, s.x0, s.y0), pixel(div, s.x1, s.y1)),
+          Math.hypot(...pixel(div, note.x, note.y).map((v, k) => v - [p.px, p.py][k])) - 12,
+        );
+        if (d <= HIT && (!best || d < best.d)) best = { d, edge: e, from: p.py };
+      }
+      return best;
+    },
+    handles(g, layout) {
+      return g.edges.map((e) => {
+        const s = layout.shapes[e.i];
+        const [x, y] = [s.x0 + 0.22 * (s.x1 - s.x0), s.y0 + 0.22 * (s.y1 - s.y0)];
+        return { type: "circle", name: "handle", xsizemode: "pixel", ysizemode: "pixel", xanchor: x, yanchor: y,
+          x0: -7, x1: 7, y0: -7, y1: 7, fillcolor: "#FFF", line: { color: s.line.color, width: 2 } };
+      });
+    },
+    preview(div, g, grip, p) {
+      const e = grip.edge;
+      const v = snap(g, e.v, (grip.from - p.py) / g.px);
+      const z = g.z + (v - e.v) * e.x;
+      const a = interp(g.curve, z);
+      const k = (v > 0) - (v < 0) + 1;
+      const note = div.layout.annotations[e.i];
+      const nodes = [...div.data[0].text];
+      const names = [...div.data[1].text];
+      nodes[g.node] = written(a, g.a);
+      names[g.zname] = `z = ${written(z)}`;
+      const layout = {
+        [`shapes[${e.i}].line`]: {
+          ...div.layout.shapes[e.i].line, color: g.edge.colors[k], dash: g.edge.dashes[k],
+          width: Number((g.edge.base + Math.min(Math.abs(v), g.edge.cap) * g.edge.per).toFixed(2)),
+        },
+        [`annotations[${e.i}].text`]: `${e.name} = ${written(v)}`,
+        [`annotations[${e.i}].font.color`]: g.edge.colors[k],
+      };
+      const text = `${e.name} = ${written(v)}: z = ${written(z)}, a ${eq(written(a, g.a))}`;
+      return { values: { [e.key]: v }, same: v === e.v, text, layout, data: { text: [nodes, names] }, traces: [0, 1] };
+    },
+  },
+  line: {
+    hit(div, g, p) {
+      const xy = div.data[0];
+      if (!xy.x?.length) return null;
+      const [a, b] = [0, 1].map((k) => pixel(div, xy.x[k], xy.y[k]));
+      const grips = [0, 1].map((k) => pixel(div, ...along(xy, k ? 1 - INSET : INSET)));
+      const end = grips.findIndex(([x, y]) => Math.hypot(p.px - x, p.py - y) <= HIT);
+      if (g.turn && end >= 0) return { turn: true, pivot: [xy.x[1 - end], xy.y[1 - end]] };
+      return away([p.px, p.py], a, b) <= HIT ? { from: [p.x, p.y] } : null;
+    },
+    handles(g, layout, data) {
+      const xy = data[0];
+      if (!xy.x?.length) return [];
+      const ring = (x, y, r, symbol) => ({ type: symbol, name: "handle", xsizemode: "pixel", ysizemode: "pixel",
+        xanchor: x, yanchor: y, x0: -r, x1: r, y0: -r, y1: r, fillcolor: "#FFF", line: { color: "#222", width: 2 } });
+      const mid = ring(...along(xy, 0.5), 8, "rect");
+      return g.turn ? [mid, ...[INSET, 1 - INSET].map((f) => ring(...along(xy, f), 9, "circle"))] : [mid];
+    },
+    preview(div, g, grip, p) {
+      let w = g.w;
+      let b;
+      if (grip.turn) {
+        const [dx, dy] = [p.x - grip.pivot[0], p.y - grip.pivot[1]];
+        const d = Math.hypot(dx, dy);
+        if (d < 1e-6) return null;
+        const length = Math.hypot(...g.w);
+        const sign = -dy * g.w[0] + dx * g.w[1] < 0 ? -1 : 1;
+        w = [snap(g, 0, (sign * -dy * length) / d), snap(g, 0, (sign * dx * length) / d)];
+        b = snap(g, 0, g.t - w[0] * grip.pivot[0] - w[1] * grip.pivot[1]);
+      } else {
+        b = snap(g, g.b, -(g.w[0] * (p.x - grip.from[0]) + g.w[1] * (p.y - grip.from[1])));
+      }
+      const line = ends(w, b, g.t, g.square);
+      const tie = 1e-9 * (1 + Math.abs(b) + Math.abs(g.t));
+      const wrong = g.points.filter(([x1, x2, y]) => (w[0] * x1 + w[1] * x2 + b >= g.t - tie) !== (y === 1));
+      const right = g.points.length - wrong.length;
+      const said = `w₁ = ${written(w[0])}, w₂ = ${written(w[1])}, b = ${written(b)}: ${right} of ${g.points.length} right`;
+      const handles = KINDS.line.handles(g, null, [{ x: line.map((q) => q[0]), y: line.map((q) => q[1]) }]);
+      const shapes = div.layout.shapes.filter((s) => s.name !== "handle");
+      return {
+        values: grip.turn ? { w1: w[0], w2: w[1], b } : { b },
+        same: b === g.b && w[0] === g.w[0] && w[1] === g.w[1],
+        text: said,
+        data: { x: [line.map((q) => q[0]), wrong.map((q) => q[0])], y: [line.map((q) => q[1]), wrong.map((q) => q[1])] },
+        traces: [0, 1],
+        layout: { "title.text": said, shapes: [...shapes, ...handles] },
+        dim: 2,
+      };
+    },
+  },
+};
+
+const INSET = 0.07; // the line's turning handles: this far in from its ends, inside the plot
+const along = (xy, f) => [xy.x[0] + f * (xy.x[1] - xy.x[0]), xy.y[0] + f * (xy.y[1] - xy.y[0])];
+const eq = (text) => (text.startsWith("≈") ? text : `= ${text}`);
+const curveOf = (div) => [div.data[0].x, div.data[0].y];
+
+/** The figure with the handles of what can be grabbed drawn on it: given to Plotly.react as it is. */
+export function dressed(figure) {
+  const g = figure.grab;
+  if (!g || !KINDS[g.kind]) return figure;
+  const layout = { ...figure.layout, shapes: [...(figure.layout.shapes ?? []), ...KINDS[g.kind].handles(g, figure.layout, figure.data)] };
+  return { ...figure, layout };
+}
+
+/** Listen for grabs on a chart's div, once: each pointer down reads the chart's newest `grab`. */
+export function grabbing(chart, Plotly) {
+  const { div } = chart;
+  clearTimeout(chart.waiting);
+  if (chart.drag) end(chart, Plotly, null); // a new figure mid-drag: the drag's start is stale
+  div.classList.toggle("grabbable", Boolean(chart.last?.grab));
+  if (chart.listening) return;
+  chart.listening = true;
+  const grabbed = (e) => {
+    const g = chart.last?.grab;
+    const kind = g && KINDS[g.kind];
+    return kind && div._fullLayout ? kind.hit(div, g, at(div, e)) : null;
+  };
+  // A finger on a handle drags it and never scrolls the page; elsewhere the page scrolls as ever.
+  div.addEventListener("touchstart", (e) => {
+    if (e.touches.length === 1 && grabbed(e.touches[0])) e.preventDefault();
+  }, { passive: false });
+  div.addEventListener("pointerdown", (e) => {
+    if (chart.drag || (e.pointerType === "mouse" && e.button !== 0)) return;
+    const grip = grabbed(e);
+    if (!grip) return;
+    e.preventDefault();
+    e.stopPropagation();
+    div.setPointerCapture(e.pointerId);
+    chart.drag = { grip, g: chart.last.grab, pointer: e.pointerId, at: null, shown: null, frame: 0 };
+    div.classList.add("grabbing");
+  }, { capture: true });
+  div.addEventListener("pointermove", (e) => {
+    const drag = chart.drag;
+    if (!drag) {
+      if (e.pointerType === "mouse") div.classList.toggle("over", Boolean(grabbed(e)));
+      return;
+    }
+    if (e.pointerId !== drag.pointer) return;
+    e.stopPropagation();
+    drag.at = at(div, e);
+    drag.frame ||= requestAnimationFrame(() => show(chart, Plotly));
+  }, { capture: true });
+  div.addEventListener("pointerup", (e) => {
+    if (chart.drag?.pointer !== e.pointerId) return;
+    e.stopPropagation();
+    chart.drag.at = at(div, e);
+    end(chart, Plotly, chart.drag);
+  }, { capture: true });
+  div.addEventListener("pointercancel", (e) => {
+    if (chart.drag?.pointer === e.pointerId) end(chart, Plotly, null);
+  }, { capture: true });
+}
+
+/** Draw the drag's preview at the pointer's newest place: once per animation frame at most. */
+function show(chart, Plotly) {
+  const drag = chart.drag;
+  if (!drag) return;
+  drag.frame = 0;
+  const kind = KINDS[drag.g.kind];
+  const seen = drag.at && kind.preview(chart.div, drag.g, drag.grip, drag.at);
+  if (!seen) return;
+  drag.shown = seen;
+  chart.div.dataset.preview = seen.text; // what the preview says, for a test to read while dragging
+  const restyle = seen.data ?? {};
+  if (seen.dim !== undefined && !drag.dimmed) {
+    drag.dimmed = true; // the landscape of a is the start's: faded while the line moves
+    Plotly.restyle(chart.div, { opacity: 0.35 }, [seen.dim]);
+  }
+  Plotly.update(chart.div, restyle, seen.layout, seen.traces ?? []);
+}
+
+/** The drag over: its values sent to the page once (a release), or the chart put back (a cancel, or a
+ * release where it started). */
+function end(chart, Plotly, drag) {
+  cancelAnimationFrame(chart.drag?.frame ?? 0);
+  const was = chart.drag;
+  chart.drag = null;
+  chart.div.classList.remove("grabbing");
+  const seen = drag && was.at && KINDS[was.g.kind].preview(chart.div, was.g, was.grip, was.at);
+  delete chart.div.dataset.preview;
+  if (!seen || seen.same || !chart.send) {
+    if (chart.last && was?.shown) Plotly.react(chart.div, structuredClone(chart.shown));
+    return;
+  }
+  chart.send("grab", seen.values);
+  chart.waiting = setTimeout(() => Plotly.react(chart.div, structuredClone(chart.shown)), WAIT);
+}
