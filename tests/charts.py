@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from neuron_core.figures.style import Chart
 
-EXTRA = ("label", "name", "first", "page")  # what a chart carries beside Plotly's own figure keys
+EXTRA = ("label", "name", "first", "page", "grab")  # what a chart carries beside Plotly's own figure keys
 
 
 def app_charts(at: AppTest) -> dict[str, Chart]:

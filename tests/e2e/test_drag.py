@@ -15,7 +15,9 @@ from neuron_core.link import state
 from neuron_core.model import batch, data
 from neuron_core.model.activations import ACTIVATIONS
 from neuron_core.numbers import fmt
+from neuron_core.words import explain
 from neuron_core.words.calculation import a_text
+from tests.e2e.test_access import LIVE
 from tests.e2e.test_browser import TIMEOUT, expect_numbers, expect_point, no_error_box, open_app
 from tests.e2e.test_data import DRAWN_JS, PLOT
 
@@ -137,6 +139,9 @@ def test_the_curve_s_point_dragged_100_px_moves_while_dragging_and_b_follows_on_
     expect_b(page, b)
     assert preview == f"z = {fmt(b + 4)},  a = {fmt(max(b + 4, 0))}"  # the preview said what Python says
     expect_point(page, b + 4, max(b + 4, 0))
+    # and a screen reader hears the result, as after a slider's move
+    said = explain.announce(forward((2.0, 1.0, 3.0), (1.0, -1.0, 1.0), b, "relu"))
+    expect(page.locator(LIVE)).to_have_text(said, timeout=TIMEOUT)
     no_error_box(page)
 
 
