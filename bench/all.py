@@ -1,7 +1,8 @@
 """Run every benchmark, then write their figures into the README's table.
 
 Run from the project's root: `python -m bench.all`. Each benchmark also runs alone:
-`python -m bench.server_cost`, `python -m bench.browser`, `python -m bench.core`, `python -m bench.load`.
+`python -m bench.server_cost`, `python -m bench.browser`, `python -m bench.core`, `python -m bench.load`,
+`python -m bench.drag`.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import json
 import re
 import sys
 
-from bench import browser, core, load, server_cost
+from bench import browser, core, drag, load, server_cost
 from bench.stats import RESULTS
 from tests.e2e.serve import ROOT
 
@@ -286,6 +287,32 @@ def table(r: dict) -> str:
                     {"default view": "≤ 3", "every view on": "≤ 5"}.get(page, "≤ 4"),
                 )
             ]
+    if "drag" in r:
+        dr = r["drag"]
+        p50, p95, rel = dr["frame_ms_p50"], dr["frame_ms_p95"], dr["release_ms_p50"]
+        vs = dr["ratio_release_vs_slider"]
+        when = dr["machine"]["date"]
+        rows += [
+            (
+                f"Browser: frame time while dragging the point / an edge / the line, p50 / p95 ({when})",
+                " · ".join(f"{p50[k]} / {p95[k]} ms" for k in ("curve", "diagram", "line")),
+                "",
+                f"idle page: {p50['idle']} / {p95['idle']} ms",
+                " · ".join(str(dr["ratio_frame_vs_idle"][k]) for k in ("curve", "diagram", "line")),
+                "",
+                "p50 ≤ 1.1 × idle",
+            ),
+            (
+                "Browser: release to the page's own z, p50: the point / an edge; the b slider's thumb",
+                f"{rel['curve']} / {rel['diagram']} ms ({vs['curve']} / {vs['diagram']} × the slider's); "
+                f"slider {rel['slider']} ms",
+                "",
+                f"slider {rel['floor']} ms",
+                " / ".join(str(dr["ratio_release_vs_floor"][k]) for k in ("curve", "diagram", "slider")),
+                "",
+                "≤ 1.2 × the app's slider",
+            ),
+        ]
     m = s["machine"]
     lines = [
         f"Measured {m['date']} on {m['cpus']} CPUs ({m['processor']}), Python {m['python']}.",
@@ -305,7 +332,7 @@ def write_readme() -> None:
 
 
 def main() -> None:
-    for bench in (server_cost, browser, core, load):
+    for bench in (server_cost, browser, core, load, drag):
         sys.argv = [bench.__name__]
         bench.main()
     write_readme()

@@ -82,8 +82,20 @@ const KINDS = {
     handles(g, layout) {
       const point = layout.shapes.find((s) => s.name === "current");
       const r = (point?.x1 ?? 8) + 7;
-      return point ? [{ ...point, name: "handle", x0: -r, x1: r, y0: -r, y1: r, fillcolor: "rgba(0,0,0,0)",
-        line: { color: point.fillcolor, width: 2, dash: "dot" } }] : [];
+      return point
+        ? [
+            {
+              ...point,
+              name: "handle",
+              x0: -r,
+              x1: r,
+              y0: -r,
+              y1: r,
+              fillcolor: "rgba(0,0,0,0)",
+              line: { color: point.fillcolor, width: 2, dash: "dot" },
+            },
+          ]
+        : [];
     },
     preview(div, g, grip, p) {
       const [xlo, xhi] = div._fullLayout.xaxis.range;
@@ -93,21 +105,39 @@ const KINDS = {
       const shapes = div.layout.shapes;
       const update = {};
       shapes.forEach((s, i) => {
-        if (s.name === "current" || s.name === "handle") Object.assign(update, { [`shapes[${i}].xanchor`]: z, [`shapes[${i}].yanchor`]: a });
-        if (s.name === "guide") Object.assign(update, { [`shapes[${i}].x0`]: z, [`shapes[${i}].x1`]: z, [`shapes[${i}].y1`]: a });
+        if (s.name === "current" || s.name === "handle")
+          Object.assign(update, { [`shapes[${i}].xanchor`]: z, [`shapes[${i}].yanchor`]: a });
+        if (s.name === "guide")
+          Object.assign(update, { [`shapes[${i}].x0`]: z, [`shapes[${i}].x1`]: z, [`shapes[${i}].y1`]: a });
         if (s.name === "compared" && div.data[1]) {
-          Object.assign(update, { [`shapes[${i}].xanchor`]: z, [`shapes[${i}].yanchor`]: interp([div.data[1].x, div.data[1].y], z) });
+          Object.assign(update, {
+            [`shapes[${i}].xanchor`]: z,
+            [`shapes[${i}].yanchor`]: interp([div.data[1].x, div.data[1].y], z),
+          });
         }
       });
       const { range } = div._fullLayout.yaxis;
       const high = a > (range[0] + range[1]) / 2;
       const left = z > 0;
       const text = `z = ${written(z)},  a ${eq(written(a, g.a))}`;
-      const note = { x: z, y: a, text, xanchor: left ? "right" : "left", yanchor: high ? "top" : "bottom",
-        xshift: left ? -16 : 16, yshift: high ? -16 : 16 };
-      if (grip.note === undefined) { // the preview's own note, after the chart's: made once, then moved
+      const note = {
+        x: z,
+        y: a,
+        text,
+        xanchor: left ? "right" : "left",
+        yanchor: high ? "top" : "bottom",
+        xshift: left ? -16 : 16,
+        yshift: high ? -16 : 16,
+      };
+      if (grip.note === undefined) {
+        // the preview's own note, after the chart's: made once, then moved
         grip.note = (div.layout.annotations ?? []).length;
-        update[`annotations[${grip.note}]`] = { ...note, showarrow: false, bgcolor: "rgba(255,255,255,.92)", font: { size: 16 } };
+        update[`annotations[${grip.note}]`] = {
+          ...note,
+          showarrow: false,
+          bgcolor: "rgba(255,255,255,.92)",
+          font: { size: 16 },
+        };
       } else {
         for (const [k, v] of Object.entries(note)) update[`annotations[${grip.note}].${k}`] = v;
       }
@@ -131,9 +161,21 @@ const KINDS = {
     handles(g, layout) {
       return g.edges.map((e) => {
         const s = layout.shapes[e.i];
-        const [x, y] = [s.x0 + 0.22 * (s.x1 - s.x0), s.y0 + 0.22 * (s.y1 - s.y0)];
-        return { type: "circle", name: "handle", xsizemode: "pixel", ysizemode: "pixel", xanchor: x, yanchor: y,
-          x0: -7, x1: 7, y0: -7, y1: 7, fillcolor: "#FFF", line: { color: s.line.color, width: 2 } };
+        const [x, y] = [s.x0 + 0.62 * (s.x1 - s.x0), s.y0 + 0.62 * (s.y1 - s.y0)];
+        return {
+          type: "circle",
+          name: "handle",
+          xsizemode: "pixel",
+          ysizemode: "pixel",
+          xanchor: x,
+          yanchor: y,
+          x0: -6,
+          x1: 6,
+          y0: -6,
+          y1: 6,
+          fillcolor: "#FFF",
+          line: { color: s.line.color, width: 2 },
+        };
       });
     },
     preview(div, g, grip, p) {
@@ -149,14 +191,23 @@ const KINDS = {
       names[g.zname] = `z = ${written(z)}`;
       const layout = {
         [`shapes[${e.i}].line`]: {
-          ...div.layout.shapes[e.i].line, color: g.edge.colors[k], dash: g.edge.dashes[k],
+          ...div.layout.shapes[e.i].line,
+          color: g.edge.colors[k],
+          dash: g.edge.dashes[k],
           width: Number((g.edge.base + Math.min(Math.abs(v), g.edge.cap) * g.edge.per).toFixed(2)),
         },
         [`annotations[${e.i}].text`]: `${e.name} = ${written(v)}`,
         [`annotations[${e.i}].font.color`]: g.edge.colors[k],
       };
       const text = `${e.name} = ${written(v)}: z = ${written(z)}, a ${eq(written(a, g.a))}`;
-      return { values: { [e.key]: v }, same: v === e.v, text, layout, data: { text: [nodes, names] }, traces: [0, 1] };
+      return {
+        values: { [e.key]: v },
+        same: v === e.v,
+        text,
+        layout,
+        data: { text: [nodes, names] },
+        traces: [0, 1],
+      };
     },
   },
   line: {
@@ -172,8 +223,20 @@ const KINDS = {
     handles(g, layout, data) {
       const xy = data[0];
       if (!xy.x?.length) return [];
-      const ring = (x, y, r, symbol) => ({ type: symbol, name: "handle", xsizemode: "pixel", ysizemode: "pixel",
-        xanchor: x, yanchor: y, x0: -r, x1: r, y0: -r, y1: r, fillcolor: "#FFF", line: { color: "#222", width: 2 } });
+      const ring = (x, y, r, symbol) => ({
+        type: symbol,
+        name: "handle",
+        xsizemode: "pixel",
+        ysizemode: "pixel",
+        xanchor: x,
+        yanchor: y,
+        x0: -r,
+        x1: r,
+        y0: -r,
+        y1: r,
+        fillcolor: "#FFF",
+        line: { color: "#222", width: 2 },
+      });
       const mid = ring(...along(xy, 0.5), 8, "rect");
       return g.turn ? [mid, ...[INSET, 1 - INSET].map((f) => ring(...along(xy, f), 9, "circle"))] : [mid];
     },
@@ -193,16 +256,20 @@ const KINDS = {
       }
       const line = ends(w, b, g.t, g.square);
       const tie = 1e-9 * (1 + Math.abs(b) + Math.abs(g.t));
-      const wrong = g.points.filter(([x1, x2, y]) => (w[0] * x1 + w[1] * x2 + b >= g.t - tie) !== (y === 1));
+      const wrong = g.points.filter(([x1, x2, y]) => w[0] * x1 + w[1] * x2 + b >= g.t - tie !== (y === 1));
       const right = g.points.length - wrong.length;
-      const said = `w₁ = ${written(w[0])}, w₂ = ${written(w[1])}, b = ${written(b)}: ${right} of ${g.points.length} right`;
+      const named = `w₁ = ${written(w[0])}, w₂ = ${written(w[1])}, b = ${written(b)}`;
+      const said = `${named}: ${right} of ${g.points.length} right`;
       const handles = KINDS.line.handles(g, null, [{ x: line.map((q) => q[0]), y: line.map((q) => q[1]) }]);
       const shapes = div.layout.shapes.filter((s) => s.name !== "handle");
       return {
         values: grip.turn ? { w1: w[0], w2: w[1], b } : { b },
         same: b === g.b && w[0] === g.w[0] && w[1] === g.w[1],
         text: said,
-        data: { x: [line.map((q) => q[0]), wrong.map((q) => q[0])], y: [line.map((q) => q[1]), wrong.map((q) => q[1])] },
+        data: {
+          x: [line.map((q) => q[0]), wrong.map((q) => q[0])],
+          y: [line.map((q) => q[1]), wrong.map((q) => q[1])],
+        },
         traces: [0, 1],
         layout: { "title.text": said, shapes: [...shapes, ...handles] },
         dim: 2,
@@ -220,7 +287,10 @@ const curveOf = (div) => [div.data[0].x, div.data[0].y];
 export function dressed(figure) {
   const g = figure.grab;
   if (!g || !KINDS[g.kind]) return figure;
-  const layout = { ...figure.layout, shapes: [...(figure.layout.shapes ?? []), ...KINDS[g.kind].handles(g, figure.layout, figure.data)] };
+  const layout = {
+    ...figure.layout,
+    shapes: [...(figure.layout.shapes ?? []), ...KINDS[g.kind].handles(g, figure.layout, figure.data)],
+  };
   return { ...figure, layout };
 }
 
@@ -238,39 +308,59 @@ export function grabbing(chart, Plotly) {
     return kind && div._fullLayout ? kind.hit(div, g, at(div, e)) : null;
   };
   // A finger on a handle drags it and never scrolls the page; elsewhere the page scrolls as ever.
-  div.addEventListener("touchstart", (e) => {
-    if (e.touches.length === 1 && grabbed(e.touches[0])) e.preventDefault();
-  }, { passive: false });
-  div.addEventListener("pointerdown", (e) => {
-    if (chart.drag || (e.pointerType === "mouse" && e.button !== 0)) return;
-    const grip = grabbed(e);
-    if (!grip) return;
-    e.preventDefault();
-    e.stopPropagation();
-    div.setPointerCapture(e.pointerId);
-    chart.drag = { grip, g: chart.last.grab, pointer: e.pointerId, at: null, shown: null, frame: 0 };
-    div.classList.add("grabbing");
-  }, { capture: true });
-  div.addEventListener("pointermove", (e) => {
-    const drag = chart.drag;
-    if (!drag) {
-      if (e.pointerType === "mouse") div.classList.toggle("over", Boolean(grabbed(e)));
-      return;
-    }
-    if (e.pointerId !== drag.pointer) return;
-    e.stopPropagation();
-    drag.at = at(div, e);
-    drag.frame ||= requestAnimationFrame(() => show(chart, Plotly));
-  }, { capture: true });
-  div.addEventListener("pointerup", (e) => {
-    if (chart.drag?.pointer !== e.pointerId) return;
-    e.stopPropagation();
-    chart.drag.at = at(div, e);
-    end(chart, Plotly, chart.drag);
-  }, { capture: true });
-  div.addEventListener("pointercancel", (e) => {
-    if (chart.drag?.pointer === e.pointerId) end(chart, Plotly, null);
-  }, { capture: true });
+  div.addEventListener(
+    "touchstart",
+    (e) => {
+      if (e.touches.length === 1 && grabbed(e.touches[0])) e.preventDefault();
+    },
+    { passive: false },
+  );
+  div.addEventListener(
+    "pointerdown",
+    (e) => {
+      if (chart.drag || (e.pointerType === "mouse" && e.button !== 0)) return;
+      const grip = grabbed(e);
+      if (!grip) return;
+      e.preventDefault();
+      e.stopPropagation();
+      div.setPointerCapture(e.pointerId);
+      chart.drag = { grip, g: chart.last.grab, pointer: e.pointerId, at: null, shown: null, frame: 0 };
+      div.classList.add("grabbing");
+    },
+    { capture: true },
+  );
+  div.addEventListener(
+    "pointermove",
+    (e) => {
+      const drag = chart.drag;
+      if (!drag) {
+        if (e.pointerType === "mouse") div.classList.toggle("over", Boolean(grabbed(e)));
+        return;
+      }
+      if (e.pointerId !== drag.pointer) return;
+      e.stopPropagation();
+      drag.at = at(div, e);
+      drag.frame ||= requestAnimationFrame(() => show(chart, Plotly));
+    },
+    { capture: true },
+  );
+  div.addEventListener(
+    "pointerup",
+    (e) => {
+      if (chart.drag?.pointer !== e.pointerId) return;
+      e.stopPropagation();
+      chart.drag.at = at(div, e);
+      end(chart, Plotly, chart.drag);
+    },
+    { capture: true },
+  );
+  div.addEventListener(
+    "pointercancel",
+    (e) => {
+      if (chart.drag?.pointer === e.pointerId) end(chart, Plotly, null);
+    },
+    { capture: true },
+  );
 }
 
 /** Draw the drag's preview at the pointer's newest place: once per animation frame at most. */

@@ -1,4 +1,4 @@
-// The one chart element of Neuron Playground, reviewed as a whole with the two modules it loads
+// The one chart element of Neuron Playground, reviewed as a whole with the three modules it loads
 // (tests/app/test_safety.py reads all three).
 //
 // Streamlit calls the default export each time the chart's data changes, always with the same

@@ -2,7 +2,7 @@
 
 Text from a link or a user reaches the page, so the rule is: no unsafe_allow_html, no st.html, no
 component, no iframe, with exactly three reviewed exceptions. The chart element is declared once, in
-exactly this form, and its JavaScript (the inline loader, `static/neuron_chart.js` and the two modules
+exactly this form, and its JavaScript (the inline loader, `static/neuron_chart.js` and the three modules
 it loads) never turns received data into HTML or code. The stylesheet is `st.html(ROOM)`, ROOM the path of the
 constant file `static/room.css`, which holds CSS only: no markup, no address, no import. The teacher's
 page previews the students' link in an iframe: the app's own path (no host: the same origin) and a query

@@ -67,6 +67,41 @@ def live_room(page: Page) -> None:
     page.wait_for_timeout(2500)
 
 
+def held(page: Page, start: tuple[float, float], by: tuple[float, float]) -> None:
+    """A mouse drag from `start` by `by`, held down: the picture shows the preview before the release."""
+    page.mouse.move(*start)
+    page.mouse.down()
+    for k in range(1, 21):
+        page.mouse.move(start[0] + by[0] * k / 20, start[1] + by[1] * k / 20)
+        page.wait_for_timeout(16)
+
+
+def drag_point(page: Page) -> None:
+    """The curve's point grabbed and dragged 110 px to the right: z and a beside it, not yet released."""
+    from tests.e2e.test_drag import at
+
+    page.locator(".st-key-curve").evaluate("e => e.scrollIntoView({block: 'center'})")
+    held(page, at(page, "curve", -1, 0), (110, 0))
+
+
+def drag_weight(page: Page) -> None:
+    """w₂'s edge grabbed and dragged up by 80 px (-1 to 1): its number, z and a follow, not yet released."""
+    from tests.e2e.test_drag import edge_middle
+
+    page.locator(".st-key-diagram").evaluate("e => e.scrollIntoView({block: 'center'})")
+    held(page, edge_middle(page, 1), (0, -80))
+
+
+def drag_line(page: Page) -> None:
+    """AND's line x₁ + x₂ = 0.5 grabbed in its middle and moved towards (1, 1) until that corner is alone
+    on its side: 4 of 4, not yet released."""
+    from tests.e2e.test_drag import at, line_ends
+
+    page.locator(".st-key-points_chart").evaluate("e => e.scrollIntoView({block: 'center'})")
+    (x0, x1), (y0, y1) = line_ends(page)
+    held(page, at(page, "points_chart", (x0 + x1) / 2, (y0 + y1) / 2), (78, -78))
+
+
 def scroll_to_by_hand(page: Page) -> None:
     page.get_by_text("By hand", exact=True).scroll_into_view_if_needed()
 
@@ -127,6 +162,15 @@ SHOTS: dict[str, tuple[str, dict, Callable[[Page], None] | None, bool]] = {
         "teach?activity=quiz&view=seed%3D3%26count%3D1",
         {"width": 1280, "height": 1000},
         live_room,
+        False,
+    ),
+    # Grabbing the neuron: each drag's preview while the pointer is still down.
+    "screenshot-drag-point.png": ("", {"width": 1280, "height": 720}, drag_point, False),
+    "screenshot-drag-weight.png": ("", {"width": 1280, "height": 720}, drag_weight, False),
+    "screenshot-drag-line.png": (
+        "data?data=and&w2=1&b=-0.5",
+        {"width": 1280, "height": 720},
+        drag_line,
         False,
     ),
     "screenshot-teach-qr.png": (
