@@ -18,6 +18,7 @@ from playwright.sync_api import Page, sync_playwright
 from bench.server_cost import APPS
 from bench.stats import pct, save
 from tests.e2e.serve import CHROMIUM_ARGS, chromium_path, streamlit_server
+from tests.e2e.test_drag import at
 
 MOVES = 90  # pointer moves, 16 ms apart: a drag of 1.5 s
 # The intervals between animation frames from now on, until `window.__frames.stop()`.
@@ -46,12 +47,6 @@ ARM = """(what) => {
     });
 }"""
 Z = {"app": "[data-testid=stMetricValue]", "floor": "[data-testid=stText]"}
-AT_JS = """([key, x, y]) => {
-    const d = document.querySelector(`.st-key-${key} .js-plotly-plot`);
-    const { xaxis, yaxis } = d._fullLayout;
-    const r = d.getBoundingClientRect();
-    return [r.left + xaxis._offset + xaxis.l2p(x), r.top + yaxis._offset + yaxis.l2p(y)];
-}"""
 
 
 def grips(page: Page, what: str) -> tuple[float, float]:
@@ -73,7 +68,7 @@ def grips(page: Page, what: str) -> tuple[float, float]:
                  : '{what}' === 'diagram' ? [(s.x0 + s.x1) / 2, (s.y0 + s.y1) / 2]
                  : [(s.x[0] + s.x[1]) / 2, (s.y[0] + s.y[1]) / 2]; }}"""
     )
-    return tuple(page.evaluate(AT_JS, [key, x, y]))
+    return at(page, key, x, y)
 
 
 def drag(
