@@ -23,7 +23,7 @@ from neuron_core.numbers import sub
 DIGITS = 4  # the display rule's decimals (numbers.fmt): z and a piecewise-linear a, exactly
 NEAR = 2  # a smooth a is previewed from samples: to 2 decimals, marked ≈, until Python's own value comes
 PX = 40  # pixels of drag up or down for a change of 1 in a weight or the bias on the diagram
-SMOOTH = np.linspace(-10.0, 10.0, 101)  # where a smooth activation is sampled for the diagram's preview
+SMOOTH = np.round(np.linspace(-10.0, 10.0, 101), 1)  # where a smooth activation is sampled, for the diagram
 
 
 def _range() -> Spec:
@@ -57,7 +57,7 @@ def diagram(f: Forward, keys: Collection[str]) -> Spec | None:
     if f.act.kinks is not None:  # its corners and a point past each end: exact by interpolation
         zs, a = curve_points(f.act, f.alpha, max([1.0, *(abs(k) + 1 for k in f.act.kinks)]))
     else:
-        zs, a = SMOOTH.tolist(), np.round(f.act(SMOOTH, f.alpha), 6).tolist()
+        zs, a = SMOOTH.tolist(), np.round(f.act(SMOOTH, f.alpha), 4).tolist()  # NEAR digits, and 2 more
     return {
         "kind": "diagram",
         "edges": edges,
