@@ -9,7 +9,7 @@ rule writes a number. Python has the last word: on release the page reads the va
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 
 import numpy as np
 
@@ -76,7 +76,7 @@ def line(
     w: tuple[float, float],
     b: float,
     t: float,
-    points: list[tuple[float, float, int]],
+    points: Sequence[tuple[float, float, int]],
     square: tuple[float, float],
     keys: Collection[str],
 ) -> Spec | None:

@@ -55,7 +55,7 @@ class Kept:
     SENT = "sent"  # what this session has sent its class once (a step reached, a step done)
     SEEN = "seen"  # the last page's view, as the teacher's page opens it (teach.opening): the bar's Teach
     GRABS = "grabs"  # what each chart offered to drag in the last run, by the chart's key
-    GRABBED = "grabbed"  # the notice for a drag whose values could not be read, shown once
+    REFUSED = "refused"  # the notice for a drag whose values could not be read, shown once
 
     @staticmethod
     def count(key: str) -> int:
@@ -185,7 +185,7 @@ def on_page() -> str | Page:
 def notices() -> None:
     """What the link had that was ignored, and a drag's values that were: shown as text, never as markdown
     (a notice may quote the link)."""
-    for notice in [*link().notices, *filter(None, [st.session_state.pop(Kept.GRABBED, None)])]:
+    for notice in [*link().notices, *filter(None, [st.session_state.pop(Kept.REFUSED, None)])]:
         st.warning(text.plain(notice), icon="⚠️")
 
 
@@ -386,11 +386,11 @@ def draw(
     offered[key] = grab.keys(grabs)
     chart = chart | {"grab": grabs} if grabs else chart
     chart_element(
-        key=key, data=element.payload(chart, told), width=width, on_grab_change=lambda: grabbed(key)
+        key=key, data=element.payload(chart, told), width=width, on_grab_change=lambda: released(key)
     )
 
 
-def grabbed(key: str) -> None:
+def released(key: str) -> None:
     """A drag released on chart `key`: its values to their sliders, read as a link's values are (those the
     chart offered, in range, on the step); anything else refused, the sliders kept, with one notice."""
     sent = (st.session_state.get(key) or {}).get("grab")
@@ -398,7 +398,7 @@ def grabbed(key: str) -> None:
         return
     values, notice = state.grabbed(sent, st.session_state.get(Kept.GRABS, {}).get(key, ()))
     if notice:
-        st.session_state[Kept.GRABBED] = notice
+        st.session_state[Kept.REFUSED] = notice
     st.session_state.update(values)
 
 

@@ -70,8 +70,9 @@ def data_view(s: state.State, stacked: bool = False, play: bool = True, moves: b
     left, right = (st.container(), st.container()) if stacked else st.columns([3, 2])
     with left:  # a projector's charts fit what is left of its window
         # At epoch 0 the line is the sliders' own: it can be grabbed and moved, or turned by an end.
-        line = grab.line(s.w, s.b, batch.threshold(run.act, run.alpha), pts, training.square(pts), drawn())
-        draw(training.data_figure(d, pts, run, k, s.present), "points_chart", grabs=line if k == 0 else None)
+        t = batch.threshold(run.act, run.alpha)
+        line = grab.line(s.w, s.b, t, pts, training.square(pts), drawn()) if k == 0 else None
+        draw(training.data_figure(d, pts, run, k, s.present), "points_chart", grabs=line)
     with right:
         draw(training.epochs_figure(run, k, s.present), "epochs_chart")
     if play:

@@ -5,22 +5,24 @@
 // once (setTriggerValue), which reads them as a link's and draws everything anew: Python has the last word.
 // Pointer events, so a finger works as a mouse does; a touch on a handle never scrolls the page.
 
-const HIT = 22; // px: how near a handle or an edge a pointer (or a finger) grabs it
+const HIT = 22; // px: how near a handle (or, for a mouse, an edge or the line) a pointer grabs it
 const WAIT = 4000; // ms: a release unanswered by a new figure by then puts the chart back as it was
 
-/** A value moved by `by`, on its slider's step and in its range (and within `lo`, `hi` when given). */
+/** A value moved by `by`, on its slider's step and in its range: within `lo`, `hi` too when given, at
+ * the step nearest inside them (a bound itself is on the step only by chance). */
 function snap(g, v, by, lo = g.lo, hi = g.hi) {
-  const k = Math.round((v + by - g.lo) / g.grid);
-  const s = Math.min(Math.max(g.lo + k * g.grid, lo, g.lo), hi, g.hi);
-  return Number(s.toFixed(10));
+  const first = Math.ceil((Math.max(lo, g.lo) - g.lo) / g.grid - 1e-9);
+  const last = Math.floor((Math.min(hi, g.hi) - g.lo) / g.grid + 1e-9);
+  const k = Math.max(Math.min(Math.round((v + by - g.lo) / g.grid), last), first);
+  return Number((g.lo + k * g.grid).toFixed(10));
 }
 
 /** a at z by straight lines between the samples (exact where the activation is piecewise linear), the
- * end segments carried on past the ends. */
+ * end segments carried on past the ends; at a jump (the step's), the value from the right, as f(0) = 1. */
 function interp([zs, as], z) {
   const pts = zs.map((v, i) => [v, as[i]]).filter(([v, a]) => v !== null && a !== null);
   let i = 1;
-  while (i < pts.length - 1 && pts[i][0] < z) i++;
+  while (i < pts.length - 1 && pts[i][0] <= z) i++;
   const [[z0, a0], [z1, a1]] = [pts[i - 1], pts[i]];
   return z1 === z0 ? a1 : a0 + ((a1 - a0) * (z - z0)) / (z1 - z0);
 }
@@ -75,7 +77,7 @@ function ends(w, b, t, [lo, hi]) {
 const KINDS = {
   curve: {
     hit(div, g, p) {
-      const point = div.layout.shapes.find((s) => s.name === "current");
+      const point = div.layout.shapes.find((s) => s.name === "current"); // the point is its own handle
       const [x, y] = pixel(div, point.xanchor, point.yanchor);
       return Math.hypot(p.px - x, p.py - y) <= HIT ? { from: p.x } : null;
     },
@@ -145,14 +147,16 @@ const KINDS = {
     },
   },
   diagram: {
-    hit(div, g, p) {
+    hit(div, g, p, touch) {
       let best = null;
       for (const e of g.edges) {
         const s = div.layout.shapes[e.i];
         const note = div.layout.annotations[e.i];
+        const near = (x, y) => Math.hypot(...pixel(div, x, y).map((v, k) => v - [p.px, p.py][k]));
         const d = Math.min(
-          away([p.px, p.py], pixel(div, s.x0, s.y0), pixel(div, s.x1, s.y1)),
-          Math.hypot(...pixel(div, note.x, note.y).map((v, k) => v - [p.px, p.py][k])) - 12,
+          near(s.x0 + GRIP * (s.x1 - s.x0), s.y0 + GRIP * (s.y1 - s.y0)), // its handle
+          near(note.x, note.y) - 12, // its label
+          touch ? Infinity : away([p.px, p.py], pixel(div, s.x0, s.y0), pixel(div, s.x1, s.y1)),
         );
         if (d <= HIT && (!best || d < best.d)) best = { d, edge: e, from: p.py };
       }
@@ -161,7 +165,7 @@ const KINDS = {
     handles(g, layout) {
       return g.edges.map((e) => {
         const s = layout.shapes[e.i];
-        const [x, y] = [s.x0 + 0.62 * (s.x1 - s.x0), s.y0 + 0.62 * (s.y1 - s.y0)];
+        const [x, y] = [s.x0 + GRIP * (s.x1 - s.x0), s.y0 + GRIP * (s.y1 - s.y0)];
         return {
           type: "circle",
           name: "handle",
@@ -211,14 +215,16 @@ const KINDS = {
     },
   },
   line: {
-    hit(div, g, p) {
-      const xy = div.data[0];
-      if (!xy.x?.length) return null;
-      const [a, b] = [0, 1].map((k) => pixel(div, xy.x[k], xy.y[k]));
-      const grips = [0, 1].map((k) => pixel(div, ...along(xy, k ? 1 - INSET : INSET)));
-      const end = grips.findIndex(([x, y]) => Math.hypot(p.px - x, p.py - y) <= HIT);
+    hit(div, g, p, touch) {
+      const drawn = ends(g.w, g.b, g.t, g.square); // the sliders' line, whatever ▶ Play has drawn since
+      if (!drawn.length) return null;
+      const xy = { x: drawn.map((q) => q[0]), y: drawn.map((q) => q[1]) };
+      const near = (f) => Math.hypot(...pixel(div, ...along(xy, f)).map((v, k) => v - [p.px, p.py][k]));
+      const end = [INSET, 1 - INSET].findIndex((f) => near(f) <= HIT);
       if (g.turn && end >= 0) return { turn: true, pivot: [xy.x[1 - end], xy.y[1 - end]] };
-      return away([p.px, p.py], a, b) <= HIT ? { from: [p.x, p.y] } : null;
+      const [a, b] = [0, 1].map((k) => pixel(div, xy.x[k], xy.y[k]));
+      const on = touch ? near(0.5) : away([p.px, p.py], a, b);
+      return on <= HIT ? { from: [p.x, p.y] } : null;
     },
     handles(g, layout, data) {
       const xy = data[0];
@@ -279,6 +285,7 @@ const KINDS = {
 };
 
 const INSET = 0.07; // the line's turning handles: this far in from its ends, inside the plot
+const GRIP = 0.62; // a diagram edge's handle: this far along it, between its label and Σ
 const along = (xy, f) => [xy.x[0] + f * (xy.x[1] - xy.x[0]), xy.y[0] + f * (xy.y[1] - xy.y[0])];
 const eq = (text) => (text.startsWith("≈") ? text : `= ${text}`);
 const curveOf = (div) => [div.data[0].x, div.data[0].y];
@@ -297,21 +304,22 @@ export function dressed(figure) {
 /** Listen for grabs on a chart's div, once: each pointer down reads the chart's newest `grab`. */
 export function grabbing(chart, Plotly) {
   const { div } = chart;
-  clearTimeout(chart.waiting);
+  clearTimeout(chart.waiting); // the page's answer, or another figure: nothing is waited for now
+  chart.waiting = 0;
   if (chart.drag) end(chart, Plotly, null); // a new figure mid-drag: the drag's start is stale
   div.classList.toggle("grabbable", Boolean(chart.last?.grab));
   if (chart.listening) return;
   chart.listening = true;
-  const grabbed = (e) => {
+  const hit = (e, touch) => {
     const g = chart.last?.grab;
     const kind = g && KINDS[g.kind];
-    return kind && div._fullLayout ? kind.hit(div, g, at(div, e)) : null;
+    return kind && div._fullLayout && !chart.waiting ? kind.hit(div, g, at(div, e), touch) : null;
   };
   // A finger on a handle drags it and never scrolls the page; elsewhere the page scrolls as ever.
   div.addEventListener(
     "touchstart",
     (e) => {
-      if (e.touches.length === 1 && grabbed(e.touches[0])) e.preventDefault();
+      if (e.touches.length === 1 && hit(e.touches[0], true)) e.preventDefault();
     },
     { passive: false },
   );
@@ -319,10 +327,12 @@ export function grabbing(chart, Plotly) {
     "pointerdown",
     (e) => {
       if (chart.drag || (e.pointerType === "mouse" && e.button !== 0)) return;
-      const grip = grabbed(e);
+      const grip = hit(e, e.pointerType !== "mouse");
       if (!grip) return;
       e.preventDefault();
       e.stopPropagation();
+      const stop = { mode: "immediate", frame: { duration: 0 } };
+      if (chart.last.play) Plotly.animate(div, [null], stop); // ▶ Play stops where it is
       div.setPointerCapture(e.pointerId);
       chart.drag = { grip, g: chart.last.grab, pointer: e.pointerId, at: null, shown: null, frame: 0 };
       div.classList.add("grabbing");
@@ -334,7 +344,7 @@ export function grabbing(chart, Plotly) {
     (e) => {
       const drag = chart.drag;
       if (!drag) {
-        if (e.pointerType === "mouse") div.classList.toggle("over", Boolean(grabbed(e)));
+        if (e.pointerType === "mouse") div.classList.toggle("over", Boolean(hit(e, false)));
         return;
       }
       if (e.pointerId !== drag.pointer) return;
@@ -354,13 +364,11 @@ export function grabbing(chart, Plotly) {
     },
     { capture: true },
   );
-  div.addEventListener(
-    "pointercancel",
-    (e) => {
-      if (chart.drag?.pointer === e.pointerId) end(chart, Plotly, null);
-    },
-    { capture: true },
-  );
+  for (const lost of ["pointercancel", "lostpointercapture"]) {
+    div.addEventListener(lost, (e) => {
+      if (chart.drag?.pointer === e.pointerId) end(chart, Plotly, null); // the chart put back
+    });
+  }
 }
 
 /** Draw the drag's preview at the pointer's newest place: once per animation frame at most. */
@@ -391,9 +399,22 @@ function end(chart, Plotly, drag) {
   const seen = drag && was.at && KINDS[was.g.kind].preview(chart.div, was.g, was.grip, was.at);
   delete chart.div.dataset.preview;
   if (!seen || seen.same || !chart.send) {
-    if (chart.last && was?.shown) Plotly.react(chart.div, structuredClone(chart.shown));
+    if (was?.shown) back(chart, Plotly);
     return;
   }
   chart.send("grab", seen.values);
-  chart.waiting = setTimeout(() => Plotly.react(chart.div, structuredClone(chart.shown)), WAIT);
+  // Until the page answers with its figure, the chart keeps the preview and takes no new grab.
+  clearTimeout(chart.waiting);
+  chart.waiting = setTimeout(() => {
+    chart.waiting = 0;
+    if (!chart.drag) back(chart, Plotly);
+  }, WAIT);
+}
+
+/** The chart as it was last drawn, its preview undone (texts too: a new revision makes Plotly look). */
+function back(chart, Plotly) {
+  const figure = structuredClone(chart.shown);
+  chart.backs = (chart.backs ?? 0) + 1;
+  figure.layout.datarevision = `${figure.layout.datarevision}-back${chart.backs}`;
+  Plotly.react(chart.div, figure);
 }

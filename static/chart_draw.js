@@ -76,7 +76,7 @@ async function drawWaiting() {
         await Plotly.react(div, structuredClone(chart.shown));
         for (const svg of div.querySelectorAll(".main-svg")) svg.setAttribute("aria-hidden", "true");
         chart.last = figure;
-        chart.drawn?.(chart, Plotly);
+        chart.listen?.(chart, Plotly);
         showError(chart, null);
       } else if (chart.resize && div.data) {
         await Plotly.Plots.resize(div);

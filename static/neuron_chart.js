@@ -51,8 +51,8 @@ export default function neuronChart({ data: bytes, parentElement, setStateValue,
     div.setAttribute("role", "figure");
     const error = document.createElement("p"); // error text, only ever set through textContent
     parentElement.append(div, error);
-    // `dress` adds the handles of what can be grabbed; `drawn` listens for grabs (chart_drag.js).
-    chart = { div, error, next: null, resize: false, width: 0, dress: dressed, drawn: grabbing };
+    // `dress` adds the handles of what can be grabbed; `listen`, once drawn, for grabs (chart_drag.js).
+    chart = { div, error, next: null, resize: false, width: 0, dress: dressed, listen: grabbing };
     // Follow the container's width (a phone turned, a window resized, the sidebar opened).
     chart.observer = new ResizeObserver(([entry]) => {
       const width = Math.round(entry.contentRect.width);

@@ -23,10 +23,11 @@ ALL = ["w1", "w2", "w3", "b"]
 
 
 def interp(samples: list, z: float) -> float:
-    """a between the samples by straight lines, the end segments carried on: as static/chart_drag.js."""
+    """a between the samples by straight lines, the end segments carried on, a jump's value from the right:
+    as static/chart_drag.js."""
     pts = [(u, v) for u, v in zip(*samples, strict=True) if u is not None and v is not None]
     i = 1
-    while i < len(pts) - 1 and pts[i][0] < z:
+    while i < len(pts) - 1 and pts[i][0] <= z:
         i += 1
     (z0, a0), (z1, a1) = pts[i - 1], pts[i]
     return a1 if z1 == z0 else a0 + (a1 - a0) * (z - z0) / (z1 - z0)
@@ -101,6 +102,16 @@ def test_the_diagram_s_samples_give_a_piecewise_linear_a_exactly_at_any_z_a_drag
     exact = float(f.act(np.float64(z), f.alpha))
     assert fmt(interp(spec["curve"], z), room=False) == fmt(exact, room=False)
     assert spec["a"] == {"digits": 4, "exact": True}
+
+
+@pytest.mark.parametrize("act", PIECEWISE)
+def test_at_each_corner_and_jump_the_samples_give_a_as_python_does(act):
+    """The step's jump at 0: a = 1 there, the value from the right, as Python has it."""
+    f = forward((1.0,), (1.0,), 0.0, act, 0.1 if ACTIVATIONS[act].slider else None)
+    spec = grab.diagram(f, ["b"])
+    for z in (*ACTIVATIONS[act].kinks, -7.3, 7.3):
+        a = float(f.act(np.float64(z), f.alpha))
+        assert fmt(interp(spec["curve"], z), room=False) == fmt(a, room=False), (act, z)
 
 
 @given(st.sampled_from(SMOOTH), st.integers(-100, 100))

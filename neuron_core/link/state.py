@@ -212,15 +212,19 @@ def _read(p: Param, raw: QueryValue) -> tuple[Any, str]:
             v = float(vals[0])
         except ValueError:
             why = "it is not a number"
-    if not why and not math.isfinite(v):
-        why = "it is not a finite number"
-    elif not why and not p.lo <= v <= p.hi:
-        why = f"it is outside {fmt(p.lo)} to {fmt(p.hi)}"
+    why = why or _out(p, v)
     if why:
         return None, f"Ignored {p.key} from the link because {why}; using {fmt(p.default)}."
     if p.kind == "whole" and v != int(v):  # its whole part, as Streamlit's sliders do
         return int(v), f"Read {p.key} from the link as {int(v)}: it is a whole number."
     return (int(v) if p.kind == "whole" else v + 0.0), ""
+
+
+def _out(p: Param, v: float) -> str:
+    """Why a number cannot be a parameter's value (not finite, outside its range), or nothing."""
+    if not math.isfinite(v):
+        return "it is not a finite number"
+    return "" if p.lo <= v <= p.hi else f"it is outside {fmt(p.lo)} to {fmt(p.hi)}"
 
 
 def from_query(params: Mapping[str, QueryValue], page: str | Page = "neuron") -> Reading:
@@ -352,11 +356,15 @@ def grabbed(value: Any, offered: Iterable[str]) -> tuple[dict[str, float], str]:
             return {}, GRABBED.format(why="a value this chart does not offer")
         if isinstance(v, bool) or not isinstance(v, int | float):
             return {}, GRABBED.format(why=f"{k} is not a number")
-        read, why = _read(p, repr(float(v)))
-        steps = (float(v) - p.lo) / p.step
-        if read is None:
-            return {}, GRABBED.format(why=f"{k}: {why.split(' because ')[-1].split(';')[0]}")
+        try:
+            x = float(v)
+        except OverflowError:  # a whole number past any float's (JSON has no limit)
+            x = math.inf
+        why = _out(p, x)
+        if why:
+            return {}, GRABBED.format(why=f"{k}: {why}")
+        steps = (x - p.lo) / p.step
         if abs(steps - round(steps)) > 1e-6:
             return {}, GRABBED.format(why=f"{k} is not on its slider's step of {fmt(p.step)}")
-        out[k] = round(read, 4) + 0.0
+        out[k] = round(x, 4) + 0.0
     return out, ""

@@ -49,6 +49,7 @@ FORGED = {
     "out of range": ({"b": 99.0}, "b: it is outside -10 to 10"),
     "NaN": ({"b": float("nan")}, "b: it is not a finite number"),
     "infinity": ({"b": float("inf")}, "b: it is not a finite number"),
+    "a whole number past any float": ({"b": 10**400}, "b: it is not a finite number"),
     "a string": ({"b": "-4"}, "b is not a number"),
     "off the step": ({"b": -4.25}, "b is not on its slider's step of 0.1"),
     "a key not offered": ({"x1": 5.0}, "a value this chart does not offer"),

@@ -18,7 +18,7 @@ from neuron_core.numbers import fmt
 from neuron_core.words import explain
 from neuron_core.words.calculation import a_text
 from tests.e2e.test_access import LIVE
-from tests.e2e.test_browser import TIMEOUT, expect_numbers, expect_point, no_error_box, open_app
+from tests.e2e.test_browser import TIMEOUT, Sent, expect_numbers, expect_point, no_error_box, open_app
 from tests.e2e.test_data import DRAWN_JS, PLOT
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
@@ -49,6 +49,9 @@ WATCH_JS = """() => {
 }"""
 
 
+FRAME_JS = "() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))"
+
+
 def at(page: Page, key: str, x: float, y: float) -> tuple[float, float]:
     """Where the point (x, y) of chart `key`'s data is on the screen."""
     return tuple(page.evaluate(AT_JS, [key, x, y]))
@@ -72,6 +75,7 @@ def drag(page: Page, start: tuple[float, float], by: tuple[float, float], steps:
     for k in range(1, steps + 1):
         page.mouse.move(start[0] + by[0] * k / steps, start[1] + by[1] * k / steps)
         page.wait_for_timeout(16)
+    page.evaluate(FRAME_JS)  # the preview of the last move drawn
 
 
 SCROLLED_JS = "() => document.querySelector('[data-testid=stMain]').scrollTop"
@@ -270,3 +274,64 @@ def test_and_s_line_moved_and_turned_by_hand_lies_where_python_puts_it_and_rings
         assert ringed == python  # the points ringed during the drag are the ones Python rings
         assert page.evaluate(RINGED_JS) == ringed  # and the page's own, after the release
     no_error_box(page)
+
+
+def test_the_point_dragged_past_the_axis_stops_at_its_last_step_inside_and_is_read(page: Page, app_url):
+    """z = -1.75 is on no step of b's from the axis' end: the point stops at the last step inside."""
+    page.set_viewport_size({"width": 1280, "height": 720})
+    open_app(page, f"{app_url}/?x1=2.5&w1=0.5")
+    page.locator(".st-key-curve").scroll_into_view_if_needed()
+    drag(page, at(page, "curve", -1.75, 0), (900, 0))
+    said = page.evaluate(PREVIEW_JS, "curve")
+    page.mouse.up()
+    z = float(re.match(r"z = (\S+),", said)[1])
+    span = page.evaluate(
+        "() => document.querySelector('.st-key-curve .js-plotly-plot')._fullLayout.xaxis.range[1]"
+    )
+    assert z <= span < z + 0.1  # the last step inside the axis
+    expect_value(page, "b", round(-5 + z + 1.75, 4))
+    expect_numbers(page, fmt(z), fmt(max(z, 0)))
+    expect(page.get_by_text("A drag on a chart")).to_have_count(0)
+    no_error_box(page)
+
+
+def test_a_drag_let_go_where_it_began_puts_the_chart_back_and_asks_nothing(page: Page, app_url):
+    page.set_viewport_size({"width": 1280, "height": 720})
+    open_app(page, app_url)
+    page.locator(".st-key-diagram").scroll_into_view_if_needed()
+    sent = Sent(page)
+    start = edge_middle(page, 0)
+    drag(page, start, (0, -60))  # w₁ up by 1.5, then back down to where it began
+    assert page.evaluate(PREVIEW_JS, "diagram").startswith("w₁ = 2.5")
+    sent.listening = True
+    drag_on(page, start, (0, 0))
+    page.mouse.up()
+    page.wait_for_timeout(1000)
+    assert sent.reruns() == []  # no rerun asked for
+    texts = "() => document.querySelector('.st-key-diagram .js-plotly-plot').data[0].text.join('|')"
+    assert page.evaluate(texts).endswith("|0")  # a back in the output node
+    assert (
+        page.evaluate(
+            "() => document.querySelector('.st-key-diagram .js-plotly-plot').layout.annotations[0].text"
+        )
+        == "w₁ = 1"
+    )
+    assert "w1=" not in page.url
+
+
+def drag_on(page: Page, to: tuple[float, float], by: tuple[float, float]) -> None:
+    """The mouse, still down, moved to `to` (and by `by` more): the same drag goes on."""
+    page.mouse.move(to[0] + by[0], to[1] + by[1], steps=5)
+    page.evaluate(FRAME_JS)
+
+
+def test_a_finger_on_a_weight_s_handle_sets_it_on_a_phone(browser: Browser, app_url):
+    page = browser.new_context(**PHONE).new_page()
+    open_app(page, app_url)
+    page.locator(".st-key-diagram").scroll_into_view_if_needed()
+    s = page.evaluate("() => document.querySelector('.st-key-diagram .js-plotly-plot').layout.shapes[2]")
+    handle = at(page, "diagram", s["x0"] + 0.62 * (s["x1"] - s["x0"]), s["y0"] + 0.62 * (s["y1"] - s["y0"]))
+    touch(page, handle, (0, 40))  # w₃ down by 1: 1 to 0
+    expect_value(page, "w3", 0.0)
+    expect_numbers(page, "-4", "0")
+    page.close()
