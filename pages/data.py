@@ -71,8 +71,10 @@ def data_view(s: state.State, stacked: bool = False, play: bool = True, moves: b
     with left:  # a projector's charts fit what is left of its window
         # At epoch 0 the line is the sliders' own: it can be grabbed and moved, or turned by an end.
         t = batch.threshold(run.act, run.alpha)
-        line = grab.line(s.w, s.b, t, pts, training.square(pts), drawn()) if k == 0 else None
-        draw(training.data_figure(d, pts, run, k, s.present), "points_chart", grabs=line)
+        line = grab.line(s.w, s.b, t, pts, training.square(pts), drawn())
+        draw(training.data_figure(d, pts, run, k, s.present), "points_chart", grabs=line if k == 0 else None)
+        if line is not None:  # the line is (or, once trained, was) the student's to grab
+            st.caption(on_data.grab_text(line["turn"], k))
     with right:
         draw(training.epochs_figure(run, k, s.present), "epochs_chart")
     if play:

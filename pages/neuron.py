@@ -94,7 +94,8 @@ def top_view(s: state.State, head) -> tuple:
             "$z = w \\cdot x + b$, and passes $z$ through an activation to give its output $a$. "
             "**Try it:** move $b$ up until $a$ stops being 0, flip the sign of a weight, "
             "or switch the activation and watch the point move along the curve. "
-            "The sliders are in the sidebar (on a phone, tap » at the top left)."
+            "The sliders are in the sidebar (on a phone, tap » at the top left); or grab the point on the "
+            "curve, or a weight's edge on the diagram, and drag it."
         )
     pages.notices()
     pages.joined(s)  # a live class (class=CODE): joined, nothing more is sent from here

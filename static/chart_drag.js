@@ -1,9 +1,10 @@
 // Grabbing a chart: the curve's point along z (b), a diagram's edge up or down (w_i or b), the data's line
-// moved (b) or turned by an end (w₁, w₂, b). Python sends what can be grabbed as the chart's `grab`
-// (neuron_core/grab.py); while the pointer moves, the chart previews the drag here, in the browser, with
-// nothing but interpolation along the samples sent and a sum; on release the values go back to the page
-// once (setTriggerValue), which reads them as a link's and draws everything anew: Python has the last word.
-// Pointer events, so a finger works as a mouse does; a touch on a handle never scrolls the page.
+// moved (b) or turned about its middle by a ring near an end (w₁, w₂, b). Python sends what can be
+// grabbed as the chart's `grab` (neuron_core/grab.py); while the pointer moves, the chart previews the drag
+// here, in the browser, with nothing but interpolation along the samples sent and a sum; on release the
+// values go back to the page once (setTriggerValue), which reads them as a link's and draws everything
+// anew: Python has the last word. Pointer events, so a finger works as a mouse does; a touch on a handle
+// never scrolls the page.
 
 const HIT = 22; // px: how near a handle (or, for a mouse, an edge or the line) a pointer grabs it
 const WAIT = 4000; // ms: a release unanswered by a new figure by then puts the chart back as it was
@@ -50,11 +51,11 @@ function pixel(div, x, y) {
   return [xaxis.l2p(x), yaxis.l2p(y)];
 }
 
-/** How far a pixel is from the segment between two others. */
-function away([x, y], [x0, y0], [x1, y1]) {
+/** How far a pixel is from the segment between two others (or from its part between `lo` and `hi`). */
+function away([x, y], [x0, y0], [x1, y1], lo = 0, hi = 1) {
   const dx = x1 - x0;
   const dy = y1 - y0;
-  const t = Math.max(0, Math.min(1, ((x - x0) * dx + (y - y0) * dy) / (dx * dx + dy * dy || 1)));
+  const t = Math.max(lo, Math.min(hi, ((x - x0) * dx + (y - y0) * dy) / (dx * dx + dy * dy || 1)));
   return Math.hypot(x - x0 - t * dx, y - y0 - t * dy);
 }
 
@@ -138,7 +139,7 @@ const KINDS = {
           ...note,
           showarrow: false,
           bgcolor: "rgba(255,255,255,.92)",
-          font: { size: 16 },
+          font: { size: Math.round(div._fullLayout.font.size * 1.05) }, // a projector's larger
         };
       } else {
         for (const [k, v] of Object.entries(note)) update[`annotations[${grip.note}].${k}`] = v;
@@ -156,7 +157,8 @@ const KINDS = {
         const d = Math.min(
           near(s.x0 + GRIP * (s.x1 - s.x0), s.y0 + GRIP * (s.y1 - s.y0)), // its handle
           near(note.x, note.y) - 12, // its label
-          touch ? Infinity : away([p.px, p.py], pixel(div, s.x0, s.y0), pixel(div, s.x1, s.y1)),
+          // a mouse grabs its middle part too: not at the input's node, nor where the edges meet at Σ
+          touch ? Infinity : away([p.px, p.py], pixel(div, s.x0, s.y0), pixel(div, s.x1, s.y1), 0.2, 0.75),
         );
         if (d <= HIT && (!best || d < best.d)) best = { d, edge: e, from: p.py };
       }
@@ -221,7 +223,7 @@ const KINDS = {
       const xy = { x: drawn.map((q) => q[0]), y: drawn.map((q) => q[1]) };
       const near = (f) => Math.hypot(...pixel(div, ...along(xy, f)).map((v, k) => v - [p.px, p.py][k]));
       const end = [INSET, 1 - INSET].findIndex((f) => near(f) <= HIT);
-      if (g.turn && end >= 0) return { turn: true, pivot: [xy.x[1 - end], xy.y[1 - end]] };
+      if (g.turn && end >= 0) return { turn: true, pivot: along(xy, 0.5), n: g.w };
       const [a, b] = [0, 1].map((k) => pixel(div, xy.x[k], xy.y[k]));
       const on = touch ? near(0.5) : away([p.px, p.py], a, b);
       return on <= HIT ? { from: [p.x, p.y] } : null;
@@ -250,17 +252,21 @@ const KINDS = {
       let w = g.w;
       let b;
       if (grip.turn) {
+        // The line through its middle and the pointer; w across it, as long as before, on the side w
+        // was on a moment ago (so that a turn can go on past a right angle).
         const [dx, dy] = [p.x - grip.pivot[0], p.y - grip.pivot[1]];
         const d = Math.hypot(dx, dy);
         if (d < 1e-6) return null;
         const length = Math.hypot(...g.w);
-        const sign = -dy * g.w[0] + dx * g.w[1] < 0 ? -1 : 1;
-        w = [snap(g, 0, (sign * -dy * length) / d), snap(g, 0, (sign * dx * length) / d)];
+        const sign = -dy * grip.n[0] + dx * grip.n[1] < 0 ? -1 : 1;
+        grip.n = [(sign * -dy) / d, (sign * dx) / d];
+        w = [snap(g, 0, grip.n[0] * length), snap(g, 0, grip.n[1] * length)];
         b = snap(g, 0, g.t - w[0] * grip.pivot[0] - w[1] * grip.pivot[1]);
       } else {
         b = snap(g, g.b, -(g.w[0] * (p.x - grip.from[0]) + g.w[1] * (p.y - grip.from[1])));
       }
       const line = ends(w, b, g.t, g.square);
+      if (!line.length) return null; // it would leave the square: it stays where it last was in it
       const tie = 1e-9 * (1 + Math.abs(b) + Math.abs(g.t));
       const wrong = g.points.filter(([x1, x2, y]) => w[0] * x1 + w[1] * x2 + b >= g.t - tie !== (y === 1));
       const right = g.points.length - wrong.length;
@@ -306,6 +312,7 @@ export function grabbing(chart, Plotly) {
   const { div } = chart;
   clearTimeout(chart.waiting); // the page's answer, or another figure: nothing is waited for now
   chart.waiting = 0;
+  div.classList.remove("waiting");
   if (chart.drag) end(chart, Plotly, null); // a new figure mid-drag: the drag's start is stale
   div.classList.toggle("grabbable", Boolean(chart.last?.grab));
   if (chart.listening) return;
@@ -334,7 +341,8 @@ export function grabbing(chart, Plotly) {
       const stop = { mode: "immediate", frame: { duration: 0 } };
       if (chart.last.play) Plotly.animate(div, [null], stop); // ▶ Play stops where it is
       div.setPointerCapture(e.pointerId);
-      chart.drag = { grip, g: chart.last.grab, pointer: e.pointerId, at: null, shown: null, frame: 0 };
+      const start = [e.clientX, e.clientY];
+      chart.drag = { grip, g: chart.last.grab, pointer: e.pointerId, start, at: null, shown: null, frame: 0 };
       div.classList.add("grabbing");
     },
     { capture: true },
@@ -349,6 +357,9 @@ export function grabbing(chart, Plotly) {
       }
       if (e.pointerId !== drag.pointer) return;
       e.stopPropagation();
+      // A click's tremor is not a drag: nothing moves until the pointer has gone 3 px.
+      drag.moved ||= Math.hypot(e.clientX - drag.start[0], e.clientY - drag.start[1]) >= 3;
+      if (!drag.moved) return;
       drag.at = at(div, e);
       drag.frame ||= requestAnimationFrame(() => show(chart, Plotly));
     },
@@ -359,8 +370,8 @@ export function grabbing(chart, Plotly) {
     (e) => {
       if (chart.drag?.pointer !== e.pointerId) return;
       e.stopPropagation();
-      chart.drag.at = at(div, e);
-      end(chart, Plotly, chart.drag);
+      if (chart.drag.moved) chart.drag.at = at(div, e);
+      end(chart, Plotly, chart.drag.moved ? chart.drag : null);
     },
     { capture: true },
   );
@@ -396,7 +407,9 @@ function end(chart, Plotly, drag) {
   const was = chart.drag;
   chart.drag = null;
   chart.div.classList.remove("grabbing");
-  const seen = drag && was.at && KINDS[was.g.kind].preview(chart.div, was.g, was.grip, was.at);
+  // where the pointer was let go, or the last place the preview could show (the line in its square)
+  const seen =
+    drag && ((was.at && KINDS[was.g.kind].preview(chart.div, was.g, was.grip, was.at)) || was.shown);
   delete chart.div.dataset.preview;
   if (!seen || seen.same || !chart.send) {
     if (was?.shown) back(chart, Plotly);
@@ -405,8 +418,10 @@ function end(chart, Plotly, drag) {
   chart.send("grab", seen.values);
   // Until the page answers with its figure, the chart keeps the preview and takes no new grab.
   clearTimeout(chart.waiting);
+  chart.div.classList.add("waiting");
   chart.waiting = setTimeout(() => {
     chart.waiting = 0;
+    chart.div.classList.remove("waiting");
     if (!chart.drag) back(chart, Plotly);
   }, WAIT);
 }

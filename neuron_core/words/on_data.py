@@ -109,6 +109,19 @@ def stalled(run: Run, d: Data, k: int) -> str | None:
     )
 
 
+def grab_text(turn: bool, k: int) -> str:
+    """How the line is grabbed by hand: at epoch 0, where it is the sliders' own (`turn`: w₁ and w₂ are
+    the student's too); past it, how to get it back."""
+    if k:
+        return "The line is epoch " + str(k) + "'s, trained: *Start again* gives it back to your hand."
+    if not turn:
+        return "Grab the line by its square and drag it: b moves it across, the points it puts wrong ringed."
+    return (
+        "Grab the line by its square to move it (b), or by a ring near an end to turn it about its middle "
+        "(w₁, w₂ and b): while you drag, the points on its wrong side are ringed and the title counts them."
+    )
+
+
 def play_text(run: Run, k: int) -> str:
     """What ▶ Play shows, and what keeps it."""
     if run.epochs == k:

@@ -7,6 +7,7 @@ import pytest
 
 from neuron_core import grab
 from neuron_core.lessons import LESSONS
+from neuron_core.words import on_data
 from tests.charts import app_charts, plotly
 from tests.paths import opened
 
@@ -42,6 +43,14 @@ def test_the_data_page_offers_its_line_at_epoch_0_and_not_a_trained_one():
     assert offered({"data": "and"}, page="data") == {"points_chart": ["w1", "w2", "b"]}
     assert offered({"data": "and", "epochs": "3"}, page="data") == {}
     assert offered({"data": "and", "controls": "b"}, page="data") == {"points_chart": ["b"]}
+
+
+def test_the_data_page_says_how_its_line_is_grabbed_and_how_a_trained_one_comes_back():
+    at = opened({"data": "and"}, page="data")
+    assert on_data.grab_text(True, 0) in [c.value for c in at.caption]
+    at = opened({"data": "and", "epochs": "3"}, page="data")
+    assert on_data.grab_text(True, 3) in [c.value for c in at.caption]
+    assert "Start again" in on_data.grab_text(True, 3) and "turn" not in on_data.grab_text(False, 0)
 
 
 def test_the_quiz_offers_nothing_to_drag_its_answers_away():

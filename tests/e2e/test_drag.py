@@ -335,3 +335,18 @@ def test_a_finger_on_a_weight_s_handle_sets_it_on_a_phone(browser: Browser, app_
     expect_value(page, "w3", 0.0)
     expect_numbers(page, "-4", "0")
     page.close()
+
+
+def test_the_line_moved_far_past_the_square_stays_in_it_at_its_last_place(page: Page, app_url):
+    page.set_viewport_size({"width": 1280, "height": 720})
+    open_app(page, f"{app_url}/data?data=and")
+    page.locator(".st-key-points_chart").scroll_into_view_if_needed()
+    (x0, x1), (y0, y1) = line_ends(page)
+    drag(page, at(page, "points_chart", (x0 + x1) / 2, (y0 + y1) / 2), (600, 600))
+    assert len(line_ends(page)[0]) == 2  # still drawn, in the square
+    said = page.evaluate(PREVIEW_JS, "points_chart")
+    page.mouse.up()
+    b = float(re.search(r"b = (\S+):", said)[1])
+    expect_value(page, "b", b, "data")
+    page.wait_for_function(f"() => {PLOT}.data[0].x.length === 2", timeout=TIMEOUT)
+    expect(page.get_by_text("A drag on a chart")).to_have_count(0)
