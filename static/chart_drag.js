@@ -146,6 +146,7 @@ const KINDS = {
       }
       return { values: { b }, same: b === g.v, text, layout: update };
     },
+    after: (g, { b }) => ({ ...g, v: b, z: g.z + b - g.v }),
   },
   diagram: {
     hit(div, g, p, touch) {
@@ -215,6 +216,11 @@ const KINDS = {
         traces: [0, 1],
       };
     },
+    after(g, values) {
+      const edges = g.edges.map((e) => (e.key in values ? { ...e, v: values[e.key] } : e));
+      const z = g.z + edges.reduce((sum, e, k) => sum + (e.v - g.edges[k].v) * e.x, 0);
+      return { ...g, edges, z };
+    },
   },
   line: {
     hit(div, g, p, touch) {
@@ -222,8 +228,9 @@ const KINDS = {
       if (!drawn.length) return null;
       const xy = { x: drawn.map((q) => q[0]), y: drawn.map((q) => q[1]) };
       const near = (f) => Math.hypot(...pixel(div, ...along(xy, f)).map((v, k) => v - [p.px, p.py][k]));
-      const end = [INSET, 1 - INSET].findIndex((f) => near(f) <= HIT);
-      if (g.turn && end >= 0) return { turn: true, pivot: along(xy, 0.5), n: g.w };
+      // the nearest handle: a ring (turn) or the square (move)
+      const [ring, square] = [Math.min(near(INSET), near(1 - INSET)), near(0.5)];
+      if (g.turn && ring <= HIT && ring < square) return { turn: true, pivot: along(xy, 0.5), n: g.w };
       const [a, b] = [0, 1].map((k) => pixel(div, xy.x[k], xy.y[k]));
       const on = touch ? near(0.5) : away([p.px, p.py], a, b);
       return on <= HIT ? { from: [p.x, p.y] } : null;
@@ -266,7 +273,12 @@ const KINDS = {
         b = snap(g, g.b, -(g.w[0] * (p.x - grip.from[0]) + g.w[1] * (p.y - grip.from[1])));
       }
       const line = ends(w, b, g.t, g.square);
-      if (!line.length) return null; // it would leave the square: it stays where it last was in it
+      // It stays in the square, long enough to see and to grab: where a drag would take it out, or into
+      // a corner, it stays at its last place.
+      const side = g.square[1] - g.square[0];
+      if (!line.length || Math.hypot(line[1][0] - line[0][0], line[1][1] - line[0][1]) < SHORTEST * side) {
+        return null;
+      }
       const tie = 1e-9 * (1 + Math.abs(b) + Math.abs(g.t));
       const wrong = g.points.filter(([x1, x2, y]) => w[0] * x1 + w[1] * x2 + b >= g.t - tie !== (y === 1));
       const right = g.points.length - wrong.length;
@@ -287,12 +299,15 @@ const KINDS = {
         dim: 2,
       };
     },
+    after: (g, { w1 = g.w[0], w2 = g.w[1], b }) => ({ ...g, w: [w1, w2], b }),
   },
 };
 
 const INSET = 0.07; // the line's turning handles: this far in from its ends, inside the plot
+const SHORTEST = 0.3; // the line's shortest, as a share of the square's side
 const GRIP = 0.62; // a diagram edge's handle: this far along it, between its label and Σ
 const along = (xy, f) => [xy.x[0] + f * (xy.x[1] - xy.x[0]), xy.y[0] + f * (xy.y[1] - xy.y[0])];
+const held = (g) => JSON.stringify([g.v, g.edges?.map((e) => e.v), g.w, g.b]); // a grab's values
 const eq = (text) => (text.startsWith("≈") ? text : `= ${text}`);
 const curveOf = (div) => [div.data[0].x, div.data[0].y];
 
@@ -310,17 +325,34 @@ export function dressed(figure) {
 /** Listen for grabs on a chart's div, once: each pointer down reads the chart's newest `grab`. */
 export function grabbing(chart, Plotly) {
   const { div } = chart;
-  clearTimeout(chart.waiting); // the page's answer, or another figure: nothing is waited for now
-  chart.waiting = 0;
-  div.classList.remove("waiting");
-  if (chart.drag) end(chart, Plotly, null); // a new figure mid-drag: the drag's start is stale
+  // The page's answer to the last release, or another figure: the release's values are no longer waited for
+  // once a figure has them (one that answers an earlier release leaves the wait as it is).
+  const answered = !chart.pending || held(chart.pending) === held(chart.last.grab ?? {});
+  if (answered) {
+    clearTimeout(chart.waiting);
+    chart.pending = null;
+  }
+  const drag = chart.drag;
+  if (drag && (drag.early || held(drag.g) === held(chart.last.grab ?? {}))) {
+    // A drag begun on a release's values before the page's figure came, or a figure drawn again with the
+    // drag's own values: the drag goes on (from the page's values, once they are the release's), its
+    // preview drawn again over the new figure.
+    if (drag.early && answered) Object.assign(drag, { g: chart.last.grab, early: false });
+    drag.dimmed = false;
+    delete drag.grip.note;
+    show(chart, Plotly);
+  } else if (drag) {
+    end(chart, Plotly, null); // other values mid-drag: the drag's start is stale
+  }
   div.classList.toggle("grabbable", Boolean(chart.last?.grab));
   if (chart.listening) return;
   chart.listening = true;
+  // What a drag starts from: the page's values, or those of a release it has not answered yet.
+  const base = () => chart.pending ?? chart.last?.grab;
   const hit = (e, touch) => {
-    const g = chart.last?.grab;
+    const g = base();
     const kind = g && KINDS[g.kind];
-    return kind && div._fullLayout && !chart.waiting ? kind.hit(div, g, at(div, e), touch) : null;
+    return kind && div._fullLayout ? kind.hit(div, g, at(div, e), touch) : null;
   };
   // A finger on a handle drags it and never scrolls the page; elsewhere the page scrolls as ever.
   div.addEventListener(
@@ -342,7 +374,8 @@ export function grabbing(chart, Plotly) {
       if (chart.last.play) Plotly.animate(div, [null], stop); // ▶ Play stops where it is
       div.setPointerCapture(e.pointerId);
       const start = [e.clientX, e.clientY];
-      chart.drag = { grip, g: chart.last.grab, pointer: e.pointerId, start, at: null, shown: null, frame: 0 };
+      const early = Boolean(chart.pending);
+      chart.drag = { grip, g: base(), early, pointer: e.pointerId, start, at: null, shown: null, frame: 0 };
       div.classList.add("grabbing");
     },
     { capture: true },
@@ -416,12 +449,11 @@ function end(chart, Plotly, drag) {
     return;
   }
   chart.send("grab", seen.values);
-  // Until the page answers with its figure, the chart keeps the preview and takes no new grab.
+  // Until the page answers with its figure, the chart keeps the preview, and a new grab starts from it.
+  chart.pending = KINDS[was.g.kind].after(was.g, seen.values);
   clearTimeout(chart.waiting);
-  chart.div.classList.add("waiting");
   chart.waiting = setTimeout(() => {
-    chart.waiting = 0;
-    chart.div.classList.remove("waiting");
+    chart.pending = null;
     if (!chart.drag) back(chart, Plotly);
   }, WAIT);
 }

@@ -350,3 +350,24 @@ def test_the_line_moved_far_past_the_square_stays_in_it_at_its_last_place(page: 
     expect_value(page, "b", b, "data")
     page.wait_for_function(f"() => {PLOT}.data[0].x.length === 2", timeout=TIMEOUT)
     expect(page.get_by_text("A drag on a chart")).to_have_count(0)
+
+
+def test_a_second_drag_begun_before_the_page_answers_the_first_goes_on_from_it(page: Page, app_url):
+    page.set_viewport_size({"width": 1280, "height": 720})
+    open_app(page, app_url)
+    page.locator(".st-key-curve").scroll_into_view_if_needed()
+    per_px = z_per_px(page)
+    start = at(page, "curve", -1, 0)
+    drag(page, start, (40, 0), steps=8)
+    page.mouse.up()  # and at once, before the page's figure: the point grabbed again where it was let go
+    shape = "(d) => d.layout.shapes.find((s) => s.name === 'current')"
+    z, a = page.locator(".st-key-curve .js-plotly-plot").evaluate(
+        f"(d) => {{ const s = ({shape})(d); return [s.xanchor, s.yanchor]; }}"
+    )
+    drag(page, at(page, "curve", z, a), (40, 0), steps=8)
+    page.wait_for_timeout(600)  # the first release's figure comes during the second drag
+    said = page.evaluate(PREVIEW_JS, "curve")
+    page.mouse.up()
+    b = round(float(re.match(r"z = (\S+),", said)[1]) - 4, 4)  # both drags: 80 px of the axis in all
+    assert abs(b - (-5 + 80 * per_px)) <= 0.2 + 1e-9, (b, said)
+    expect_b(page, b)
