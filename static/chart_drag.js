@@ -105,20 +105,7 @@ const KINDS = {
       const b = snap(g, g.v, p.x - grip.from, g.v + xlo - g.z, g.v + xhi - g.z);
       const z = g.z + b - g.v;
       const a = interp(curveOf(div), z);
-      const shapes = div.layout.shapes;
-      const update = {};
-      shapes.forEach((s, i) => {
-        if (s.name === "current" || s.name === "handle")
-          Object.assign(update, { [`shapes[${i}].xanchor`]: z, [`shapes[${i}].yanchor`]: a });
-        if (s.name === "guide")
-          Object.assign(update, { [`shapes[${i}].x0`]: z, [`shapes[${i}].x1`]: z, [`shapes[${i}].y1`]: a });
-        if (s.name === "compared" && div.data[1]) {
-          Object.assign(update, {
-            [`shapes[${i}].xanchor`]: z,
-            [`shapes[${i}].yanchor`]: interp([div.data[1].x, div.data[1].y], z),
-          });
-        }
-      });
+      const update = pointAt(div, z);
       const { range } = div._fullLayout.yaxis;
       const high = a > (range[0] + range[1]) / 2;
       const left = z > 0;
@@ -208,6 +195,7 @@ const KINDS = {
       };
       const text = `${e.name} = ${written(v)}: z = ${written(z)}, a ${eq(written(a, g.a))}`;
       return {
+        z,
         values: { [e.key]: v },
         same: v === e.v,
         text,
@@ -307,6 +295,30 @@ const INSET = 0.07; // the line's turning handles: this far in from its ends, in
 const SHORTEST = 0.3; // the line's shortest, as a share of the square's side
 const GRIP = 0.62; // a diagram edge's handle: this far along it, between its label and Σ
 const along = (xy, f) => [xy.x[0] + f * (xy.x[1] - xy.x[0]), xy.y[0] + f * (xy.y[1] - xy.y[0])];
+/** The curve's point (its ring, its guide, a compared curve's point) moved to z, a on the curve there. */
+function pointAt(div, z) {
+  const a = interp(curveOf(div), z);
+  const update = {};
+  div.layout.shapes.forEach((s, i) => {
+    if (s.name === "current" || s.name === "handle") {
+      Object.assign(update, { [`shapes[${i}].xanchor`]: z, [`shapes[${i}].yanchor`]: a });
+    }
+    if (s.name === "guide") {
+      Object.assign(update, { [`shapes[${i}].x0`]: z, [`shapes[${i}].x1`]: z, [`shapes[${i}].y1`]: a });
+    }
+    if (s.name === "compared" && div.data[1]) {
+      const b = interp([div.data[1].x, div.data[1].y], z);
+      Object.assign(update, { [`shapes[${i}].xanchor`]: z, [`shapes[${i}].yanchor`]: b });
+    }
+  });
+  return update;
+}
+
+// The page's activation curve follows a drag on the diagram: its point moves to the z the preview has, and
+// goes back where the drag is let go without a change (`z` null).
+const FOLLOW = "neuron-preview-z";
+const follow = (z) => document.dispatchEvent(new CustomEvent(FOLLOW, { detail: z }));
+
 const held = (g) => JSON.stringify([g.v, g.edges?.map((e) => e.v), g.w, g.b]); // a grab's values
 const eq = (text) => (text.startsWith("≈") ? text : `= ${text}`);
 const curveOf = (div) => [div.data[0].x, div.data[0].y];
@@ -345,8 +357,18 @@ export function grabbing(chart, Plotly) {
     end(chart, Plotly, null); // other values mid-drag: the drag's start is stale
   }
   div.classList.toggle("grabbable", Boolean(chart.last?.grab));
+  chart.followed = false;
   if (chart.listening) return;
   chart.listening = true;
+  document.addEventListener(FOLLOW, ({ detail: z }) => {
+    if (!div.isConnected || chart.last?.name !== "activation-curve" || !div._fullLayout || chart.drag) return;
+    if (z === null) {
+      if (chart.followed) back(chart, Plotly);
+    } else {
+      chart.followed = true;
+      Plotly.relayout(div, pointAt(div, z));
+    }
+  });
   // What a drag starts from: the page's values, or those of a release it has not answered yet.
   const base = () => chart.pending ?? chart.last?.grab;
   const hit = (e, touch) => {
@@ -431,6 +453,7 @@ function show(chart, Plotly) {
     Plotly.restyle(chart.div, { opacity: 0.35 }, [seen.dim]);
   }
   Plotly.update(chart.div, restyle, seen.layout, seen.traces ?? []);
+  if (drag.g.kind === "diagram") follow(seen.z);
 }
 
 /** The drag over: its values sent to the page once (a release), or the chart put back (a cancel, or a
@@ -446,6 +469,7 @@ function end(chart, Plotly, drag) {
   delete chart.div.dataset.preview;
   if (!seen || seen.same || !chart.send) {
     if (was?.shown) back(chart, Plotly);
+    if (was?.g.kind === "diagram") follow(null);
     return;
   }
   chart.send("grab", seen.values);
@@ -454,7 +478,9 @@ function end(chart, Plotly, drag) {
   clearTimeout(chart.waiting);
   chart.waiting = setTimeout(() => {
     chart.pending = null;
-    if (!chart.drag) back(chart, Plotly);
+    if (chart.drag) return;
+    back(chart, Plotly);
+    if (was.g.kind === "diagram") follow(null);
   }, WAIT);
 }
 

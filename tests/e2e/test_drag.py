@@ -371,3 +371,18 @@ def test_a_second_drag_begun_before_the_page_answers_the_first_goes_on_from_it(p
     b = round(float(re.match(r"z = (\S+),", said)[1]) - 4, 4)  # both drags: 80 px of the axis in all
     assert abs(b - (-5 + 80 * per_px)) <= 0.2 + 1e-9, (b, said)
     expect_b(page, b)
+
+
+def test_the_curve_s_point_follows_a_weight_dragged_on_the_diagram_and_goes_back_with_it(page: Page, app_url):
+    page.set_viewport_size({"width": 1280, "height": 720})
+    open_app(page, app_url)
+    page.locator(".st-key-diagram").scroll_into_view_if_needed()
+    start = edge_middle(page, 1)
+    drag(page, start, (0, -80))  # w₂: -1 to 1, z: -1 to 1
+    curve = "document.querySelector('.st-key-curve .js-plotly-plot')"
+    point = f"() => {curve}.layout.shapes.find((s) => s.name === 'current')"
+    assert [page.evaluate(f"() => ({point})().{k}") for k in ("xanchor", "yanchor")] == [1, 1]
+    drag_on(page, start, (0, 0))  # back where it began: the curve's point too
+    page.mouse.up()
+    page.wait_for_function(f"() => ({point})().xanchor === -1", timeout=TIMEOUT)
+    assert "w2=" not in page.url
