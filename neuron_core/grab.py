@@ -80,8 +80,8 @@ def line(
     square: tuple[float, float],
     keys: Collection[str],
 ) -> Spec | None:
-    """The data's boundary w·x + b = t: moved along its normal (b), or turned by a handle at either end
-    about the other (w₁ and w₂ at the same length, and b), as far as their sliders are there."""
+    """The data's boundary w·x + b = t: moved along its normal (b), or turned about its middle by a ring
+    near either end (w₁ and w₂ at the same length, and b), as far as their sliders are there."""
     move, turn = "b" in keys, {"w1", "w2", "b"} <= set(keys)
     if not move:
         return None

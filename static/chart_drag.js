@@ -30,7 +30,7 @@ function interp([zs, as], z) {
 
 /** A number as the display rule writes it (numbers.fmt, with no room): its `digits` decimals, whole
  * numbers bare; ≈ where rounding made it whole, or where it is an interpolation (`exact` false). */
-export function written(v, rule = { digits: 4, exact: true }) {
+function written(v, rule = { digits: 4, exact: true }) {
   const r = Number(v.toFixed(rule.digits)) + 0;
   const near = !rule.exact || (Number.isInteger(r) && Math.abs(v - r) > 1e-9 * Math.max(1, Math.abs(r)));
   return (near ? "≈ " : "") + String(r);

@@ -18,10 +18,17 @@ from neuron_core.numbers import fmt
 from neuron_core.words import explain
 from neuron_core.words.calculation import a_text
 from tests.e2e.test_access import LIVE
-from tests.e2e.test_browser import TIMEOUT, Sent, expect_numbers, expect_point, no_error_box, open_app
+from tests.e2e.test_browser import (
+    TIMEOUT,
+    Sent,
+    current_point,
+    expect_numbers,
+    expect_point,
+    no_error_box,
+    open_app,
+)
+from tests.e2e.test_classroom import PHONE
 from tests.e2e.test_data import DRAWN_JS, PLOT
-
-PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
 
 # A chart's plot: where a point of its data is on the screen, and the preview it shows while dragging.
 AT_JS = """([key, x, y]) => {
@@ -360,11 +367,7 @@ def test_a_second_drag_begun_before_the_page_answers_the_first_goes_on_from_it(p
     start = at(page, "curve", -1, 0)
     drag(page, start, (40, 0), steps=8)
     page.mouse.up()  # and at once, before the page's figure: the point grabbed again where it was let go
-    shape = "(d) => d.layout.shapes.find((s) => s.name === 'current')"
-    z, a = page.locator(".st-key-curve .js-plotly-plot").evaluate(
-        f"(d) => {{ const s = ({shape})(d); return [s.xanchor, s.yanchor]; }}"
-    )
-    drag(page, at(page, "curve", z, a), (40, 0), steps=8)
+    drag(page, at(page, "curve", *current_point(page)), (40, 0), steps=8)
     page.wait_for_timeout(600)  # the first release's figure comes during the second drag
     said = page.evaluate(PREVIEW_JS, "curve")
     page.mouse.up()
@@ -379,10 +382,8 @@ def test_the_curve_s_point_follows_a_weight_dragged_on_the_diagram_and_goes_back
     page.locator(".st-key-diagram").scroll_into_view_if_needed()
     start = edge_middle(page, 1)
     drag(page, start, (0, -80))  # w₂: -1 to 1, z: -1 to 1
-    curve = "document.querySelector('.st-key-curve .js-plotly-plot')"
-    point = f"() => {curve}.layout.shapes.find((s) => s.name === 'current')"
-    assert [page.evaluate(f"() => ({point})().{k}") for k in ("xanchor", "yanchor")] == [1, 1]
+    assert current_point(page) == (1, 1)
     drag_on(page, start, (0, 0))  # back where it began: the curve's point too
     page.mouse.up()
-    page.wait_for_function(f"() => ({point})().xanchor === -1", timeout=TIMEOUT)
+    expect_point(page, -1.0, 0.0)
     assert "w2=" not in page.url
